@@ -1,0 +1,49 @@
+package dev.baton.conduct.baseline;
+
+import dev.baton.conduct.Conductor;
+import dev.baton.conduct.Plan;
+import dev.baton.execute.Trace;
+import dev.baton.pool.PoolView;
+import dev.baton.task.Task;
+import dev.baton.workflow.Step;
+import dev.baton.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Mixture-of-Agents in one layer: k proposers answer independently, then an aggregator that sees all of
+ * them writes the final answer ({@code moa:top<k>}).
+ */
+public final class MoaConductor implements Conductor {
+
+    private final List<String> proposers;
+    private final String aggregator;
+    private final String name;
+
+    public MoaConductor(List<String> proposers, String aggregator, String name) {
+        this.proposers = List.copyOf(proposers);
+        this.aggregator = Objects.requireNonNull(aggregator, "aggregator");
+        this.name = Objects.requireNonNull(name, "name");
+        if (this.proposers.isEmpty() || this.proposers.size() >= Workflow.MAX_STEPS) {
+            throw new IllegalArgumentException("Mixture-of-Agents needs 1 to " + (Workflow.MAX_STEPS - 1)
+                    + " proposers, got " + this.proposers.size());
+        }
+    }
+
+    @Override
+    public Plan plan(Task task, PoolView pool, Trace previous) {
+        if (previous.rounds() > 0) {
+            return Plan.accept();
+        }
+        List<Step> steps = new ArrayList<>();
+        proposers.forEach(worker -> steps.add(Step.independent(worker, Subtasks.SOLVE)));
+        steps.add(Step.seeingAll(aggregator, Subtasks.AGGREGATE));
+        return Plan.run(new Workflow(steps));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+}

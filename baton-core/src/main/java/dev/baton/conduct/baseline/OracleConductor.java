@@ -1,0 +1,41 @@
+package dev.baton.conduct.baseline;
+
+import dev.baton.conduct.Conductor;
+import dev.baton.conduct.Plan;
+import dev.baton.execute.Trace;
+import dev.baton.pool.PoolView;
+import dev.baton.task.Task;
+import dev.baton.workflow.Step;
+import dev.baton.workflow.Workflow;
+import java.util.Objects;
+
+/**
+ * Asks a worker that is known to answer correctly, if the pool has one; otherwise the first worker of the
+ * view ({@code oracle}). Offline only: it reads the answers key through {@link Hindsight}. Its accuracy is
+ * the share of tasks some single worker gets right, the ceiling of routing.
+ */
+public final class OracleConductor implements Conductor {
+
+    private final Hindsight hindsight;
+
+    public OracleConductor(Hindsight hindsight) {
+        this.hindsight = Objects.requireNonNull(hindsight, "hindsight");
+    }
+
+    @Override
+    public Plan plan(Task task, PoolView pool, Trace previous) {
+        if (previous.rounds() > 0) {
+            return Plan.accept();
+        }
+        String choice = pool.workerIds().stream()
+                .filter(worker -> hindsight.solvesAlone(task, worker))
+                .findFirst()
+                .orElse(pool.workerId(0));
+        return Plan.run(Workflow.of(Step.independent(choice, Subtasks.SOLVE)));
+    }
+
+    @Override
+    public String name() {
+        return "oracle";
+    }
+}

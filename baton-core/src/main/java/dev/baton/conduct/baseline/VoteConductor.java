@@ -1,0 +1,82 @@
+package dev.baton.conduct.baseline;
+
+import dev.baton.conduct.Conductor;
+import dev.baton.conduct.Plan;
+import dev.baton.execute.CallRecord;
+import dev.baton.execute.Trace;
+import dev.baton.grade.Grader;
+import dev.baton.grade.Graders;
+import dev.baton.pool.PoolView;
+import dev.baton.task.Task;
+import dev.baton.worker.Reply;
+import dev.baton.workflow.Step;
+import dev.baton.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Majority vote: each worker answers independently and the answer most of them agree on wins; ties go to
+ * the worker listed first ({@code vote:<w1,w2,...>}, {@code vote:top<k>}). Answers are compared with the
+ * task's grader, so {@code 0.5} and {@code \frac{1}{2}} count as one answer.
+ */
+public final class VoteConductor implements Conductor {
+
+    private final List<String> voters;
+    private final String name;
+
+    public VoteConductor(List<String> voters, String name) {
+        this.voters = List.copyOf(voters);
+        this.name = Objects.requireNonNull(name, "name");
+        if (this.voters.isEmpty() || this.voters.size() > Workflow.MAX_STEPS) {
+            throw new IllegalArgumentException("a vote needs 1 to " + Workflow.MAX_STEPS + " workers, got " + this.voters.size());
+        }
+    }
+
+    @Override
+    public Plan plan(Task task, PoolView pool, Trace previous) {
+        if (previous.rounds() > 0) {
+            return Plan.accept();
+        }
+        return Plan.run(new Workflow(voters.stream().map(worker -> Step.independent(worker, Subtasks.SOLVE)).toList()));
+    }
+
+    @Override
+    public Optional<String> finalAnswer(Task task, Trace trace) {
+        Grader grader = Graders.forType(task.answerType());
+        List<String> texts = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
+        for (CallRecord call : trace.calls()) {
+            Optional<String> text = call.reply().map(Reply::text);
+            Optional<String> answer = text.flatMap(grader::extract);
+            if (answer.isPresent()) {
+                texts.add(text.get());
+                answers.add(answer.get());
+            }
+        }
+        if (answers.isEmpty()) {
+            return trace.calls().stream().flatMap(c -> c.reply().stream()).map(Reply::text).findFirst();
+        }
+        int best = 0;
+        int bestVotes = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            int votes = 0;
+            for (String other : answers) {
+                if (grader.equivalent(answers.get(i), other)) {
+                    votes++;
+                }
+            }
+            if (votes > bestVotes) {
+                best = i;
+                bestVotes = votes;
+            }
+        }
+        return Optional.of(texts.get(best));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+}

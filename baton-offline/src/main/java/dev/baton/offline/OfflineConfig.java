@@ -1,0 +1,66 @@
+package dev.baton.offline;
+
+import dev.baton.pricing.PriceTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Loads the editable configuration files of the offline pools: the price table and the context model.
+ * The defaults are the repository's {@code data/prices.tsv} and {@code data/context-model.yaml}, embedded
+ * in the jar; a path replaces them.
+ */
+public final class OfflineConfig {
+
+    private OfflineConfig() {
+    }
+
+    /** Returns the price table shipped with Baton ({@code data/prices.tsv}). */
+    public static PriceTable defaultPrices() {
+        return prices(null);
+    }
+
+    /** Reads a price table from {@code file}, or the shipped one when {@code file} is null. */
+    public static PriceTable prices(Path file) {
+        try (Reader reader = open(file, "prices.tsv")) {
+            return PriceTable.read(file == null ? "data/prices.tsv" : file.toString(), reader);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("price table not found: " + e.getFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns the context model shipped with Baton ({@code data/context-model.yaml}). */
+    public static ContextModel defaultContextModel() {
+        return contextModel(null);
+    }
+
+    /** Reads context-model settings from {@code file}, or the shipped ones when {@code file} is null. */
+    public static ContextModel contextModel(Path file) {
+        try (Reader reader = open(file, "context-model.yaml")) {
+            return ContextModel.read(file == null ? "data/context-model.yaml" : file.toString(), reader);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("context model file not found: " + e.getFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reader open(Path file, String shippedName) throws IOException {
+        if (file != null) {
+            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        }
+        InputStream in = OfflineConfig.class.getResourceAsStream("/baton-data/" + shippedName);
+        if (in == null) {
+            throw new IllegalStateException("the jar lacks data/" + shippedName + ": rebuild with ./baton");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+}

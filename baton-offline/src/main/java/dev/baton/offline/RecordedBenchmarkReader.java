@@ -1,0 +1,154 @@
+package dev.baton.offline;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.task.AnswerType;
+import dev.baton.task.Task;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a benchmark in the recorded-replies JSONL schema, one task per line:
+ *
+ * <pre>{@code
+ * {"id": "q1", "question": "...", "gold": "# 18", "answer_type": "number",
+ *  "responses": {"gpt-4o": {"tail": "...", "chars": 812}, ...}}
+ * }</pre>
+ *
+ * {@code answer_type} is optional when a default is given; {@code responses} is optional (a benchmark
+ * without recordings still works with live pools). Gzip is detected from the content, not the name.
+ */
+public final class RecordedBenchmarkReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RecordedBenchmarkReader() {
+    }
+
+    /**
+     * Reads a benchmark.
+     *
+     * @param name              the benchmark's name (used for the train/test split)
+     * @param source            where the data comes from, for error messages
+     * @param in                the file's bytes, plain or gzip
+     * @param defaultAnswerType the answer type of records without an {@code answer_type} field
+     * @throws BenchmarkFormatException naming the line and the field that is wrong
+     */
+    public static RecordedBenchmark read(String name, String source, InputStream in,
+                                         Optional<AnswerType> defaultAnswerType) throws IOException {
+        List<Task> tasks = new ArrayList<>();
+        Map<String, Map<String, RecordedReply>> replies = new HashMap<>();
+        Set<String> models = new LinkedHashSet<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(ungzip(in), StandardCharsets.UTF_8))) {
+            int lineNumber = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String where = source + " line " + lineNumber;
+                JsonNode record = parse(line, where);
+                Task task = task(record, where, defaultAnswerType);
+                if (replies.containsKey(task.id())) {
+                    throw new BenchmarkFormatException(where + ": task id '" + task.id() + "' appears twice");
+                }
+                Map<String, RecordedReply> byModel = responses(record, where);
+                models.addAll(byModel.keySet());
+                replies.put(task.id(), byModel);
+                tasks.add(task);
+            }
+        }
+        if (tasks.isEmpty()) {
+            throw new BenchmarkFormatException(source + " holds no tasks: expected one JSON object per line");
+        }
+        return new RecordedBenchmark(name, tasks, replies, List.copyOf(models));
+    }
+
+    private static InputStream ungzip(InputStream in) throws IOException {
+        InputStream buffered = in.markSupported() ? in : new java.io.BufferedInputStream(in);
+        buffered.mark(2);
+        int first = buffered.read();
+        int second = buffered.read();
+        buffered.reset();
+        return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    }
+
+    private static JsonNode parse(String line, String where) {
+        try {
+            JsonNode node = JSON.readTree(line);
+            if (!node.isObject()) {
+                throw new BenchmarkFormatException(where + ": expected a JSON object, got " + node.getNodeType());
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new BenchmarkFormatException(where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static Task task(JsonNode record, String where, Optional<AnswerType> defaultAnswerType) {
+        String id = text(record, "id", where);
+        String question = text(record, "question", where);
+        String gold = text(record, "gold", where);
+        AnswerType type;
+        if (record.hasNonNull("answer_type")) {
+            try {
+                type = AnswerType.parse(record.get("answer_type").asText());
+            } catch (IllegalArgumentException e) {
+                throw new BenchmarkFormatException(where + ": " + e.getMessage());
+            }
+        } else {
+            type = defaultAnswerType.orElseThrow(() -> new BenchmarkFormatException(
+                    where + ": the record has no \"answer_type\"; add one or pass --answer-type number|math|choice|text"));
+        }
+        return Task.of(id, question, gold, type);
+    }
+
+    private static Map<String, RecordedReply> responses(JsonNode record, String where) {
+        Map<String, RecordedReply> byModel = new LinkedHashMap<>();
+        JsonNode responses = record.get("responses");
+        if (responses == null || responses.isNull()) {
+            return byModel;
+        }
+        if (!responses.isObject()) {
+            throw new BenchmarkFormatException(where + ": \"responses\" must be an object of model id to {tail, chars}");
+        }
+        for (Map.Entry<String, JsonNode> entry : responses.properties()) {
+            JsonNode reply = entry.getValue();
+            String field = "responses." + entry.getKey();
+            if (!reply.isObject() || !reply.hasNonNull("tail") || !reply.get("tail").isTextual()) {
+                throw new BenchmarkFormatException(where + ": \"" + field + "\" needs a text field \"tail\"");
+            }
+            String tail = reply.get("tail").asText();
+            int chars = reply.has("chars") ? reply.get("chars").asInt(-1) : tail.length();
+            if (chars < 0) {
+                throw new BenchmarkFormatException(where + ": \"" + field + ".chars\" must be a non-negative integer");
+            }
+            byModel.put(entry.getKey(), new RecordedReply(tail, chars));
+        }
+        return byModel;
+    }
+
+    private static String text(JsonNode record, String field, String where) {
+        JsonNode value = record.get(field);
+        if (value == null || value.isNull()) {
+            throw new BenchmarkFormatException(where + ": missing field \"" + field + "\"");
+        }
+        if (!value.isValueNode()) {
+            throw new BenchmarkFormatException(where + ": field \"" + field + "\" must be a string");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.baton.offline;
+
+import dev.baton.pool.Pool;
+import dev.baton.pricing.PriceTable;
+import dev.baton.worker.WorkerCard;
+import java.util.List;
+
+/**
+ * Builds a pool of {@link ReplayWorker}s, one per recorded model of a benchmark, priced from a price table.
+ *
+ * <pre>{@code
+ * RecordedBenchmark gsm8k = Benchmarks.load("gsm8k", Optional.empty());
+ * Pool pool = ReplayPool.create(gsm8k, OfflineConfig.defaultPrices(), OfflineConfig.defaultContextModel());
+ * }</pre>
+ */
+public final class ReplayPool {
+
+    private ReplayPool() {
+    }
+
+    /**
+     * Creates the pool in the order the models first appear in the recordings.
+     *
+     * @throws dev.baton.pricing.PriceTableException when a recorded model has no price
+     */
+    public static Pool create(RecordedBenchmark recordings, PriceTable prices, ContextModel contextModel) {
+        AnswerCache answers = new AnswerCache();
+        List<ReplayWorker> workers = recordings.models().stream()
+                .map(model -> new ReplayWorker(
+                        new WorkerCard(model, "replay of " + model + "'s recorded answers to " + recordings.name(),
+                                prices.priceOf(model), 0),
+                        recordings, contextModel, answers))
+                .toList();
+        return Pool.of(workers);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.baton.offline;
+
+import dev.baton.grade.Grader;
+import dev.baton.grade.Graders;
+import dev.baton.task.Task;
+import dev.baton.worker.CallRequest;
+import dev.baton.worker.ChatMessage;
+import dev.baton.worker.Reply;
+import dev.baton.worker.Worker;
+import dev.baton.worker.WorkerCard;
+import dev.baton.worker.WorkerException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Answers with what a real model answered to the same question.
+ *
+ * <p>A call that sees no earlier reply returns the recorded reply. A call that sees earlier replies (its
+ * messages hold assistant turns) answers as the {@link ContextModel} decides, from its own recorded answer
+ * and the answers it sees, seeded by the call's content so the same workflow gives the same result on every
+ * run. Tokens are estimated as characters / 4: input from the messages sent, output from the full length
+ * of the recorded reply. A question the model has no recording for fails like a provider outage.
+ */
+public final class ReplayWorker implements Worker {
+
+    private final WorkerCard card;
+    private final RecordedBenchmark recordings;
+    private final ContextModel contextModel;
+    private final AnswerCache answers;
+
+    ReplayWorker(WorkerCard card, RecordedBenchmark recordings, ContextModel contextModel, AnswerCache answers) {
+        this.card = card;
+        this.recordings = recordings;
+        this.contextModel = contextModel;
+        this.answers = answers;
+    }
+
+    @Override
+    public WorkerCard card() {
+        return card;
+    }
+
+    @Override
+    public Reply call(CallRequest request) throws WorkerException {
+        Task task = request.task();
+        RecordedReply recorded = recordings.reply(task.id(), id()).orElseThrow(() -> new WorkerException.Transient(id(),
+                id() + " has no recorded reply for task " + task.id() + " of " + recordings.name()));
+        String text = answerInContext(request, recorded.text());
+        long inputTokens = tokens(request.messages().stream().mapToLong(m -> m.text().length()).sum());
+        long outputTokens = tokens(recorded.chars());
+        return new Reply(text, inputTokens, outputTokens, card.price().cost(inputTokens, outputTokens), Duration.ZERO);
+    }
+
+    /** Returns the reply text this step gives: its own, or a visible reply whose answer it adopts. */
+    private String answerInContext(CallRequest request, String ownText) {
+        List<String> visible = request.visibleReplies();
+        if (visible.isEmpty()) {
+            return ownText;
+        }
+        Task task = request.task();
+        List<String> candidateTexts = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
+        for (String reply : visible) {
+            answers.answerOf(reply, task.answerType()).ifPresent(answer -> {
+                candidateTexts.add(reply);
+                candidates.add(answer);
+            });
+        }
+        Grader grader = Graders.forType(task.answerType());
+        int choice = contextModel.choose(answers.answerOf(ownText, task.answerType()), candidates,
+                grader::equivalent, new SplittableRandom(seed(request)));
+        return choice < 0 ? ownText : candidateTexts.get(choice);
+    }
+
+    /** Derives a seed from the worker, the task and exactly what the call sees: one per (task, workflow, step). */
+    private long seed(CallRequest request) {
+        long hash = 0xcbf29ce484222325L ^ contextModel.seed();
+        hash = mix(hash, id());
+        hash = mix(hash, request.task().id());
+        for (ChatMessage message : request.messages()) {
+            hash = mix(hash, message.role().name());
+            hash = mix(hash, message.text());
+        }
+        return hash;
+    }
+
+    /** FNV-1a over UTF-8: stable across JVMs, unlike String.hashCode mixing orders. */
+    private static long mix(long hash, String text) {
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash * 31 + 7;
+    }
+
+    private static long tokens(long chars) {
+        return (chars + 3) / 4;
+    }
+
+    /** Returns whether this worker has a recorded reply for the task. */
+    public boolean hasRecording(Task task) {
+        return recordings.reply(task.id(), id()).isPresent();
+    }
+
+    /** Returns whether this worker's recorded reply to {@code task}, asked alone, is correct. */
+    public boolean recordedCorrect(Task task) {
+        Optional<RecordedReply> reply = recordings.reply(task.id(), id());
+        return reply.flatMap(r -> answers.answerOf(r.text(), task.answerType()))
+                .map(answer -> Graders.forType(task.answerType()).equivalent(answer, task.gold()))
+                .orElse(false);
+    }
+}
