@@ -1,5 +1,6 @@
 package dev.baton.offline;
 
+import dev.baton.conduct.baseline.Hindsight;
 import dev.baton.pool.Pool;
 import dev.baton.pricing.PriceTable;
 import dev.baton.worker.WorkerCard;
@@ -32,5 +33,16 @@ public final class ReplayPool {
                         recordings, contextModel, answers))
                 .toList();
         return Pool.of(workers);
+    }
+
+    /**
+     * Returns the answer key of a replay pool: whether a worker's recorded reply, asked alone, is correct.
+     * Workers that are not replay workers are never "known right".
+     */
+    public static Hindsight hindsight(Pool pool) {
+        return (task, workerId) -> pool.find(workerId)
+                .filter(ReplayWorker.class::isInstance)
+                .map(worker -> ((ReplayWorker) worker).recordedCorrect(task))
+                .orElse(false);
     }
 }

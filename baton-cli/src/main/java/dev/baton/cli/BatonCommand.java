@@ -1,0 +1,16 @@
+package dev.baton.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code baton} command; the work is done by its subcommands. */
+@Command(name = "baton",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Baton: a learned conductor that gets better answers out of a pool of LLM workers than any one of them alone.",
+            "",
+            "Runs offline with no API key: the replay pool answers with 28 real models' recorded replies."},
+        subcommands = {DemoCommand.class, EvalCommand.class, picocli.CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 failure, 2 bad input (unknown benchmark, worker or conductor spec, malformed file)."})
+public final class BatonCommand {
+}

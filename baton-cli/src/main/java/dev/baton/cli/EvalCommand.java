@@ -1,0 +1,68 @@
+package dev.baton.cli;
+
+import dev.baton.eval.EvalReport;
+import dev.baton.eval.Evaluation;
+import dev.baton.eval.ReportJson;
+import dev.baton.eval.ReportTable;
+import dev.baton.task.Split;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code baton eval}: one table of conductors on one benchmark split. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Evaluate conductors on a benchmark and print a table: accuracy with a 95% bootstrap interval, mean calls,",
+            "mean cost (USD), mean tokens and the number of tasks.",
+            "",
+            "Conductor specs:",
+            "  solo:<worker>       one worker alone            solo:all     one row per worker",
+            "  best-solo           the best worker on train    random       a random worker per task",
+            "  vote:<w1,w2,...>    plurality of independent answers (also vote:top<k>: the k best on train)",
+            "  moa:top<k>          k best answer, the best on train aggregates (Mixture-of-Agents)",
+            "  oracle              a worker that got it right, if any (offline only: the ceiling)",
+            "",
+            "Example: baton eval --bench gsm8k --split test --conductor best-solo --conductor vote:top3 --json out.json"})
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bench", required = true, paramLabel = "NAME|PATH",
+            description = "gsm8k, math-l5, or a JSONL(.gz) file in the same schema (id, question, gold, [answer_type], responses).")
+    String bench;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",
+            description = "train, test or all (fixed by SHA-256 of <benchmark>:<id>). Default: ${DEFAULT-VALUE}.")
+    String split;
+
+    @Option(names = "--conductor", required = true, paramLabel = "SPEC", split = "\\s+",
+            description = "Conductor spec to evaluate; repeat the flag for several rows.")
+    List<String> conductors;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON to FILE.")
+    Path json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Mixin
+    PoolOptions poolOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        Split chosen = Split.parse(split);
+        Evaluation evaluation = poolOptions.evaluation(bench, ProgressBar.forTerminal(spec.commandLine().getErr(), quiet));
+        EvalReport report = evaluation.evaluate(chosen, conductors);
+        spec.commandLine().getOut().print(ReportTable.render(report));
+        spec.commandLine().getOut().flush();
+        if (json != null) {
+            ReportJson.write(List.of(report), json);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.baton.cli;
+
+import dev.baton.conduct.baseline.Hindsight;
+import dev.baton.eval.Evaluation;
+import dev.baton.eval.ProgressListener;
+import dev.baton.offline.Benchmarks;
+import dev.baton.offline.ContextModel;
+import dev.baton.offline.OfflineConfig;
+import dev.baton.offline.RecordedBenchmark;
+import dev.baton.offline.ReplayPool;
+import dev.baton.pool.Pool;
+import dev.baton.pricing.PriceTable;
+import dev.baton.task.AnswerType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that builds a pool: which pool, its prices and its context model. */
+final class PoolOptions {
+
+    @Option(names = "--pool", defaultValue = "replay", paramLabel = "KIND",
+            description = "Worker pool: replay (real recorded answers, offline). Default: ${DEFAULT-VALUE}.")
+    String pool;
+
+    @Option(names = "--prices", paramLabel = "FILE",
+            description = "Price table (TSV: model, input_usd_per_mtok, output_usd_per_mtok, note). Default: the shipped data/prices.tsv.")
+    Path prices;
+
+    @Option(names = "--context-model", paramLabel = "FILE",
+            description = "Context-model settings of the replay pool (YAML: p_follow, p_keep, seed). Default: the shipped data/context-model.yaml.")
+    Path contextModel;
+
+    @Option(names = "--answer-type", paramLabel = "TYPE",
+            description = "Answer type for records of a --bench file that have no answer_type: number, math, choice or text.")
+    String answerType;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
+    boolean verbose;
+
+    /** Loads a benchmark and builds the pool and evaluation over it. */
+    Evaluation evaluation(String benchmarkSpec, ProgressListener progress) {
+        if (!pool.equals("replay")) {
+            throw new IllegalArgumentException("unknown pool '" + pool + "': use replay");
+        }
+        RecordedBenchmark benchmark = Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
+        if (benchmark.models().isEmpty()) {
+            throw new IllegalArgumentException(benchmarkSpec + " has no recorded responses, so the replay pool has no workers");
+        }
+        PriceTable priceTable = OfflineConfig.prices(prices);
+        ContextModel context = OfflineConfig.contextModel(contextModel);
+        Pool replay = ReplayPool.create(benchmark, priceTable, context);
+        Hindsight hindsight = ReplayPool.hindsight(replay);
+        List<String> notes = List.of(
+                "replay pool: " + replay.size() + " workers answering with their real recorded replies; prices from " + priceTable.source(),
+                "tokens are estimated as characters / 4 (input: the messages sent; output: the full recorded reply)",
+                context.describe() + " (applies to steps that see earlier steps)");
+        return new Evaluation(benchmark.name(), benchmark.tasks(), replay, pool, Optional.of(hindsight), notes, progress);
+    }
+}

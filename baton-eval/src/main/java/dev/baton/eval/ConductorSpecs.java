@@ -1,0 +1,131 @@
+package dev.baton.eval;
+
+import dev.baton.conduct.Conductor;
+import dev.baton.conduct.baseline.Hindsight;
+import dev.baton.conduct.baseline.MoaConductor;
+import dev.baton.conduct.baseline.OracleConductor;
+import dev.baton.conduct.baseline.RandomConductor;
+import dev.baton.conduct.baseline.SoloConductor;
+import dev.baton.conduct.baseline.VoteConductor;
+import dev.baton.pool.Pool;
+import dev.baton.workflow.Workflow;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns {@code --conductor} specs into conductors:
+ *
+ * <ul>
+ *   <li>{@code solo:<worker>}: one worker alone; {@code solo:all}: one row per worker of the pool;</li>
+ *   <li>{@code best-solo}: the worker with the best accuracy alone on the train split;</li>
+ *   <li>{@code vote:<w1,w2,...>}, {@code vote:top<k>}: independent answers, the plurality wins;</li>
+ *   <li>{@code moa:top<k>}: the top k answer independently, the best-on-train worker aggregates them;</li>
+ *   <li>{@code random}: one worker drawn at random per task;</li>
+ *   <li>{@code oracle}: a worker that got the task right alone, if any (offline pools only).</li>
+ * </ul>
+ *
+ * @param pool      the workers the specs may name
+ * @param ranking   computes the train-split ranking when a spec first needs it
+ * @param hindsight the answer key of an offline pool, empty for live pools
+ */
+public record ConductorSpecs(Pool pool, Supplier<WorkerRanking> ranking, Optional<Hindsight> hindsight) {
+
+    private static final Pattern TOP = Pattern.compile("top(\\d+)");
+
+    /**
+     * Checks a spec's form without resolving it, so a typo fails before any long work starts.
+     *
+     * @throws ConductorSpecException naming the problem
+     */
+    public static void checkForm(String spec) {
+        String trimmed = spec.strip();
+        int colon = trimmed.indexOf(':');
+        String kind = colon < 0 ? trimmed : trimmed.substring(0, colon);
+        boolean hasArgument = colon >= 0 && !trimmed.substring(colon + 1).isBlank();
+        boolean ok = switch (kind) {
+            case "solo", "vote" -> hasArgument;
+            case "moa" -> hasArgument && TOP.matcher(trimmed.substring(colon + 1).strip()).matches();
+            case "best-solo", "random", "oracle" -> colon < 0;
+            default -> false;
+        };
+        if (!ok) {
+            throw new ConductorSpecException("unknown conductor '" + spec + "': use one of " + ConductorSpecException.FORMS);
+        }
+    }
+
+    /** Resolves one spec to its conductors ({@code solo:all} gives several). */
+    public List<Conductor> resolve(String spec) {
+        String trimmed = spec.strip();
+        int colon = trimmed.indexOf(':');
+        String kind = colon < 0 ? trimmed : trimmed.substring(0, colon);
+        String argument = colon < 0 ? "" : trimmed.substring(colon + 1).strip();
+        return switch (kind) {
+            case "solo" -> solo(argument, trimmed);
+            case "best-solo" -> noArgument(argument, trimmed,
+                    List.of(new SoloConductor(ranking.get().best(), "best-solo (" + ranking.get().best() + ")")));
+            case "vote" -> List.of(new VoteConductor(workers(argument, trimmed), trimmed));
+            case "moa" -> List.of(moa(argument, trimmed));
+            case "random" -> noArgument(argument, trimmed, List.of(new RandomConductor(0)));
+            case "oracle" -> noArgument(argument, trimmed, List.of(new OracleConductor(hindsight.orElseThrow(
+                    () -> new ConductorSpecException("oracle needs an offline pool: only recorded answers say who was right")))));
+            default -> throw new ConductorSpecException("unknown conductor '" + spec + "': use one of " + ConductorSpecException.FORMS);
+        };
+    }
+
+    private List<Conductor> solo(String argument, String spec) {
+        if (argument.isEmpty()) {
+            throw new ConductorSpecException("'" + spec + "' names no worker: use solo:<worker> or solo:all");
+        }
+        if (argument.equals("all")) {
+            return pool.ids().stream().<Conductor>map(SoloConductor::new).toList();
+        }
+        return List.of(new SoloConductor(pool.get(argument).id()));
+    }
+
+    private List<String> workers(String argument, String spec) {
+        if (argument.isEmpty()) {
+            throw new ConductorSpecException("'" + spec + "' names no workers: use vote:<w1,w2,...> or vote:top<k>");
+        }
+        Matcher top = TOP.matcher(argument);
+        List<String> workers = top.matches()
+                ? ranking.get().top(topK(top, spec))
+                : Arrays.stream(argument.split(",")).map(String::strip).map(id -> pool.get(id).id()).toList();
+        if (workers.size() > Workflow.MAX_STEPS) {
+            throw new ConductorSpecException("'" + spec + "' asks " + workers.size() + " workers; a workflow has at most "
+                    + Workflow.MAX_STEPS + " steps");
+        }
+        return workers;
+    }
+
+    private Conductor moa(String argument, String spec) {
+        Matcher top = TOP.matcher(argument);
+        if (!top.matches()) {
+            throw new ConductorSpecException("'" + spec + "' is not moa:top<k> (k from 1 to " + (Workflow.MAX_STEPS - 1) + ")");
+        }
+        int k = topK(top, spec);
+        if (k >= Workflow.MAX_STEPS) {
+            throw new ConductorSpecException("'" + spec + "': k proposers plus the aggregator must fit in "
+                    + Workflow.MAX_STEPS + " steps, so k is at most " + (Workflow.MAX_STEPS - 1));
+        }
+        return new MoaConductor(ranking.get().top(k), ranking.get().best(), spec);
+    }
+
+    private int topK(Matcher top, String spec) {
+        int k = Integer.parseInt(top.group(1));
+        if (k < 1 || k > pool.size()) {
+            throw new ConductorSpecException("'" + spec + "': k must be between 1 and the pool's " + pool.size() + " workers");
+        }
+        return k;
+    }
+
+    private static List<Conductor> noArgument(String argument, String spec, List<Conductor> conductors) {
+        if (!argument.isEmpty()) {
+            throw new ConductorSpecException("'" + spec + "' takes no argument");
+        }
+        return conductors;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.baton.eval;
+
+import dev.baton.conduct.Conductor;
+import dev.baton.conduct.Orchestrator;
+import dev.baton.conduct.baseline.Hindsight;
+import dev.baton.conduct.baseline.SoloConductor;
+import dev.baton.execute.Budget;
+import dev.baton.execute.Executor;
+import dev.baton.execute.RetryPolicy;
+import dev.baton.pool.Pool;
+import dev.baton.task.Split;
+import dev.baton.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Evaluates conductor specs on a benchmark split with one pool: resolves the specs, ranks the workers on the
+ * train split when a baseline needs it, runs every conductor and sums up the rows.
+ *
+ * <pre>{@code
+ * Evaluation evaluation = new Evaluation("gsm8k", tasks, pool, "replay", Optional.of(hindsight), List.of(), progress);
+ * EvalReport report = evaluation.evaluate(Split.TEST, List.of("solo:all", "best-solo", "vote:top3"));
+ * }</pre>
+ */
+public final class Evaluation {
+
+    private final String benchmark;
+    private final List<Task> tasks;
+    private final Pool pool;
+    private final String poolName;
+    private final Optional<Hindsight> hindsight;
+    private final List<String> notes;
+    private final EvalRunner runner;
+    private final ProgressListener progress;
+    private final Supplier<WorkerRanking> ranking;
+
+    /**
+     * @param benchmark name of the benchmark, which fixes the split
+     * @param tasks     all of its tasks
+     * @param pool      the workers
+     * @param poolName  the pool's kind, shown in reports
+     * @param hindsight the answer key of an offline pool (for {@code oracle}), empty otherwise
+     * @param notes     how the pool's figures are obtained, printed with the report
+     * @param progress  hears about progress
+     */
+    public Evaluation(String benchmark, List<Task> tasks, Pool pool, String poolName, Optional<Hindsight> hindsight,
+                      List<String> notes, ProgressListener progress) {
+        this.benchmark = Objects.requireNonNull(benchmark, "benchmark");
+        this.tasks = List.copyOf(tasks);
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.poolName = Objects.requireNonNull(poolName, "poolName");
+        this.hindsight = Objects.requireNonNull(hindsight, "hindsight");
+        this.notes = List.copyOf(notes);
+        this.progress = Objects.requireNonNull(progress, "progress");
+        Executor executor = Executor.builder().retry(RetryPolicy.none()).build();
+        this.runner = new EvalRunner(new Orchestrator(executor, pool, Budget.unlimited(), 1),
+                Math.max(2, Runtime.getRuntime().availableProcessors()), progress);
+        this.ranking = memoize(this::rankOnTrain);
+    }
+
+    /** Returns the specs' conductors without running anything: fails fast on a bad spec. */
+    public List<Conductor> conductors(List<String> specs) {
+        specs.forEach(ConductorSpecs::checkForm);
+        ConductorSpecs resolver = new ConductorSpecs(pool, ranking, hindsight);
+        List<Conductor> conductors = new ArrayList<>();
+        specs.forEach(spec -> conductors.addAll(resolver.resolve(spec)));
+        return conductors;
+    }
+
+    /** Evaluates every spec on the given split and returns the table. */
+    public EvalReport evaluate(Split split, List<String> specs) {
+        List<Task> selected = split.select(benchmark, tasks);
+        List<EvalRow> rows = new ArrayList<>();
+        for (Conductor conductor : conductors(specs)) {
+            rows.add(EvalRunner.summarize(conductor.name(), runner.run(conductor, selected, pool.view())));
+        }
+        return new EvalReport(benchmark, poolName, split.id(), rows, notes);
+    }
+
+    /** Returns the workers ranked by accuracy alone on the train split. */
+    public WorkerRanking ranking() {
+        return ranking.get();
+    }
+
+    private WorkerRanking rankOnTrain() {
+        List<Task> train = Split.TRAIN.select(benchmark, tasks);
+        List<WorkerRanking.Entry> entries = new ArrayList<>();
+        for (String worker : pool.ids()) {
+            EvalRow row = EvalRunner.summarize(worker, runner.run(new SoloConductor(worker, "ranking " + worker), train, pool.view()));
+            entries.add(new WorkerRanking.Entry(worker, row.accuracy(), row.meanCostUsd()));
+        }
+        return new WorkerRanking(entries);
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}
