@@ -1,0 +1,73 @@
+package dev.baton.conduct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.execute.Budget;
+import dev.baton.execute.Executor;
+import dev.baton.execute.RetryPolicy;
+import dev.baton.execute.Trace;
+import dev.baton.fixtures.ScriptedWorker;
+import dev.baton.pool.Pool;
+import dev.baton.pool.PoolView;
+import dev.baton.task.AnswerType;
+import dev.baton.task.Task;
+import dev.baton.workflow.Step;
+import dev.baton.workflow.Workflow;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrchestratorTest {
+
+    private static final Task TASK = Task.of("t1", "What is 6 * 7?", "42", AnswerType.NUMBER);
+    private final Pool pool = Pool.of(List.of(ScriptedWorker.answering("a", "41"), ScriptedWorker.answering("b", "42")));
+    private final Executor executor = Executor.builder().retry(RetryPolicy.none()).build();
+
+    /** Asks again from another worker until the round limit, never accepting. */
+    private static final Conductor NEVER_SATISFIED = new Conductor() {
+        @Override
+        public Plan plan(Task task, PoolView view, Trace previous) {
+            String worker = view.workerId(previous.rounds() % view.size());
+            return Plan.run(Workflow.of(Step.seeingAll(worker, "Try again.")));
+        }
+
+        @Override
+        public String name() {
+            return "never-satisfied";
+        }
+    };
+
+    @Test
+    void roundsStopAtTheLimit() {
+        Orchestrator.Result result = new Orchestrator(executor, pool, Budget.unlimited(), 3)
+                .answer(NEVER_SATISFIED, TASK, pool.view());
+
+        assertThat(result.trace().rounds()).isEqualTo(3);
+        assertThat(result.answer()).contains("41");
+    }
+
+    @Test
+    void budgetSpansAllRounds() {
+        Orchestrator.Result result = new Orchestrator(executor, pool, Budget.unlimited().withMaxCalls(2), 3)
+                .answer(NEVER_SATISFIED, TASK, pool.view());
+
+        assertThat(result.trace().callCount()).isEqualTo(2);
+    }
+
+    @Test
+    void acceptingBeforeAnythingRanIsABug() {
+        Conductor lazy = new Conductor() {
+            @Override
+            public Plan plan(Task task, PoolView view, Trace previous) {
+                return Plan.accept();
+            }
+
+            @Override
+            public String name() {
+                return "lazy";
+            }
+        };
+        assertThatThrownBy(() -> new Orchestrator(executor, pool, Budget.unlimited(), 2).answer(lazy, TASK, pool.view()))
+                .hasMessageContaining("lazy accepted before anything ran");
+    }
+}

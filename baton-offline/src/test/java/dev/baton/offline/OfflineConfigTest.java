@@ -1,0 +1,81 @@
+package dev.baton.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.pricing.PriceTable;
+import dev.baton.pricing.PriceTableException;
+import dev.baton.worker.Price;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OfflineConfigTest {
+
+    @Test
+    void shippedPricesCoverEveryRecordedModel() {
+        PriceTable prices = OfflineConfig.defaultPrices();
+        assertThat(prices.priceOf("gpt-4o-2024-08-06")).isEqualTo(new Price(2.50, 10.00));
+        assertThat(prices.prices()).hasSize(28);
+    }
+
+    @Test
+    void workerMissingFromPricesIsAClearError() {
+        assertThatThrownBy(() -> OfflineConfig.defaultPrices().priceOf("gpt-9"))
+                .isInstanceOf(PriceTableException.class)
+                .hasMessageContaining("worker 'gpt-9' has no price in data/prices.tsv");
+    }
+
+    @Test
+    void badRowsAreReportedWithLineNumbers(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("prices.tsv");
+        Files.writeString(file, """
+                model\tinput_usd_per_mtok\toutput_usd_per_mtok\tnote
+                a\t1.0\t2.0\tfine
+                b\tcheap\t2.0\t
+                c\t1.0
+                a\t1.0\t1.0\t
+                d\t-1\t1\t
+                """);
+        assertThatThrownBy(() -> OfflineConfig.prices(file))
+                .isInstanceOf(PriceTableException.class)
+                .hasMessageContaining("line 3 (b)")
+                .hasMessageContaining("line 4 has 2 column(s)")
+                .hasMessageContaining("line 5 repeats model 'a'")
+                .hasMessageContaining("line 6 (d)");
+    }
+
+    @Test
+    void wrongHeaderIsRejected(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("prices.tsv");
+        Files.writeString(file, "name,in,out\n");
+        assertThatThrownBy(() -> OfflineConfig.prices(file)).hasMessageContaining("the first line must be the header");
+    }
+
+    @Test
+    void missingPriceFileIsNamed(@TempDir Path dir) {
+        assertThatThrownBy(() -> OfflineConfig.prices(dir.resolve("nope.tsv")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("price table not found");
+    }
+
+    @Test
+    void shippedContextModelHasTheDesignDefaults() {
+        ContextModel model = OfflineConfig.defaultContextModel();
+        assertThat(model.pFollow()).isEqualTo(0.8);
+        assertThat(model.pKeep()).isEqualTo(0.7);
+    }
+
+    @Test
+    void contextModelRejectsUnknownKeysAndBadProbabilities(@TempDir Path dir) throws IOException {
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, "p_folow: 0.5\n");
+        assertThatThrownBy(() -> OfflineConfig.contextModel(typo)).hasMessageContaining("unknown setting 'p_folow'");
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "p_keep: 1.5\n");
+        assertThatThrownBy(() -> OfflineConfig.contextModel(bad)).hasMessageContaining("probabilities in [0, 1]");
+    }
+}
