@@ -1,0 +1,98 @@
+package dev.baton.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.pool.UnknownWorkerException;
+import dev.baton.task.Split;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class EvaluationTest {
+
+    private final Evaluation evaluation = EvalFixtures.evaluation();
+
+    @Test
+    void soloAllGivesOneRowPerWorkerWithItsAccuracy() {
+        Map<String, EvalRow> rows = byName(evaluation.evaluate(Split.ALL, List.of("solo:all")));
+
+        assertThat(rows.keySet()).containsExactly("solo:weak", "solo:medium", "solo:strong");
+        assertThat(rows.get("solo:strong").accuracy()).isEqualTo(90.0);
+        assertThat(rows.get("solo:medium").accuracy()).isEqualTo(60.0);
+        assertThat(rows.get("solo:weak").accuracy()).isEqualTo(30.0);
+        assertThat(rows.get("solo:weak").meanCalls()).isEqualTo(1.0);
+        assertThat(rows.get("solo:weak").n()).isEqualTo(200);
+        assertThat(rows.get("solo:strong").ciLow()).isLessThan(90.0);
+        assertThat(rows.get("solo:strong").ciHigh()).isGreaterThan(90.0);
+        assertThat(rows.get("solo:strong").meanCostUsd()).isGreaterThan(rows.get("solo:weak").meanCostUsd());
+    }
+
+    @Test
+    void bestSoloIsChosenOnTrain() {
+        assertThat(evaluation.ranking().best()).isEqualTo("strong");
+        assertThat(evaluation.ranking().top(2)).containsExactly("strong", "medium");
+        EvalRow row = evaluation.evaluate(Split.TEST, List.of("best-solo")).rows().getFirst();
+        assertThat(row.conductor()).isEqualTo("best-solo (strong)");
+    }
+
+    @Test
+    void oracleReachesTheCeiling() {
+        EvalRow row = evaluation.evaluate(Split.ALL, List.of("oracle")).rows().getFirst();
+        assertThat(row.accuracy()).isEqualTo(90.0); // strong's 90% covers everything the others get
+    }
+
+    @Test
+    void voteAndMoaMakeSeveralCalls() {
+        Map<String, EvalRow> rows = byName(evaluation.evaluate(Split.ALL, List.of("vote:top3", "vote:weak,strong", "moa:top2")));
+
+        assertThat(rows.get("vote:top3").meanCalls()).isEqualTo(3.0);
+        assertThat(rows.get("vote:weak,strong").meanCalls()).isEqualTo(2.0);
+        assertThat(rows.get("moa:top2").meanCalls()).isEqualTo(3.0);
+        assertThat(rows.get("moa:top2").meanTokens()).isGreaterThan(rows.get("vote:weak,strong").meanTokens());
+        assertThat(rows.get("vote:top3").workerCalls()).containsEntry("strong", 200);
+    }
+
+    @Test
+    void badSpecsFailBeforeAnythingRuns() {
+        assertThatThrownBy(() -> evaluation.evaluate(Split.TEST, List.of("solo:all", "majority")))
+                .isInstanceOf(ConductorSpecException.class)
+                .hasMessageContaining("unknown conductor 'majority'")
+                .hasMessageContaining("vote:top<k>");
+        assertThatThrownBy(() -> evaluation.conductors(List.of("solo:gpt-7")))
+                .isInstanceOf(UnknownWorkerException.class)
+                .hasMessageContaining("the pool has weak, medium, strong");
+        assertThatThrownBy(() -> evaluation.conductors(List.of("moa:top4")))
+                .hasMessageContaining("k must be between 1 and the pool's 3 workers");
+        assertThatThrownBy(() -> evaluation.conductors(List.of("solo:")))
+                .isInstanceOf(ConductorSpecException.class);
+        assertThatThrownBy(() -> evaluation.conductors(List.of("random:3")))
+                .isInstanceOf(ConductorSpecException.class);
+    }
+
+    @Test
+    void reportJsonHasTheDocumentedFields() {
+        EvalReport report = evaluation.evaluate(Split.TEST, List.of("solo:strong"));
+        var json = ReportJson.toTree(report);
+
+        assertThat(json.get("benchmark").asText()).isEqualTo("toy");
+        assertThat(json.get("split").asText()).isEqualTo("test");
+        var row = json.get("rows").get(0);
+        assertThat(row.fieldNames()).toIterable().contains("conductor", "accuracy", "ci_low", "ci_high", "mean_calls",
+                "mean_cost_usd", "mean_tokens", "n");
+        assertThat(row.get("n").asInt()).isEqualTo(Split.TEST.select("toy", EvalFixtures.benchmark().tasks()).size());
+    }
+
+    @Test
+    void tableShowsEveryRowAndTheNotes() {
+        String table = ReportTable.render(evaluation.evaluate(Split.TEST, List.of("solo:all")));
+        assertThat(table).contains("| conductor", "solo:weak", "solo:strong", "- toy");
+    }
+
+    private static Map<String, EvalRow> byName(EvalReport report) {
+        return report.rows().stream().collect(Collectors.toMap(EvalRow::conductor, Function.identity(),
+                (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+}
