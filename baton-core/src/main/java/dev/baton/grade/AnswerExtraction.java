@@ -15,7 +15,7 @@ final class AnswerExtraction {
 
     private static final String[] BOX_COMMANDS = {"\\boxed", "\\fbox"};
     private static final Pattern PHRASE = Pattern.compile(
-            "(?i)(?:final\\s+answer|the\\s+answer|answer)(?:\\s+is|\\s*:|\\s+is\\s*:)\\s*(?:\\*\\*)?\\s*([^\\n]+)");
+            "(?i)(?:final\\s+answer|the\\s+answer|answer)(?:\\s+is\\s*:|\\s+is|\\s*:)\\s*(?:\\*\\*)?\\s*([^\\n]+)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?|-?\\.\\d+");
 
     private AnswerExtraction() {}

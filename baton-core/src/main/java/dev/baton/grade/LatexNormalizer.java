@@ -23,6 +23,8 @@ final class LatexNormalizer {
     // Words that join two values (5 \text{ and } 6) rather than name a unit.
     private static final Pattern CONNECTIVE = Pattern.compile("(?i)and|or|if|for|where|otherwise|to");
     private static final Pattern VARIABLE_PREFIX = Pattern.compile("^[a-zA-Z](?:_\\{?\\w+}?)?\\s*=\\s*(?!=)");
+    private static final Pattern MATRIX =
+            Pattern.compile("\\\\begin\\{[pbv]?matrix}(.*?)\\\\end\\{[pbv]?matrix}", Pattern.DOTALL);
     private static final Pattern THOUSANDS = Pattern.compile("^-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?$");
 
     private LatexNormalizer() {}
@@ -31,6 +33,7 @@ final class LatexNormalizer {
     static String normalize(String answer) {
         String s = answer.strip();
         s = unwrap(s, "\\boxed");
+        s = matrixAsTuple(s); // first, while its \\ row breaks are intact
         s = s.replace("\\$", "").replace("$", "");
         s = s.replace("\\(", "").replace("\\)", "").replace("\\[", "").replace("\\]", "");
         s = s.replaceAll("\\\\(?:left|right|big|Big|bigg|Bigg)(?![a-zA-Z])", "");
@@ -39,8 +42,8 @@ final class LatexNormalizer {
         s = s.replaceAll("\\\\[dt]frac(?![a-zA-Z])", "\\\\frac");
         s = s.replaceAll("\\^\\s*\\{?\\s*\\\\circ\\s*}?|°|\\\\degree(?![a-zA-Z])", "");
         s = s.replace("\\%", "").replace("%", "");
-        s = s.replace("√", "\\sqrt").replace("π", "\\pi").replace("·", "\\cdot").replace("×", "\\times");
-        s = s.replaceAll("\\\\sqrt(\\d+)", "\\\\sqrt{$1}");
+        s = s.replaceAll("√(\\d+)", "\\\\sqrt{$1}").replace("√", "\\sqrt").replace("π", "\\pi");
+        s = s.replace("·", "\\cdot").replace("×", "\\times");
         s = stripTextUnits(s);
         s = TRAILING_UNIT.matcher(s).replaceAll("");
         s = s.replaceAll("^(-?\\d+(?:\\.\\d+)?)\\s+[a-zA-Z][a-zA-Z ]*$", "$1"); // 1152 cups of flour
@@ -63,6 +66,18 @@ final class LatexNormalizer {
         s = s.replaceAll("^\\\\\\{(.*)\\\\}$", "$1"); // a set \{1,2\} is judged as the list 1,2
         s = s.replaceAll("^\\(([A-Z])\\)$", "$1"); // a multiple-choice gold such as \text{(C)}
         return s;
+    }
+
+    /** Writes a column or row matrix as the tuple it denotes, so that vector answers compare part by part. */
+    private static String matrixAsTuple(String s) {
+        Matcher m = MATRIX.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String parts = m.group(1).strip().replaceAll("\\\\\\\\\\s*$", "").replaceAll("\\\\\\\\|&", ",");
+            m.appendReplacement(out, Matcher.quoteReplacement("(" + parts + ")"));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Drops unit words inside {@code \text{}} after a value, and unwraps every other text command. */
