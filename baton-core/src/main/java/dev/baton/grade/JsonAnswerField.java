@@ -19,18 +19,22 @@ final class JsonAnswerField {
 
     private JsonAnswerField() {}
 
-    /** Finds the value of the last {@code "answer"} field, empty when there is none or it is blank. */
+    /**
+     * Finds the value of the first non-blank {@code "answer"} field, empty when there is none.
+     *
+     * <p>The first field is the answer the reply committed to in the requested format; a later block is
+     * usually a second-guess ("the answer above seems wrong...") which a grader should not reward, and
+     * measured on ZeroEval's recorded replies the first field tracks the published scoring more closely.
+     */
     static Optional<String> find(String text) {
         Matcher m = KEY.matcher(text);
-        String found = null;
         while (m.find()) {
             String value = readValue(text, m.end());
-            // A later field wins: models that restate their JSON end with the one they mean.
             if (value != null && !value.isBlank()) {
                 return Optional.of(value.strip());
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.empty();
     }
 
     private static String readValue(String text, int start) {
