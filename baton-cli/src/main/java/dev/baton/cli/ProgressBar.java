@@ -14,6 +14,7 @@ final class ProgressBar implements ProgressListener {
     private final PrintWriter err;
     private long lastDraw;
     private String lastLabel = "";
+    private int lastDone;
 
     private ProgressBar(PrintWriter err) {
         this.err = err;
@@ -28,11 +29,15 @@ final class ProgressBar implements ProgressListener {
     public synchronized void advanced(String label, int done, int total) {
         long now = System.nanoTime();
         boolean finished = done >= total;
-        if (!finished && label.equals(lastLabel) && now - lastDraw < 100_000_000L) {
+        boolean sameWork = label.equals(lastLabel);
+        // Workers report from several threads, so an older count can arrive after a newer one: never draw backwards.
+        if (sameWork && (done <= lastDone || (!finished && now - lastDraw < 100_000_000L))) {
+            lastDone = Math.max(lastDone, done);
             return;
         }
         lastDraw = now;
         lastLabel = label;
+        lastDone = done;
         int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
         err.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
                 + String.format("%3d%%", total == 0 ? 100 : 100L * done / total) + " " + abbreviate(label)

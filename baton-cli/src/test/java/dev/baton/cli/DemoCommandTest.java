@@ -19,7 +19,7 @@ class DemoCommandTest {
         CliRun run = CliRun.of("demo", "--quiet", "--json", json.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("gsm8k · test split", "math-l5 · test split", "best-solo (", "vote:top3", "moa:top3",
+        assertThat(run.out()).contains("gsm8k, test split", "math-l5, test split", "best-solo (", "vote:top3", "moa:top3",
                 "random", "oracle", "solo:o1-mini-2024-09-12");
         JsonNode reports = new ObjectMapper().readTree(json.toFile());
         assertThat(reports).hasSize(2);

@@ -54,7 +54,7 @@ class EvalCommandTest {
         CliRun run = CliRun.of("eval", "--bench", "gsm8k", "--split", "test", "--conductor", "best-solo", "--quiet");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("gsm8k · test split · replay pool", "best-solo (");
+        assertThat(run.out()).contains("gsm8k, test split, replay pool", "best-solo (");
     }
 
     @ParameterizedTest(name = "{0}")

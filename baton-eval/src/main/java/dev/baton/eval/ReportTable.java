@@ -20,7 +20,7 @@ public final class ReportTable {
             cells.add(new String[] {
                 row.conductor(),
                 format("%.1f", row.accuracy()),
-                format("%.1f–%.1f", row.ciLow(), row.ciHigh()),
+                format("%.1f-%.1f", row.ciLow(), row.ciHigh()),
                 format("%.2f", row.meanCalls()),
                 format("%.6f", row.meanCostUsd()),
                 format("%.0f", row.meanTokens()),
@@ -33,7 +33,7 @@ public final class ReportTable {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append("## ").append(report.benchmark()).append(" · ").append(report.split()).append(" split · ")
+        out.append("## ").append(report.benchmark()).append(", ").append(report.split()).append(" split, ")
                 .append(report.pool()).append(" pool\n\n");
         for (int r = 0; r < cells.size(); r++) {
             appendLine(out, cells.get(r), widths);
