@@ -2,18 +2,13 @@ package dev.baton.cli;
 
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.Evaluation;
-import dev.baton.eval.ReportJson;
-import dev.baton.eval.ReportTable;
 import dev.baton.offline.Benchmarks;
 import dev.baton.task.Split;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code baton demo}: the offline story end to end, no key, no network. */
@@ -29,29 +24,22 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write both tables as a JSON array to FILE.")
-    Path json;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    ReportOptions reportOptions;
 
     @Mixin
     PoolOptions poolOptions;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         List<EvalReport> reports = new ArrayList<>();
         for (String benchmark : Benchmarks.builtIn()) {
-            Evaluation evaluation = poolOptions.evaluation(benchmark, ProgressBar.forTerminal(spec.commandLine().getErr(), quiet));
+            Evaluation evaluation = poolOptions.evaluation(benchmark, reportOptions.progress(spec.commandLine().getErr()));
             EvalReport report = evaluation.evaluate(Split.TEST, BASELINES);
             reports.add(report);
-            out.println(ReportTable.render(report));
-            out.flush();
+            reportOptions.print(report, spec.commandLine().getOut());
         }
-        if (json != null) {
-            ReportJson.write(reports, json);
-        }
+        reportOptions.writeJson(reports);
         return 0;
     }
 }

@@ -2,10 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.Evaluation;
-import dev.baton.eval.ReportJson;
-import dev.baton.eval.ReportTable;
 import dev.baton.task.Split;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,11 +41,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "Conductor spec to evaluate; repeat the flag for several rows.")
     List<String> conductors;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON to FILE.")
-    Path json;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    ReportOptions reportOptions;
 
     @Mixin
     PoolOptions poolOptions;
@@ -56,13 +50,10 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Split chosen = Split.parse(split);
-        Evaluation evaluation = poolOptions.evaluation(bench, ProgressBar.forTerminal(spec.commandLine().getErr(), quiet));
+        Evaluation evaluation = poolOptions.evaluation(bench, reportOptions.progress(spec.commandLine().getErr()));
         EvalReport report = evaluation.evaluate(chosen, conductors);
-        spec.commandLine().getOut().print(ReportTable.render(report));
-        spec.commandLine().getOut().flush();
-        if (json != null) {
-            ReportJson.write(List.of(report), json);
-        }
+        reportOptions.print(report, spec.commandLine().getOut());
+        reportOptions.writeJson(List.of(report));
         return 0;
     }
 }

@@ -28,13 +28,7 @@ public final class OfflineConfig {
 
     /** Reads a price table from {@code file}, or the shipped one when {@code file} is null. */
     public static PriceTable prices(Path file) {
-        try (Reader reader = open(file, "prices.tsv")) {
-            return PriceTable.read(file == null ? "data/prices.tsv" : file.toString(), reader);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("price table not found: " + e.getFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return load(file, "prices.tsv", "price table", PriceTable::read);
     }
 
     /** Returns the context model shipped with Baton ({@code data/context-model.yaml}). */
@@ -44,13 +38,23 @@ public final class OfflineConfig {
 
     /** Reads context-model settings from {@code file}, or the shipped ones when {@code file} is null. */
     public static ContextModel contextModel(Path file) {
-        try (Reader reader = open(file, "context-model.yaml")) {
-            return ContextModel.read(file == null ? "data/context-model.yaml" : file.toString(), reader);
+        return load(file, "context-model.yaml", "context model file", ContextModel::read);
+    }
+
+    /** Reads one configuration file: the shipped copy when {@code file} is null. */
+    private static <T> T load(Path file, String shippedName, String what, ConfigReader<T> read) {
+        try (Reader reader = open(file, shippedName)) {
+            return read.read(file == null ? "data/" + shippedName : file.toString(), reader);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("context model file not found: " + e.getFile());
+            throw new IllegalArgumentException(what + " not found: " + e.getFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface ConfigReader<T> {
+        T read(String source, Reader reader) throws IOException;
     }
 
     private static Reader open(Path file, String shippedName) throws IOException {
