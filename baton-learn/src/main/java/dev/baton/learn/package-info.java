@@ -1,0 +1,2 @@
+/** The compact learned conductor. */
+package dev.baton.learn;

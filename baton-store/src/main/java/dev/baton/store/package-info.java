@@ -1,0 +1,2 @@
+/** The embedded SQLite store. */
+package dev.baton.store;
