@@ -1,0 +1,42 @@
+package dev.baton.eval.report;
+
+import java.util.Locale;
+
+/** Sorts a table row by the kind of conductor its name shows, which decides how it is drawn. */
+enum RowKind {
+    LEARNED, BEST_SOLO, VOTE, MOA, RANDOM, ORACLE, SOLO, OTHER;
+
+    /** Returns the kind of the conductor spec or name, for example {@code vote:top3} is a vote. */
+    static RowKind of(String conductor) {
+        String name = conductor.strip();
+        if (name.startsWith("learned")) {
+            return LEARNED;
+        }
+        if (name.startsWith("best-solo")) {
+            return BEST_SOLO;
+        }
+        if (name.startsWith("vote")) {
+            return VOTE;
+        }
+        if (name.startsWith("moa")) {
+            return MOA;
+        }
+        if (name.startsWith("random")) {
+            return RANDOM;
+        }
+        if (name.startsWith("oracle")) {
+            return ORACLE;
+        }
+        return name.startsWith("solo") ? SOLO : OTHER;
+    }
+
+    /** Tells whether rows of this kind get a labelled point rather than an anonymous dot. */
+    boolean notable() {
+        return this != SOLO && this != OTHER;
+    }
+
+    /** Returns the CSS class and SVG colour key of this kind. */
+    String cssClass() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
