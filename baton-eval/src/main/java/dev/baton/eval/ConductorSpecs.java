@@ -8,10 +8,13 @@ import dev.baton.conduct.baseline.RandomConductor;
 import dev.baton.conduct.baseline.SoloConductor;
 import dev.baton.conduct.baseline.VoteConductor;
 import dev.baton.pool.Pool;
+import dev.baton.pool.PoolView;
 import dev.baton.workflow.Workflow;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +31,20 @@ import java.util.regex.Pattern;
  *   <li>{@code oracle}: a worker that got the task right alone, if any (offline pools only).</li>
  * </ul>
  *
+ * <p>Other modules add kinds through {@code extensions} (the CLI adds {@code learned:<checkpoint>}).
+ *
  * @param pool      the workers the specs may name
+ * @param view      the workers evaluated: {@code solo:all}, rankings and top-k draw from these
  * @param ranking   computes the train-split ranking when a spec first needs it
  * @param hindsight the answer key of an offline pool, empty for live pools
+ * @param extensions further spec kinds: kind to a factory taking the text after the colon
  */
-public record ConductorSpecs(Pool pool, Supplier<WorkerRanking> ranking, Optional<Hindsight> hindsight) {
+public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> ranking, Optional<Hindsight> hindsight,
+                             Map<String, Function<String, Conductor>> extensions) {
+
+    public ConductorSpecs {
+        extensions = Map.copyOf(extensions);
+    }
 
     private static final Pattern TOP = Pattern.compile("top(\\d+)");
 
@@ -41,7 +53,7 @@ public record ConductorSpecs(Pool pool, Supplier<WorkerRanking> ranking, Optiona
      *
      * @throws ConductorSpecException naming the problem
      */
-    public static void checkForm(String spec) {
+    public static void checkForm(String spec, java.util.Set<String> extensionKinds) {
         String trimmed = spec.strip();
         int colon = trimmed.indexOf(':');
         String kind = colon < 0 ? trimmed : trimmed.substring(0, colon);
@@ -50,7 +62,7 @@ public record ConductorSpecs(Pool pool, Supplier<WorkerRanking> ranking, Optiona
             case "solo", "vote" -> hasArgument;
             case "moa" -> hasArgument && TOP.matcher(trimmed.substring(colon + 1).strip()).matches();
             case "best-solo", "random", "oracle" -> colon < 0;
-            default -> false;
+            default -> extensionKinds.contains(kind) && hasArgument;
         };
         if (!ok) {
             throw new ConductorSpecException("unknown conductor '" + spec + "': use one of " + ConductorSpecException.FORMS);
@@ -72,7 +84,13 @@ public record ConductorSpecs(Pool pool, Supplier<WorkerRanking> ranking, Optiona
             case "random" -> noArgument(argument, trimmed, List.of(new RandomConductor(0)));
             case "oracle" -> noArgument(argument, trimmed, List.of(new OracleConductor(hindsight.orElseThrow(
                     () -> new ConductorSpecException("oracle needs an offline pool: only recorded answers say who was right")))));
-            default -> throw new ConductorSpecException("unknown conductor '" + spec + "': use one of " + ConductorSpecException.FORMS);
+            default -> {
+                Function<String, Conductor> extension = extensions.get(kind);
+                if (extension == null) {
+                    throw new ConductorSpecException("unknown conductor '" + spec + "': use one of " + ConductorSpecException.FORMS);
+                }
+                yield List.of(extension.apply(argument));
+            }
         };
     }
 
@@ -81,7 +99,7 @@ public record ConductorSpecs(Pool pool, Supplier<WorkerRanking> ranking, Optiona
             throw new ConductorSpecException("'" + spec + "' names no worker: use solo:<worker> or solo:all");
         }
         if (argument.equals("all")) {
-            return pool.ids().stream().<Conductor>map(SoloConductor::new).toList();
+            return view.workerIds().stream().<Conductor>map(SoloConductor::new).toList();
         }
         return List.of(new SoloConductor(pool.get(argument).id()));
     }
@@ -116,8 +134,8 @@ public record ConductorSpecs(Pool pool, Supplier<WorkerRanking> ranking, Optiona
 
     private int topK(Matcher top, String spec) {
         int k = Integer.parseInt(top.group(1));
-        if (k < 1 || k > pool.size()) {
-            throw new ConductorSpecException("'" + spec + "': k must be between 1 and the pool's " + pool.size() + " workers");
+        if (k < 1 || k > view.size()) {
+            throw new ConductorSpecException("'" + spec + "': k must be between 1 and the pool's " + view.size() + " workers");
         }
         return k;
     }

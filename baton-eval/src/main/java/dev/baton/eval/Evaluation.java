@@ -8,12 +8,15 @@ import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
 import dev.baton.execute.RetryPolicy;
 import dev.baton.pool.Pool;
+import dev.baton.pool.PoolView;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +39,8 @@ public final class Evaluation {
     private final EvalRunner runner;
     private final ProgressListener progress;
     private final Supplier<WorkerRanking> ranking;
+    private final PoolView view;
+    private final Map<String, Function<String, Conductor>> extensions;
 
     /**
      * @param benchmark name of the benchmark, which fixes the split
@@ -48,6 +53,11 @@ public final class Evaluation {
      */
     public Evaluation(String benchmark, List<Task> tasks, Pool pool, String poolName, Optional<Hindsight> hindsight,
                       List<String> notes, ProgressListener progress) {
+        this(benchmark, tasks, pool, pool.view(), poolName, hindsight, notes, progress, Map.of());
+    }
+
+    private Evaluation(String benchmark, List<Task> tasks, Pool pool, PoolView view, String poolName, Optional<Hindsight> hindsight,
+                       List<String> notes, ProgressListener progress, Map<String, Function<String, Conductor>> extensions) {
         this.benchmark = Objects.requireNonNull(benchmark, "benchmark");
         this.tasks = List.copyOf(tasks);
         this.pool = Objects.requireNonNull(pool, "pool");
@@ -56,15 +66,54 @@ public final class Evaluation {
         this.notes = List.copyOf(notes);
         this.progress = Objects.requireNonNull(progress, "progress");
         Executor executor = Executor.builder().retry(RetryPolicy.none()).build();
-        this.runner = new EvalRunner(new Orchestrator(executor, pool, Budget.unlimited(), 1),
+        this.runner = new EvalRunner(new Orchestrator(executor, pool, Budget.unlimited(), 2),
                 Math.max(2, Runtime.getRuntime().availableProcessors()), progress);
         this.ranking = memoize(this::rankOnTrain);
+        this.view = Objects.requireNonNull(view, "view");
+        this.extensions = Map.copyOf(extensions);
+    }
+
+    /**
+     * Returns an evaluation of the same tasks restricted to some workers: every conductor, ranking and
+     * baseline sees only them.
+     *
+     * @throws dev.baton.pool.UnknownWorkerException naming a worker the pool lacks
+     */
+    public Evaluation withWorkers(List<String> workers) {
+        return new Evaluation(benchmark, tasks, pool, pool.view(workers), poolName, hindsight, notes, progress, extensions);
+    }
+
+    /** Returns an evaluation that also understands {@code kind:<argument>} specs, built by {@code factory}. */
+    public Evaluation withConductorKind(String kind, Function<String, Conductor> factory) {
+        Map<String, Function<String, Conductor>> more = new java.util.HashMap<>(extensions);
+        more.put(kind, factory);
+        return new Evaluation(benchmark, tasks, pool, view, poolName, hindsight, notes, progress, more);
+    }
+
+    /** Returns the workers this evaluation uses. */
+    public PoolView view() {
+        return view;
+    }
+
+    /** Returns the benchmark's tasks of a split. */
+    public List<Task> tasks(Split split) {
+        return split.select(benchmark, tasks);
+    }
+
+    /** Evaluates already-built conductors (for example learned ones) on a split, one row each. */
+    public EvalReport evaluateConductors(Split split, List<Conductor> conductors) {
+        List<Task> selected = split.select(benchmark, tasks);
+        List<EvalRow> rows = new ArrayList<>();
+        for (Conductor conductor : conductors) {
+            rows.add(EvalRunner.summarize(conductor.name(), runner.run(conductor, selected, view)));
+        }
+        return new EvalReport(benchmark, poolName, split.id(), rows, notes);
     }
 
     /** Returns the specs' conductors without running anything: fails fast on a bad spec. */
     public List<Conductor> conductors(List<String> specs) {
-        specs.forEach(ConductorSpecs::checkForm);
-        ConductorSpecs resolver = new ConductorSpecs(pool, ranking, hindsight);
+        specs.forEach(spec -> ConductorSpecs.checkForm(spec, extensions.keySet()));
+        ConductorSpecs resolver = new ConductorSpecs(pool, view, ranking, hindsight, extensions);
         List<Conductor> conductors = new ArrayList<>();
         specs.forEach(spec -> conductors.addAll(resolver.resolve(spec)));
         return conductors;
@@ -72,12 +121,7 @@ public final class Evaluation {
 
     /** Evaluates every spec on the given split and returns the table. */
     public EvalReport evaluate(Split split, List<String> specs) {
-        List<Task> selected = split.select(benchmark, tasks);
-        List<EvalRow> rows = new ArrayList<>();
-        for (Conductor conductor : conductors(specs)) {
-            rows.add(EvalRunner.summarize(conductor.name(), runner.run(conductor, selected, pool.view())));
-        }
-        return new EvalReport(benchmark, poolName, split.id(), rows, notes);
+        return evaluateConductors(split, conductors(specs));
     }
 
     /** Returns the workers ranked by accuracy alone on the train split. */
@@ -88,8 +132,8 @@ public final class Evaluation {
     private WorkerRanking rankOnTrain() {
         List<Task> train = Split.TRAIN.select(benchmark, tasks);
         List<WorkerRanking.Entry> entries = new ArrayList<>();
-        for (String worker : pool.ids()) {
-            EvalRow row = EvalRunner.summarize(worker, runner.run(new SoloConductor(worker, "ranking " + worker), train, pool.view()));
+        for (String worker : view.workerIds()) {
+            EvalRow row = EvalRunner.summarize(worker, runner.run(new SoloConductor(worker, "ranking " + worker), train, view));
             entries.add(new WorkerRanking.Entry(worker, row.accuracy(), row.meanCostUsd()));
         }
         return new WorkerRanking(entries);

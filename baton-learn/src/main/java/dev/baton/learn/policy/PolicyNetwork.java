@@ -1,0 +1,243 @@
+package dev.baton.learn.policy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The conductor's policy: a small network on DJL's PyTorch engine that scores every choice of a workflow.
+ *
+ * <p>A shared trunk (two tanh layers) reads a choice's features. Three heads read the trunk: one logit per
+ * yes/no choice (stop, continue, access), role logits, and a pointer over workers that compares a query
+ * against each worker's key: a learned vector per worker plus a projection of its descriptors (prices), so
+ * any subset of the pool is just a mask. About 70 thousand parameters.
+ *
+ * <p>The master copy of every parameter is a Java array (so checkpoints and the optimizer state are plain
+ * data); the engine holds a mirror that {@link #load} refreshes after each update.
+ */
+public final class PolicyNetwork implements AutoCloseable {
+
+    private static final float MASKED = -1e9f;
+
+    private final PolicyShape shape;
+    private final float[][] descriptors;
+    private final Map<String, float[]> values;
+    private final Map<String, Shape> shapes = new LinkedHashMap<>();
+    private final NDManager manager;
+    private final Map<String, NDArray> mirror = new LinkedHashMap<>();
+    private final NDArray descriptorArray;
+
+    private PolicyNetwork(PolicyShape shape, float[][] descriptors, Map<String, float[]> values) {
+        this.shape = shape;
+        this.descriptors = descriptors;
+        shapes.putAll(layout(shape));
+        for (Map.Entry<String, Shape> entry : shapes.entrySet()) {
+            float[] value = values.get(entry.getKey());
+            if (value == null || value.length != entry.getValue().size()) {
+                throw new IllegalArgumentException("parameter " + entry.getKey() + " is missing or has the wrong size");
+            }
+        }
+        this.values = values;
+        Engines.configure();
+        this.manager = NDManager.newBaseManager();
+        float[] flat = new float[shape.workers() * PolicyShape.DESCRIPTOR_FEATURES];
+        for (int w = 0; w < shape.workers(); w++) {
+            System.arraycopy(descriptors[w], 0, flat, w * PolicyShape.DESCRIPTOR_FEATURES, PolicyShape.DESCRIPTOR_FEATURES);
+        }
+        this.descriptorArray = manager.create(flat, new Shape(shape.workers(), PolicyShape.DESCRIPTOR_FEATURES));
+        for (Map.Entry<String, Shape> entry : shapes.entrySet()) {
+            NDArray array = manager.create(values.get(entry.getKey()), entry.getValue());
+            array.setRequiresGradient(true);
+            mirror.put(entry.getKey(), array);
+        }
+    }
+
+    /**
+     * Creates a network with fresh weights drawn from {@code seed} (scaled normal, zero biases).
+     *
+     * @param descriptors per worker of the training pool, {@link PolicyShape#DESCRIPTOR_FEATURES} numbers
+     */
+    public static PolicyNetwork initialize(PolicyShape shape, float[][] descriptors, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, float[]> values = new LinkedHashMap<>();
+        Map<String, Shape> layout = layout(shape);
+        for (Map.Entry<String, Shape> entry : layout.entrySet()) {
+            Shape s = entry.getValue();
+            float[] value = new float[(int) s.size()];
+            if (!entry.getKey().endsWith("bias")) {
+                double scale = entry.getKey().equals("worker.key") ? 0.1 : 1.0 / Math.sqrt(s.get(0));
+                for (int i = 0; i < value.length; i++) {
+                    value[i] = (float) (random.nextGaussian() * scale);
+                }
+            }
+            values.put(entry.getKey(), value);
+        }
+        return new PolicyNetwork(shape, descriptors, values);
+    }
+
+    /** Creates a network from saved parameters (as returned by {@link #parameters()}). */
+    public static PolicyNetwork restore(PolicyShape shape, float[][] descriptors, Map<String, float[]> parameters) {
+        Map<String, float[]> copy = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> copy.put(name, value.clone()));
+        return new PolicyNetwork(shape, descriptors, copy);
+    }
+
+    private static Map<String, Shape> layout(PolicyShape shape) {
+        Map<String, Shape> layout = new LinkedHashMap<>();
+        int f = shape.featureCount();
+        int h = shape.hidden();
+        layout.put("trunk1.weight", new Shape(f, h));
+        layout.put("trunk1.bias", new Shape(h));
+        layout.put("trunk2.weight", new Shape(h, h));
+        layout.put("trunk2.bias", new Shape(h));
+        layout.put("binary.weight", new Shape(h, DecisionKind.BINARY_KINDS));
+        layout.put("binary.bias", new Shape(DecisionKind.BINARY_KINDS));
+        layout.put("role.weight", new Shape(h, shape.roles()));
+        layout.put("role.bias", new Shape(shape.roles()));
+        layout.put("query.weight", new Shape(h, shape.keyDim()));
+        layout.put("worker.key", new Shape(shape.workers(), shape.keyDim()));
+        layout.put("descriptor.weight", new Shape(PolicyShape.DESCRIPTOR_FEATURES, shape.keyDim()));
+        layout.put("worker.bias", new Shape(shape.workers()));
+        return layout;
+    }
+
+    public PolicyShape shape() {
+        return shape;
+    }
+
+    public float[][] descriptors() {
+        return descriptors;
+    }
+
+    /** Returns the parameters by name (live arrays: the optimizer updates them, then calls {@link #load}). */
+    public Map<String, float[]> parameters() {
+        return values;
+    }
+
+    /** Copies the Java parameter arrays into the engine after they changed. */
+    public void load() {
+        mirror.forEach((name, array) -> array.set(values.get(name)));
+    }
+
+    /**
+     * Returns, for each choice, the probability of each of its options: two for a yes/no choice (no, yes),
+     * one per role, one per worker of the pool (zero for unavailable workers).
+     */
+    public float[][] probabilities(List<float[]> features, List<DecisionKind> kinds, List<boolean[]> available) {
+        int n = features.size();
+        try (NDManager scope = manager.newSubManager()) {
+            Heads heads = heads(scope, features, available);
+            float[] binary = heads.binary.toFloatArray();
+            float[] roles = heads.roleLogProbs.exp().toFloatArray();
+            float[] workers = heads.workerLogProbs.exp().toFloatArray();
+            float[][] out = new float[n][];
+            int b = DecisionKind.BINARY_KINDS;
+            for (int i = 0; i < n; i++) {
+                DecisionKind kind = kinds.get(i);
+                if (kind.binary()) {
+                    float yes = (float) (1 / (1 + Math.exp(-binary[i * b + kind.binaryIndex()])));
+                    out[i] = new float[] {1 - yes, yes};
+                } else if (kind == DecisionKind.ROLE) {
+                    out[i] = java.util.Arrays.copyOfRange(roles, i * shape.roles(), (i + 1) * shape.roles());
+                } else {
+                    out[i] = java.util.Arrays.copyOfRange(workers, i * shape.workers(), (i + 1) * shape.workers());
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Returns the log-probability of each recorded choice under the current parameters, as an engine array
+     * that carries gradients (call inside a gradient collector). The arrays are created in {@code scope}.
+     */
+    public NDArray logProbabilities(NDManager scope, List<DecisionRow> rows) {
+        int n = rows.size();
+        Heads heads = heads(scope, rows.stream().map(DecisionRow::features).toList(),
+                rows.stream().map(DecisionRow::available).toList());
+        int b = DecisionKind.BINARY_KINDS;
+        float[] binarySelect = new float[n * b];
+        float[] sign = new float[n];
+        float[] isBinary = new float[n];
+        float[] roleSelect = new float[n * shape.roles()];
+        float[] workerSelect = new float[n * shape.workers()];
+        for (int i = 0; i < n; i++) {
+            DecisionRow row = rows.get(i);
+            if (row.kind().binary()) {
+                binarySelect[i * b + row.kind().binaryIndex()] = 1;
+                sign[i] = row.action() == 1 ? 1 : -1;
+                isBinary[i] = 1;
+            } else if (row.kind() == DecisionKind.ROLE) {
+                roleSelect[i * shape.roles() + row.action()] = 1;
+            } else {
+                workerSelect[i * shape.workers() + row.action()] = 1;
+            }
+        }
+        NDArray logit = scope.create(binarySelect, new Shape(n, b)).mul(heads.binary).sum(new int[] {1});
+        // log sigmoid(s * z) = -softplus(-s * z); rows that are not binary are masked out below.
+        NDArray binaryLogProb = Activation.softPlus(scope.create(sign).mul(logit).neg()).neg()
+                .mul(scope.create(isBinary));
+        NDArray roleLogProb = scope.create(roleSelect, new Shape(n, shape.roles())).mul(heads.roleLogProbs).sum(new int[] {1});
+        NDArray workerLogProb = scope.create(workerSelect, new Shape(n, shape.workers())).mul(heads.workerLogProbs).sum(new int[] {1});
+        return binaryLogProb.add(roleLogProb).add(workerLogProb);
+    }
+
+    /** The three heads for a batch of choices. */
+    private record Heads(NDArray binary, NDArray roleLogProbs, NDArray workerLogProbs) {
+    }
+
+    private Heads heads(NDManager scope, List<float[]> features, List<boolean[]> available) {
+        int n = features.size();
+        int f = shape.featureCount();
+        int w = shape.workers();
+        float[] x = new float[n * f];
+        float[] mask = new float[n * w];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(features.get(i), 0, x, i * f, f);
+            boolean[] a = available.get(i);
+            for (int j = 0; j < w; j++) {
+                mask[i * w + j] = a[j] ? 0 : MASKED;
+            }
+        }
+        // Every operation starts from an array owned by the scope so results are freed with it.
+        NDArray input = scope.create(x, new Shape(n, f));
+        NDArray hidden = input.matMul(p("trunk1.weight")).add(p("trunk1.bias")).tanh();
+        hidden = hidden.matMul(p("trunk2.weight")).add(p("trunk2.bias")).tanh();
+        NDArray binary = hidden.matMul(p("binary.weight")).add(p("binary.bias"));
+        NDArray roles = hidden.matMul(p("role.weight")).add(p("role.bias")).logSoftmax(1);
+        NDArray keys = descriptorArray.duplicate();
+        keys.attach(scope);
+        keys = keys.matMul(p("descriptor.weight")).add(p("worker.key"));
+        NDArray query = hidden.matMul(p("query.weight"));
+        NDArray workerLogits = query.matMul(keys.transpose()).add(p("worker.bias"))
+                .add(scope.create(mask, new Shape(n, w)));
+        return new Heads(binary, roles, workerLogits.logSoftmax(1));
+    }
+
+    private NDArray p(String name) {
+        return mirror.get(name);
+    }
+
+    /** Returns the gradients of the last backward pass, by parameter name, as Java arrays. */
+    public Map<String, float[]> gradients() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        mirror.forEach((name, array) -> out.put(name, array.getGradient().toFloatArray()));
+        return out;
+    }
+
+    /** Returns a deep copy sharing nothing with this network. */
+    public PolicyNetwork copy() {
+        return restore(shape, descriptors, values);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

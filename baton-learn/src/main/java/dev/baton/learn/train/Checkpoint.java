@@ -1,0 +1,47 @@
+package dev.baton.learn.train;
+
+import dev.baton.learn.conductor.WorkerIndex;
+import dev.baton.learn.policy.Adam;
+import dev.baton.learn.policy.PolicyShape;
+import dev.baton.learn.role.RoleSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A trained (or partly trained) policy with everything needed to use it or to continue training it:
+ * the pool it knows, the encoder and roles it reads and writes, the settings it was trained with, the seed,
+ * how far it got, its learning curve, its parameters and its optimizer state.
+ *
+ * @param benchmark  the benchmark it was trained on
+ * @param workers    the training pool, in pointer order
+ * @param encoderId  the sentence encoder whose embeddings it reads
+ * @param roles      the roles its role head indexes
+ * @param shape      the network's sizes
+ * @param config     the training settings
+ * @param iteration  iterations completed
+ * @param curve      one point per completed iteration
+ * @param parameters the network's parameters by name
+ * @param optimizer  Adam's state, to resume exactly
+ */
+public record Checkpoint(String benchmark, WorkerIndex workers, String encoderId, RoleSet roles, PolicyShape shape,
+                         TrainingConfig config, int iteration, List<CurvePoint> curve, Map<String, float[]> parameters,
+                         Adam.State optimizer) {
+
+    public Checkpoint {
+        Objects.requireNonNull(benchmark, "benchmark");
+        Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(encoderId, "encoderId");
+        Objects.requireNonNull(roles, "roles");
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(config, "config");
+        curve = List.copyOf(curve);
+        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(optimizer, "optimizer");
+    }
+
+    /** Returns whether training has reached the configured number of iterations. */
+    public boolean finished() {
+        return iteration >= config.iterations();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.baton.learn.train;
+
+/**
+ * Everything that decides what a training run learns. Two runs with the same config, pool, encoder, roles
+ * and data give the same checkpoint.
+ *
+ * @param iterations         GRPO iterations
+ * @param questions          train questions per iteration
+ * @param rollouts           workflows sampled per question (the group)
+ * @param lambda             reward charged per USD spent: reward = correct - lambda * cost (at least 0)
+ * @param learningRate       Adam's step size
+ * @param clip               PPO clipping range of the policy ratio
+ * @param epochs             update passes over each iteration's rollouts
+ * @param randomizePools     offer each question a random subset of 2..n workers, so one policy serves any pool
+ * @param shuffleRewards     control run: shuffle rewards across the iteration's questions (learning should vanish)
+ * @param maxSteps           most steps of the first round (1 = routing alone)
+ * @param secondRoundSteps   most steps the second round may add (0 = no second round)
+ * @param maxTotalCalls      cap on calls per question, both rounds together
+ * @param hidden             width of the policy's hidden layers
+ * @param seed               seeds initialisation, question order, pool draws and sampling
+ * @param checkpointEvery    write a checkpoint every this many iterations (and at the end)
+ */
+public record TrainingConfig(int iterations, int questions, int rollouts, double lambda, double learningRate, double clip,
+                             int epochs, boolean randomizePools, boolean shuffleRewards, int maxSteps, int secondRoundSteps,
+                             int maxTotalCalls, int hidden, long seed, int checkpointEvery) {
+
+    public TrainingConfig {
+        if (iterations < 0 || questions < 1 || rollouts < 2 || epochs < 1 || checkpointEvery < 1) {
+            throw new IllegalArgumentException("iterations >= 0, questions >= 1, rollouts >= 2, epochs >= 1 and checkpoint-every >= 1 are required");
+        }
+        if (!(lambda >= 0)) {
+            throw new IllegalArgumentException("lambda must be >= 0 (reward charged per USD), got " + lambda);
+        }
+        if (!(learningRate > 0) || !(clip > 0)) {
+            throw new IllegalArgumentException("learning rate and clip must be positive");
+        }
+        if (maxSteps < 1 || maxSteps > 5 || secondRoundSteps < 0 || secondRoundSteps > 5 || maxTotalCalls < 1) {
+            throw new IllegalArgumentException("max steps must be 1..5, second-round steps 0..5, max calls >= 1");
+        }
+    }
+
+    /** The paper's scale: 200 iterations of 4 questions x 64 rollouts, two rounds, at most 8 calls. */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(200, 4, 64, 10.0, 0.003, 0.2, 2, true, false, 5, 3, 8, 64, 0, 20);
+    }
+
+    public TrainingConfig withIterations(int value) {
+        return new TrainingConfig(value, questions, rollouts, lambda, learningRate, clip, epochs, randomizePools, shuffleRewards,
+                maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, checkpointEvery);
+    }
+
+    public TrainingConfig withLambda(double value) {
+        return new TrainingConfig(iterations, questions, rollouts, value, learningRate, clip, epochs, randomizePools, shuffleRewards,
+                maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, checkpointEvery);
+    }
+
+    public TrainingConfig withSeed(long value) {
+        return new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, clip, epochs, randomizePools, shuffleRewards,
+                maxSteps, secondRoundSteps, maxTotalCalls, hidden, value, checkpointEvery);
+    }
+
+    public TrainingConfig withShuffledRewards(boolean value) {
+        return new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, clip, epochs, randomizePools, value,
+                maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, checkpointEvery);
+    }
+
+    public TrainingConfig withRandomizedPools(boolean value) {
+        return new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, clip, epochs, value, shuffleRewards,
+                maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, checkpointEvery);
+    }
+
+    public TrainingConfig withCheckpointEvery(int value) {
+        return new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, clip, epochs, randomizePools, shuffleRewards,
+                maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, value);
+    }
+
+    /** Returns the config for routing alone: one step, no second round. */
+    public TrainingConfig routingOnly() {
+        return new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, clip, epochs, randomizePools, shuffleRewards,
+                1, 0, 1, hidden, seed, checkpointEvery);
+    }
+
+    /** Returns the config with a different group size and batch, for quick runs. */
+    public TrainingConfig withBatch(int questionsPerIteration, int rolloutsPerQuestion) {
+        return new TrainingConfig(iterations, questionsPerIteration, rolloutsPerQuestion, lambda, learningRate, clip, epochs,
+                randomizePools, shuffleRewards, maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, checkpointEvery);
+    }
+}
