@@ -2,7 +2,9 @@ package dev.baton.cli;
 
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.Evaluation;
+import dev.baton.learn.conductor.LearnedConductor;
 import dev.baton.task.Split;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Spec;
             "  vote:<w1,w2,...>    plurality of independent answers (also vote:top<k>: the k best on train)",
             "  moa:top<k>          k best answer, the best on train aggregates (Mixture-of-Agents)",
             "  oracle              a worker that got it right, if any (offline only: the ceiling)",
+            "  learned:<FILE>      the learned conductor of a checkpoint written by baton train",
             "",
             "Example: baton eval --bench gsm8k --split test --conductor best-solo --conductor vote:top3 --json out.json"})
 final class EvalCommand implements Callable<Integer> {
@@ -41,8 +44,15 @@ final class EvalCommand implements Callable<Integer> {
             description = "Conductor spec to evaluate; repeat the flag for several rows.")
     List<String> conductors;
 
+    @Option(names = "--workers", paramLabel = "W1,W2,...", split = ",",
+            description = "Evaluate with these workers only: every conductor, ranking and baseline sees just them.")
+    List<String> workers;
+
     @Mixin
     ReportOptions reportOptions;
+
+    @Mixin
+    EncoderOptions encoderOptions;
 
     @Mixin
     PoolOptions poolOptions;
@@ -51,9 +61,27 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Split chosen = Split.parse(split);
         Evaluation evaluation = poolOptions.evaluation(bench, reportOptions.progress(spec.commandLine().getErr()));
-        EvalReport report = evaluation.evaluate(chosen, conductors);
-        reportOptions.print(report, spec.commandLine().getOut());
-        reportOptions.writeJson(List.of(report));
+        if (workers != null) {
+            evaluation = evaluation.withWorkers(workers);
+        }
+        List<LearnedConductor> learned = new ArrayList<>();
+        EncoderOptions.Session[] session = new EncoderOptions.Session[1];
+        try {
+            evaluation = LearnedSpecs.register(evaluation, () -> {
+                if (session[0] == null) {
+                    session[0] = encoderOptions.open();
+                }
+                return session[0].encoder();
+            }, learned);
+            EvalReport report = evaluation.evaluate(chosen, conductors);
+            reportOptions.print(report, spec.commandLine().getOut());
+            reportOptions.writeJson(List.of(report));
+        } finally {
+            learned.forEach(LearnedConductor::close);
+            if (session[0] != null) {
+                session[0].close();
+            }
+        }
         return 0;
     }
 }

@@ -38,8 +38,12 @@ final class PoolOptions {
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
     boolean verbose;
 
-    /** Loads a benchmark and builds the pool and evaluation over it. */
-    Evaluation evaluation(String benchmarkSpec, ProgressListener progress) {
+    /** A loaded benchmark with its replay pool. */
+    record Loaded(RecordedBenchmark benchmark, Pool pool, Hindsight hindsight, List<String> notes) {
+    }
+
+    /** Loads a benchmark and builds its replay pool. */
+    Loaded load(String benchmarkSpec) {
         if (!pool.equals("replay")) {
             throw new IllegalArgumentException("unknown pool '" + pool + "': use replay");
         }
@@ -50,11 +54,21 @@ final class PoolOptions {
         PriceTable priceTable = OfflineConfig.prices(prices);
         ContextModel context = OfflineConfig.contextModel(contextModel);
         Pool replay = ReplayPool.create(benchmark, priceTable, context);
-        Hindsight hindsight = ReplayPool.hindsight(replay);
         List<String> notes = List.of(
                 "replay pool: " + replay.size() + " workers answering with their real recorded replies; prices from " + priceTable.source(),
                 "tokens are estimated as characters / 4 (input: the messages sent; output: the full recorded reply)",
                 context.describe() + " (applies to steps that see earlier steps)");
-        return new Evaluation(benchmark.name(), benchmark.tasks(), replay, pool, Optional.of(hindsight), notes, progress);
+        return new Loaded(benchmark, replay, ReplayPool.hindsight(replay), notes);
+    }
+
+    /** Loads a benchmark and builds the pool and evaluation over it. */
+    Evaluation evaluation(String benchmarkSpec, ProgressListener progress) {
+        return evaluation(load(benchmarkSpec), progress);
+    }
+
+    /** Builds the evaluation over a loaded benchmark. */
+    static Evaluation evaluation(Loaded loaded, ProgressListener progress) {
+        return new Evaluation(loaded.benchmark().name(), loaded.benchmark().tasks(), loaded.pool(), "replay",
+                Optional.of(loaded.hindsight()), loaded.notes(), progress);
     }
 }

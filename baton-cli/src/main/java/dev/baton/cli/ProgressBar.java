@@ -49,7 +49,7 @@ final class ProgressBar implements ProgressListener {
     }
 
     private static String abbreviate(String label) {
-        return label.length() <= 40 ? label : label.substring(0, 37) + "...";
+        return label.length() <= 72 ? label : label.substring(0, 69) + "...";
     }
 
     /**

@@ -1,0 +1,32 @@
+package dev.baton.cli;
+
+import dev.baton.learn.encode.CachedEncoder;
+import dev.baton.learn.encode.MiniLmEncoder;
+import dev.baton.learn.encode.QuestionEncoder;
+import dev.baton.store.Store;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where question embeddings are cached: options of the commands that use the learned conductor. */
+final class EncoderOptions {
+
+    @Option(names = "--store", paramLabel = "FILE", defaultValue = ".baton/baton.db",
+            description = "SQLite store that caches question embeddings. Default: ${DEFAULT-VALUE}.")
+    Path store;
+
+    /** Opens the store and the frozen sentence encoder in front of it; close both when done. */
+    Session open() {
+        Store opened = Store.open(store);
+        MiniLmEncoder model = MiniLmEncoder.load(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return new Session(opened, model, new CachedEncoder(model, opened.embeddings()));
+    }
+
+    /** An open store and encoder. */
+    record Session(Store store, MiniLmEncoder model, QuestionEncoder encoder) implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+            store.close();
+        }
+    }
+}

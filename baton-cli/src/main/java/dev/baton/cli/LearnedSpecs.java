@@ -1,0 +1,32 @@
+package dev.baton.cli;
+
+import dev.baton.conduct.Conductor;
+import dev.baton.eval.Evaluation;
+import dev.baton.learn.conductor.LearnedConductor;
+import dev.baton.learn.encode.QuestionEncoder;
+import dev.baton.learn.train.CheckpointFile;
+import dev.baton.task.Split;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Adds the {@code learned:<checkpoint>} conductor spec to an evaluation. */
+final class LearnedSpecs {
+
+    private LearnedSpecs() {
+    }
+
+    /**
+     * Returns the evaluation with {@code learned:} understood; conductors it creates are added to
+     * {@code opened} so the caller can close them.
+     */
+    static Evaluation register(Evaluation evaluation, Supplier<QuestionEncoder> encoder, List<LearnedConductor> opened) {
+        return evaluation.withConductorKind("learned", path -> {
+            LearnedConductor conductor = new LearnedConductor(CheckpointFile.read(Path.of(path)), encoder.get(), "learned:" + path);
+            conductor.prepare(new ArrayList<>(evaluation.tasks(Split.ALL)));
+            opened.add(conductor);
+            return (Conductor) conductor;
+        });
+    }
+}

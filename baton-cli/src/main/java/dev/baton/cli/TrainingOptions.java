@@ -1,0 +1,60 @@
+package dev.baton.cli;
+
+import dev.baton.learn.train.TrainingConfig;
+import picocli.CommandLine.Option;
+
+/** The GRPO settings, shared by {@code train} and {@code demo}. Defaults are the paper's scale. */
+final class TrainingOptions {
+
+    private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
+
+    @Option(names = "--iterations", paramLabel = "N", description = "GRPO iterations. Default: 200.")
+    int iterations = DEFAULTS.iterations();
+
+    @Option(names = "--questions", paramLabel = "N", description = "Train questions per iteration. Default: 4.")
+    int questions = DEFAULTS.questions();
+
+    @Option(names = "--rollouts", paramLabel = "N", description = "Workflows sampled per question (the GRPO group). Default: 64.")
+    int rollouts = DEFAULTS.rollouts();
+
+    @Option(names = "--lambda", paramLabel = "X",
+            description = "Reward charged per USD: reward = correct - lambda * cost. Must be >= 0. Default: 10.")
+    double lambda = DEFAULTS.lambda();
+
+    @Option(names = "--learning-rate", paramLabel = "X", description = "Adam step size. Default: 0.003.")
+    double learningRate = DEFAULTS.learningRate();
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Update passes per iteration. Default: 2.")
+    int epochs = DEFAULTS.epochs();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, question order, pool draws and sampling. Default: 0.")
+    long seed = DEFAULTS.seed();
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "Write a checkpoint every N iterations. Default: 20.")
+    int checkpointEvery = DEFAULTS.checkpointEvery();
+
+    @Option(names = "--fixed-pool", description = "Offer every question the whole pool (default: a random subset of 2..n workers per question).")
+    boolean fixedPool;
+
+    @Option(names = "--shuffle-rewards", description = "Control run: shuffle rewards across the iteration's questions.")
+    boolean shuffleRewards;
+
+    @Option(names = "--routing-only", description = "Learn routing alone: one step, no second round.")
+    boolean routingOnly;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "Most steps in the first round (1..5). Default: 5.")
+    int maxSteps = DEFAULTS.maxSteps();
+
+    @Option(names = "--second-round-steps", paramLabel = "N", description = "Most steps the second round may add (0 = no second round). Default: 3.")
+    int secondRoundSteps = DEFAULTS.secondRoundSteps();
+
+    @Option(names = "--max-calls", paramLabel = "N", description = "Cap on calls per question, both rounds. Default: 8.")
+    int maxCalls = DEFAULTS.maxTotalCalls();
+
+    /** Returns the settings, validated. */
+    TrainingConfig config() {
+        TrainingConfig config = new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, DEFAULTS.clip(), epochs,
+                !fixedPool, shuffleRewards, maxSteps, secondRoundSteps, maxCalls, DEFAULTS.hidden(), seed, checkpointEvery);
+        return routingOnly ? config.routingOnly() : config;
+    }
+}
