@@ -1,21 +1,32 @@
 package dev.baton.cli;
 
 import dev.baton.eval.EvalReport;
-import dev.baton.eval.Evaluation;
+import dev.baton.eval.report.BenchmarkSection;
+import dev.baton.eval.report.RunReport;
+import dev.baton.eval.report.RunReportWriter;
 import dev.baton.offline.Benchmarks;
 import dev.baton.task.Split;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code baton demo}: the offline story end to end, no key, no network. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Run the offline demo: every baseline conductor on the test split of both built-in benchmarks",
-            "(GSM8K and MATH level 5), over the replay pool of 28 real models' recorded answers. Needs no API key."})
+            "Run the offline demo on both built-in benchmarks (GSM8K and MATH level 5) over the replay pool of 28 real",
+            "models' recorded answers: train the learned conductor on each train split (plus its controls: untrained,",
+            "shuffled rewards, routing alone, three cost penalties), evaluate everything on the test split against every",
+            "baseline, print the tables and write a report (report.json, report.md, report.html with charts) under",
+            "runs/<timestamp>/. Needs no API key. --baselines-only skips training (seconds instead of minutes)."})
 final class DemoCommand implements Callable<Integer> {
 
     /** The baselines every report compares against. */
@@ -24,22 +35,58 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the run (default: runs/<UTC timestamp>).")
+    Path out;
+
+    @Option(names = "--baselines-only", description = "Only evaluate the baselines; no training, no report files.")
+    boolean baselinesOnly;
+
     @Mixin
     ReportOptions reportOptions;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    EncoderOptions encoderOptions;
 
     @Mixin
     PoolOptions poolOptions;
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         List<EvalReport> reports = new ArrayList<>();
-        for (String benchmark : Benchmarks.builtIn()) {
-            Evaluation evaluation = poolOptions.evaluation(benchmark, reportOptions.progress(spec.commandLine().getErr()));
-            EvalReport report = evaluation.evaluate(Split.TEST, BASELINES);
-            reports.add(report);
-            reportOptions.print(report, spec.commandLine().getOut());
+        if (baselinesOnly) {
+            for (String benchmark : Benchmarks.builtIn()) {
+                EvalReport report = poolOptions.evaluation(benchmark, reportOptions.progress(err)).evaluate(Split.TEST, BASELINES);
+                reports.add(report);
+                reportOptions.print(report, stdout);
+            }
+            reportOptions.writeJson(reports);
+            return 0;
         }
+        Path dir = out != null ? out : Path.of("runs", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        List<BenchmarkSection> sections = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        try (EncoderOptions.Session session = encoderOptions.open()) {
+            for (String benchmark : Benchmarks.builtIn()) {
+                BenchmarkStudy.Result result = new BenchmarkStudy(poolOptions.load(benchmark), session.encoder(), training.config(), dir,
+                        reportOptions.progress(err), label -> TrainingProgress.forTerminal(err, reportOptions.quiet, label)).run();
+                sections.add(result.section());
+                reports.add(result.section().table());
+                notes.addAll(result.findings());
+                reportOptions.print(result.section().table(), stdout);
+                result.findings().forEach(finding -> stdout.println("- " + finding));
+                stdout.println();
+                stdout.flush();
+            }
+        }
+        notes.add("learned conductor: " + training.config() + "; encoder all-minilm-l6-v2-q (frozen); roles from data/roles.yaml");
+        RunReportWriter.write(new RunReport("Baton offline demo", Instant.now(), sections, notes), dir);
         reportOptions.writeJson(reports);
+        stdout.println("report: " + dir.resolve("report.html") + " (also report.md, report.json; checkpoints under " + dir + ")");
         return 0;
     }
 }

@@ -1,0 +1,224 @@
+package dev.baton.cli;
+
+import dev.baton.conduct.Conductor;
+import dev.baton.conduct.Orchestrator;
+import dev.baton.eval.EvalReport;
+import dev.baton.eval.EvalRow;
+import dev.baton.eval.Evaluation;
+import dev.baton.eval.ProgressListener;
+import dev.baton.eval.report.BenchmarkSection;
+import dev.baton.eval.report.KnobPoint;
+import dev.baton.eval.report.LearningCurve;
+import dev.baton.execute.Budget;
+import dev.baton.execute.Executor;
+import dev.baton.execute.RetryPolicy;
+import dev.baton.learn.conductor.LearnedConductor;
+import dev.baton.learn.encode.QuestionEncoder;
+import dev.baton.learn.role.RoleSet;
+import dev.baton.learn.train.Checkpoint;
+import dev.baton.learn.train.GrpoTrainer;
+import dev.baton.learn.train.TrainingConfig;
+import dev.baton.learn.train.TrainingListener;
+import dev.baton.task.Split;
+import dev.baton.task.Task;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The demo's full story for one benchmark: baselines, the learned conductor trained on the train split and
+ * its controls (untrained, shuffled rewards, routing alone, three cost penalties), the same checkpoint on
+ * other pools, all evaluated on the test split.
+ */
+final class BenchmarkStudy {
+
+    /** Penalties of the cost-knob study, in reward per USD; the middle one is the main run's. */
+    static final double[] LAMBDAS = {0.0, 10.0, 100.0};
+    static final String WITHOUT = "o1-mini-2024-09-12";
+    static final int POOL_DRAWS = 20;
+    static final int POOL_SIZE = 4;
+    static final long POOL_SEED = 7;
+
+    private final PoolOptions.Loaded loaded;
+    private final QuestionEncoder encoder;
+    private final TrainingConfig config;
+    private final Path dir;
+    private final ProgressListener progress;
+    private final Function<String, TrainingListener> trainingProgress;
+    private final List<String> findings = new ArrayList<>();
+    private final List<LearnedConductor> opened = new ArrayList<>();
+
+    BenchmarkStudy(PoolOptions.Loaded loaded, QuestionEncoder encoder, TrainingConfig config, Path dir, ProgressListener progress,
+                   Function<String, TrainingListener> trainingProgress) {
+        this.loaded = loaded;
+        this.encoder = encoder;
+        this.config = config;
+        this.dir = dir;
+        this.progress = progress;
+        this.trainingProgress = trainingProgress;
+    }
+
+    /** What the study found: the report section and one-line findings for the notes. */
+    record Result(BenchmarkSection section, List<String> findings) {
+    }
+
+    Result run() throws java.io.IOException {
+        String name = loaded.benchmark().name();
+        List<Task> train = Split.TRAIN.select(name, loaded.benchmark().tasks());
+        List<Task> test = Split.TEST.select(name, loaded.benchmark().tasks());
+        Evaluation evaluation = PoolOptions.evaluation(loaded, progress);
+        try {
+            long start = System.nanoTime();
+            Checkpoint main = train("learned", config, train);
+            findings.add(String.format(Locale.ROOT, "%s: default training (%d x %d x %d rollouts) took %.1f s",
+                    name, config.iterations(), config.questions(), config.rollouts(), (System.nanoTime() - start) / 1e9));
+            Checkpoint control = train("control", config.withShuffledRewards(true), train);
+            Checkpoint routing = train("routing", config.routingOnly(), train);
+            Checkpoint cheap = train("lambda-" + (int) LAMBDAS[0], config.withLambda(LAMBDAS[0]), train);
+            Checkpoint thrifty = train("lambda-" + (int) LAMBDAS[2], config.withLambda(LAMBDAS[2]), train);
+            Checkpoint untrained = trainer("untrained", config, train).initial();
+
+            LearnedConductor learned = conductor(main, "learned (lambda=" + fmt(config.lambda()) + ")", test);
+            List<Conductor> rows = List.of(learned,
+                    conductor(untrained, "learned: untrained policy", test),
+                    conductor(control, "learned: shuffled-reward control", test),
+                    conductor(routing, "learned: routing alone (1 step, recorded answers only)", test),
+                    conductor(cheap, "learned (lambda=" + fmt(LAMBDAS[0]) + ")", test),
+                    conductor(thrifty, "learned (lambda=" + fmt(LAMBDAS[2]) + ")", test));
+            List<EvalRow> table = new ArrayList<>(evaluation.evaluate(Split.TEST, DemoCommand.BASELINES).rows());
+            List<EvalRow> learnedRows = evaluation.evaluateConductors(Split.TEST, rows).rows();
+            table.addAll(learnedRows);
+            table.addAll(withoutStrongest(evaluation, learned));
+            anyPool(evaluation, learned);
+
+            List<KnobPoint> knob = List.of(knob(LAMBDAS[0], learnedRows.get(4)), knob(config.lambda(), learnedRows.get(0)),
+                    knob(LAMBDAS[2], learnedRows.get(5)));
+            Usage usage = Usage.of(learned, test, loaded.pool(), RoleSet.defaults());
+            EvalReport report = new EvalReport(name, "replay", Split.TEST.id(), table, loaded.notes());
+            BenchmarkSection section = new BenchmarkSection(report,
+                    List.of(curve("trained", main), curve("shuffled-reward control", control)),
+                    knob, usage.workers(), usage.roles(), usage.examples());
+            return new Result(section, List.copyOf(findings));
+        } finally {
+            opened.forEach(LearnedConductor::close);
+        }
+    }
+
+    private Checkpoint train(String label, TrainingConfig settings, List<Task> train) {
+        return trainer(label, settings, train).train();
+    }
+
+    private GrpoTrainer trainer(String label, TrainingConfig settings, List<Task> train) {
+        return new GrpoTrainer(loaded.benchmark().name(), loaded.pool(), train, encoder, RoleSet.defaults(), settings,
+                dir.resolve(loaded.benchmark().name()).resolve(label + ".json"),
+                trainingProgress.apply(loaded.benchmark().name() + " " + label));
+    }
+
+    private LearnedConductor conductor(Checkpoint checkpoint, String name, List<Task> test) {
+        LearnedConductor conductor = new LearnedConductor(checkpoint, encoder, name);
+        conductor.prepare(test);
+        opened.add(conductor);
+        return conductor;
+    }
+
+    /** The same checkpoint and the best single worker, both without the pool's strongest worker. */
+    private List<EvalRow> withoutStrongest(Evaluation evaluation, LearnedConductor learned) {
+        if (!evaluation.view().contains(WITHOUT)) {
+            return List.of();
+        }
+        Evaluation without = evaluation.withWorkers(evaluation.view().workerIds().stream().filter(w -> !w.equals(WITHOUT)).toList());
+        List<EvalRow> rows = new ArrayList<>();
+        for (EvalRow row : without.evaluateConductors(Split.TEST, List.of(learned)).rows()) {
+            rows.add(renamed(row, row.conductor() + " without " + WITHOUT));
+        }
+        for (EvalRow row : without.evaluate(Split.TEST, List.of("best-solo")).rows()) {
+            rows.add(renamed(row, row.conductor() + " without " + WITHOUT));
+        }
+        return rows;
+    }
+
+    /** Mean of (learned - best single worker of the pool) over random small pools, one checkpoint. */
+    private void anyPool(Evaluation evaluation, LearnedConductor learned) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(POOL_SEED);
+        List<String> all = evaluation.view().workerIds();
+        double learnedSum = 0;
+        double bestSum = 0;
+        double worstGap = Double.POSITIVE_INFINITY;
+        for (int draw = 0; draw < POOL_DRAWS; draw++) {
+            List<String> shuffled = new ArrayList<>(all);
+            for (int i = shuffled.size() - 1; i > 0; i--) {
+                java.util.Collections.swap(shuffled, i, random.nextInt(i + 1));
+            }
+            Evaluation small = evaluation.withWorkers(shuffled.subList(0, POOL_SIZE));
+            double mine = small.evaluateConductors(Split.TEST, List.of(learned)).rows().getFirst().accuracy();
+            double best = small.evaluate(Split.TEST, List.of("best-solo")).rows().getFirst().accuracy();
+            learnedSum += mine;
+            bestSum += best;
+            worstGap = Math.min(worstGap, mine - best);
+        }
+        findings.add(String.format(Locale.ROOT,
+                "%s, any pool: over %d random %d-worker pools (seed %d), learned %.1f%% vs best single worker of the pool "
+                        + "(chosen on train) %.1f%%: mean difference %+.1f points (worst pool %+.1f)",
+                loaded.benchmark().name(), POOL_DRAWS, POOL_SIZE, POOL_SEED, learnedSum / POOL_DRAWS, bestSum / POOL_DRAWS,
+                (learnedSum - bestSum) / POOL_DRAWS, worstGap));
+    }
+
+    private static EvalRow renamed(EvalRow row, String name) {
+        return new EvalRow(name, row.accuracy(), row.ciLow(), row.ciHigh(), row.meanCalls(), row.meanCostUsd(), row.meanTokens(),
+                row.n(), row.workerCalls());
+    }
+
+    private static KnobPoint knob(double lambda, EvalRow row) {
+        return new KnobPoint("lambda=" + fmt(lambda), lambda, row.accuracy(), row.meanCostUsd(), row.meanCalls());
+    }
+
+    private static LearningCurve curve(String name, Checkpoint checkpoint) {
+        return new LearningCurve(name, checkpoint.curve().stream()
+                .map(p -> new dev.baton.eval.report.CurvePoint(p.iteration(), p.reward(), p.accuracy(), p.meanCostUsd(), p.meanCalls()))
+                .toList());
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /** Which workers and roles the learned conductor used on the test split, and a few of its workflows. */
+    record Usage(java.util.Map<String, Integer> workers, java.util.Map<String, Integer> roles,
+                 List<dev.baton.eval.report.ExampleWorkflow> examples) {
+
+        static Usage of(LearnedConductor conductor, List<Task> test, dev.baton.pool.Pool pool, RoleSet roles) {
+            Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), pool, Budget.unlimited(), 2);
+            java.util.Map<String, Integer> workers = new java.util.TreeMap<>();
+            java.util.Map<String, Integer> roleCounts = new java.util.TreeMap<>();
+            List<dev.baton.eval.report.ExampleWorkflow> examples = new ArrayList<>();
+            java.util.Set<String> shapes = new java.util.HashSet<>();
+            for (Task task : test) {
+                Orchestrator.Result result = orchestrator.answer(conductor, task, pool.view());
+                for (var call : result.trace().calls()) {
+                    workers.merge(call.workerId(), 1, Integer::sum);
+                    String role = roles.roles().stream().filter(r -> r.template().equals(call.subtask())).map(r -> r.id())
+                            .findFirst().orElse("other");
+                    roleCounts.merge(role, 1, Integer::sum);
+                }
+                String shape = result.trace().calls().size() + "/" + result.trace().rounds();
+                if (examples.size() < 4 && shapes.add(shape)) {
+                    boolean correct = result.answer().map(text -> dev.baton.grade.Graders.forType(task.answerType())
+                            .grade(text, task).correct()).orElse(false);
+                    String answer = result.answer().flatMap(dev.baton.grade.Graders.forType(task.answerType())::extract).orElse("(none)");
+                    examples.add(new dev.baton.eval.report.ExampleWorkflow(task.question(), WorkflowRendering.of(result.trace(), pool),
+                            answer, correct));
+                }
+            }
+            return new Usage(sortedByCount(workers), sortedByCount(roleCounts), examples);
+        }
+
+        private static java.util.Map<String, Integer> sortedByCount(java.util.Map<String, Integer> counts) {
+            java.util.Map<String, Integer> sorted = new java.util.LinkedHashMap<>();
+            counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return sorted;
+        }
+    }
+}
