@@ -67,6 +67,11 @@ public record RoleSet(String source, List<Role> roles) {
                 throw new IllegalArgumentException(source + " has no role templates: add at least one under 'roles:' with an id and a template");
             }
             return new RoleSet(source, file.roles);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            if (e.getOriginalMessage().startsWith("No content")) {
+                throw new IllegalArgumentException(source + " has no role templates: add at least one under 'roles:' with an id and a template");
+            }
+            throw new IllegalArgumentException(source + ": " + e.getOriginalMessage());
         } catch (JacksonException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage());
         }

@@ -41,7 +41,7 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
 
     /** The paper's scale: 200 iterations of 4 questions x 64 rollouts, two rounds, at most 8 calls. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(200, 4, 64, 10.0, 0.003, 0.2, 2, true, false, 5, 3, 8, 64, 0, 20);
+        return new TrainingConfig(200, 4, 64, 1.0, 0.003, 0.2, 2, true, false, 5, 3, 8, 64, 0, 20);
     }
 
     public TrainingConfig withIterations(int value) {

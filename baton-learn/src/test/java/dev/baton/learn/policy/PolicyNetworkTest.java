@@ -1,0 +1,109 @@
+package dev.baton.learn.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Integration tests of the policy on the real DJL PyTorch engine. */
+class PolicyNetworkTest {
+
+    private final PolicyShape shape = new PolicyShape(8, 4, 3, 5, 3, 16, 4);
+    private final float[][] descriptors = {{0, 0}, {0.5f, 0.5f}, {-1, -1}, {1, 1}};
+    private final PolicyNetwork network = PolicyNetwork.initialize(shape, descriptors, 42);
+
+    @AfterEach
+    void close() {
+        network.close();
+    }
+
+    private List<PlanState> sampledPlans(int count, long seed) {
+        List<PlanState> plans = new ArrayList<>();
+        List<SplittableRandom> streams = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            float[] q = new float[8];
+            q[i % 8] = 1;
+            plans.add(new PlanState(shape, q, new boolean[] {true, true, i % 2 == 0, true}, 8));
+            streams.add(random.split());
+        }
+        Decoder.decode(network, plans, Decoder.sampling(streams));
+        return plans;
+    }
+
+    @Test
+    void distributionsSumToOneAndNeverPickAnUnofferedWorker() {
+        for (PlanState plan : sampledPlans(20, 1)) {
+            for (DecisionRow row : plan.decisions()) {
+                float[] p = network.probabilities(List.of(row.features()), List.of(row.kind()), List.of(row.available()))[0];
+                double sum = 0;
+                for (float v : p) {
+                    sum += v;
+                }
+                assertThat(sum).isCloseTo(1.0, within(1e-4));
+                if (row.kind() == DecisionKind.WORKER) {
+                    for (int w = 0; w < p.length; w++) {
+                        if (!row.available()[w]) {
+                            assertThat(p[w]).isZero();
+                        }
+                    }
+                    assertThat(row.available()[row.action()]).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void trainingScoresMatchTheProbabilitiesUsedForSampling() {
+        List<DecisionRow> rows = sampledPlans(10, 2).stream().flatMap(p -> p.decisions().stream()).toList();
+        try (NDManager scope = NDManager.newBaseManager()) {
+            float[] logProbs = network.logProbabilities(scope, rows).toFloatArray();
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(logProbs[i]).isCloseTo(rows.get(i).logProb(), within(1e-4f));
+            }
+        }
+    }
+
+    @Test
+    void aGradientStepMakesTheChosenActionsMoreLikely() {
+        List<DecisionRow> rows = sampledPlans(10, 3).stream().flatMap(p -> p.decisions().stream()).toList();
+        Adam adam = new Adam(0.01, 10);
+        double before = total(rows);
+        for (int step = 0; step < 5; step++) {
+            try (NDManager scope = NDManager.newBaseManager(); GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.zeroGradients();
+                NDArray loss = network.logProbabilities(scope, rows).mean().neg();
+                collector.backward(loss);
+                adam.step(network.parameters(), network.gradients());
+                network.load();
+            }
+        }
+        assertThat(total(rows)).isGreaterThan(before + 0.1);
+    }
+
+    @Test
+    void sameSeedSameWeightsAndSameSamples() {
+        try (PolicyNetwork twin = PolicyNetwork.initialize(shape, descriptors, 42)) {
+            assertThat(twin.parameters().get("trunk1.weight")).containsExactly(network.parameters().get("trunk1.weight"));
+        }
+        List<PlanState> a = sampledPlans(5, 9);
+        List<PlanState> b = sampledPlans(5, 9);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i).firstRound()).isEqualTo(b.get(i).firstRound());
+        }
+    }
+
+    private double total(List<DecisionRow> rows) {
+        try (NDManager scope = NDManager.newBaseManager()) {
+            return network.logProbabilities(scope, rows).sum().getFloat();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.baton.learn.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.conduct.Orchestrator;
+import dev.baton.execute.Budget;
+import dev.baton.execute.Executor;
+import dev.baton.execute.RetryPolicy;
+import dev.baton.grade.Graders;
+import dev.baton.learn.conductor.LearnedConductor;
+import dev.baton.learn.fixtures.HashingEncoder;
+import dev.baton.learn.fixtures.ToyBenchmark;
+import dev.baton.learn.role.RoleSet;
+import dev.baton.offline.RecordedBenchmark;
+import dev.baton.pool.Pool;
+import dev.baton.task.Task;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trains on a toy recorded benchmark through the real executor, DJL engine and checkpoint files. */
+class GrpoTrainerTest {
+
+    private static final RecordedBenchmark TOY = ToyBenchmark.recordings();
+    private static final Pool POOL = ToyBenchmark.pool(TOY);
+    private static final TrainingConfig SMALL = TrainingConfig.defaults().withIterations(30).withBatch(4, 16).withCheckpointEvery(10);
+
+    @TempDir
+    Path dir;
+
+    private GrpoTrainer trainer(TrainingConfig config, Path file) {
+        return new GrpoTrainer("toy", POOL, TOY.tasks(), new HashingEncoder(), RoleSet.defaults(), config, file, TrainingListener.SILENT);
+    }
+
+    @Test
+    void learningIsReal() {
+        Checkpoint trained = trainer(SMALL, dir.resolve("trained.json")).train();
+        Checkpoint untrained = trainer(SMALL, dir.resolve("untrained.json")).initial();
+        Checkpoint control = trainer(SMALL.withShuffledRewards(true), dir.resolve("control.json")).train();
+
+        double trainedAccuracy = accuracy(trained);
+        assertThat(trainedAccuracy).isGreaterThan(accuracy(untrained) + 10).isGreaterThan(accuracy(control) + 5);
+        assertThat(trainedAccuracy).isGreaterThanOrEqualTo(85); // "strong" alone gets 90
+        assertThat(trained.curve()).hasSize(30);
+        double early = trained.curve().subList(0, 5).stream().mapToDouble(CurvePoint::reward).average().orElseThrow();
+        double late = trained.curve().subList(25, 30).stream().mapToDouble(CurvePoint::reward).average().orElseThrow();
+        assertThat(late).isGreaterThan(early);
+    }
+
+    @Test
+    void sameSeedSameCheckpoint() {
+        TrainingConfig config = SMALL.withIterations(5);
+        Checkpoint a = trainer(config, dir.resolve("a.json")).train();
+        Checkpoint b = trainer(config, dir.resolve("b.json")).train();
+        assertThat(a.parameters().get("trunk1.weight")).containsExactly(b.parameters().get("trunk1.weight"));
+        assertThat(a.curve()).isEqualTo(b.curve());
+        Checkpoint other = trainer(config.withSeed(1), dir.resolve("c.json")).train();
+        assertThat(other.parameters().get("trunk1.weight")).isNotEqualTo(a.parameters().get("trunk1.weight"));
+    }
+
+    @Test
+    void rerunningResumesFromTheLastCheckpointAndEndsWhereAnUninterruptedRunEnds() {
+        Path file = dir.resolve("resumed.json");
+        trainer(SMALL.withIterations(6).withCheckpointEvery(3), file).train(); // as if killed after iteration 6
+        assertThat(CheckpointFile.read(file).iteration()).isEqualTo(6);
+        Checkpoint resumed = trainer(SMALL.withIterations(9).withCheckpointEvery(3), file).train();
+
+        Checkpoint straight = trainer(SMALL.withIterations(9).withCheckpointEvery(3), dir.resolve("straight.json")).train();
+        assertThat(resumed.iteration()).isEqualTo(9);
+        assertThat(resumed.parameters().get("worker.key")).containsExactly(straight.parameters().get("worker.key"));
+        assertThat(resumed.curve()).isEqualTo(straight.curve());
+    }
+
+    @Test
+    void checkpointOfAnotherRunIsNotResumed() {
+        Path file = dir.resolve("run.json");
+        trainer(SMALL.withIterations(2), file).train();
+        assertThatThrownBy(() -> trainer(SMALL.withIterations(4).withLambda(50), file).train())
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("holds another run (different training settings)");
+    }
+
+    @Test
+    void negativeLambdaIsRejected() {
+        assertThatThrownBy(() -> SMALL.withLambda(-1)).hasMessageContaining("lambda must be >= 0");
+    }
+
+    @Test
+    void checkpointWritesLeaveNoTemporaryFiles() throws Exception {
+        trainer(SMALL.withIterations(4).withCheckpointEvery(1), dir.resolve("clean.json")).train();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("clean.json");
+        }
+    }
+
+    private static double accuracy(Checkpoint checkpoint) {
+        try (LearnedConductor conductor = new LearnedConductor(checkpoint, new HashingEncoder(), "learned")) {
+            Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), POOL,
+                    Budget.unlimited(), 2);
+            List<Task> tasks = TOY.tasks();
+            long right = tasks.stream().filter(task -> orchestrator.answer(conductor, task, POOL.view()).answer()
+                    .map(text -> Graders.forType(task.answerType()).grade(text, task).correct()).orElse(false)).count();
+            return 100.0 * right / tasks.size();
+        }
+    }
+}
