@@ -34,8 +34,8 @@ import java.util.function.Function;
  */
 final class BenchmarkStudy {
 
-    /** Penalties of the cost-knob study besides the main run's, in reward per USD: ten and a hundred times it. */
-    static final double[] KNOB_FACTORS = {10.0, 100.0};
+    /** Penalties of the cost-knob study besides the main run's, as multiples of it: a tenth, and ten times. */
+    static final double[] KNOB_FACTORS = {0.1, 10.0};
     static final String WITHOUT = "o1-mini-2024-09-12";
     static final int POOL_DRAWS = 20;
     static final int POOL_SIZE = 4;
@@ -76,10 +76,10 @@ final class BenchmarkStudy {
                     name, config.iterations(), config.questions(), config.rollouts(), (System.nanoTime() - start) / 1e9));
             Checkpoint control = train("control", config.withShuffledRewards(true), train);
             Checkpoint routing = train("routing", config.routingOnly(), train);
-            double middle = config.lambda() * KNOB_FACTORS[0];
+            double low = config.lambda() * KNOB_FACTORS[0];
             double high = config.lambda() * KNOB_FACTORS[1];
-            Checkpoint thrifty = train("lambda-" + fmt(middle), config.withLambda(middle), train);
-            Checkpoint thriftiest = train("lambda-" + fmt(high), config.withLambda(high), train);
+            Checkpoint lavish = train("lambda-" + fmt(low), config.withLambda(low), train);
+            Checkpoint thrifty = train("lambda-" + fmt(high), config.withLambda(high), train);
             Checkpoint untrained = trainer("untrained", config, train).initial();
 
             LearnedConductor learned = conductor(main, "learned (lambda=" + fmt(config.lambda()) + ")", test);
@@ -87,15 +87,15 @@ final class BenchmarkStudy {
                     conductor(untrained, "learned: untrained policy", test),
                     conductor(control, "learned: shuffled-reward control", test),
                     conductor(routing, "learned: routing alone (1 step, recorded answers only)", test),
-                    conductor(thrifty, "learned (lambda=" + fmt(middle) + ")", test),
-                    conductor(thriftiest, "learned (lambda=" + fmt(high) + ")", test));
+                    conductor(lavish, "learned (lambda=" + fmt(low) + ")", test),
+                    conductor(thrifty, "learned (lambda=" + fmt(high) + ")", test));
             List<EvalRow> table = new ArrayList<>(evaluation.evaluate(Split.TEST, DemoCommand.BASELINES).rows());
             List<EvalRow> learnedRows = evaluation.evaluateConductors(Split.TEST, rows).rows();
             table.addAll(learnedRows);
             table.addAll(withoutStrongest(evaluation, learned));
             anyPool(evaluation, learned);
 
-            List<KnobPoint> knob = List.of(knob(config.lambda(), learnedRows.get(0)), knob(middle, learnedRows.get(4)),
+            List<KnobPoint> knob = List.of(knob(low, learnedRows.get(4)), knob(config.lambda(), learnedRows.get(0)),
                     knob(high, learnedRows.get(5)));
             Usage usage = Usage.of(learned, test, loaded.pool(), RoleSet.defaults());
             EvalReport report = new EvalReport(name, "replay", Split.TEST.id(), table, loaded.notes());
@@ -183,7 +183,7 @@ final class BenchmarkStudy {
     }
 
     private static String fmt(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3g", value);
     }
 
     /** Which workers and roles the learned conductor used on the test split, and a few of its workflows. */

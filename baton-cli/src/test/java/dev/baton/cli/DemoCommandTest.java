@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
 
     @Test
-    void demoComparesEveryBaselineOnBothBenchmarks(@TempDir Path dir) throws IOException {
+    void baselinesOnlyDemoComparesEveryBaselineOnBothBenchmarks(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("demo.json");
 
-        CliRun run = CliRun.of("demo", "--quiet", "--json", json.toString());
+        CliRun run = CliRun.of("demo", "--baselines-only", "--quiet", "--json", json.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("gsm8k, test split", "math-l5, test split", "best-solo (", "vote:top3", "moa:top3",

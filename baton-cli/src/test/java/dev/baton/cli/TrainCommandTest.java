@@ -1,0 +1,96 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** baton train and baton eval --conductor learned: end to end on a small recorded benchmark file. */
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path bench;
+    private Path prices;
+    private Path store;
+
+    @BeforeEach
+    void files() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            lines.append(String.format(
+                    "{\"id\": \"q%d\", \"question\": \"How many apples are %d plus nothing?\", \"gold\": \"# %d\", \"answer_type\": \"number\", "
+                            + "\"responses\": {\"good\": {\"tail\": \"The answer is %d.\", \"chars\": 40}, "
+                            + "\"bad\": {\"tail\": \"The answer is %d.\", \"chars\": 40}}}%n",
+                    i, i, i, i % 10 < 9 ? i : i + 1, i % 10 < 2 ? i : i + 7));
+        }
+        bench = dir.resolve("apples.jsonl");
+        Files.writeString(bench, lines);
+        prices = dir.resolve("prices.tsv");
+        Files.writeString(prices, "model\tinput_usd_per_mtok\toutput_usd_per_mtok\tnote\ngood\t1\t1\t\nbad\t1\t1\t\n");
+        store = dir.resolve("store.db");
+    }
+
+    private CliRun train(String... extra) {
+        String[] base = {"train", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
+            "--out", dir.resolve("ck.json").toString(), "--iterations", "12", "--questions", "2", "--rollouts", "8", "--quiet"};
+        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void trainsWritesACheckpointAndACurveThenEvaluatesIt() throws IOException {
+        CliRun run = train();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("12 iterations");
+        assertThat(Files.readAllLines(dir.resolve("ck.json.curve.csv"))).hasSize(13).first().asString().startsWith("iteration,reward");
+
+        CliRun again = train();
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("12 iterations"); // finished: nothing more to do
+
+        CliRun eval = CliRun.of("eval", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
+                "--split", "all", "--conductor", "learned:" + dir.resolve("ck.json"), "--conductor", "solo:good", "--quiet");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("learned:" + dir.resolve("ck.json"), "solo:good");
+    }
+
+    @Test
+    void badTrainingInputIsAOneLineErrorWithExitCodeTwo() throws IOException {
+        CliRun negative = train("--lambda", "-1");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("lambda must be >= 0");
+
+        Path roles = dir.resolve("roles.yaml");
+        Files.writeString(roles, "roles: []\n");
+        CliRun noRoles = train("--roles", roles.toString());
+        assertThat(noRoles.exitCode()).isEqualTo(2);
+        assertThat(noRoles.err()).contains("has no role templates");
+
+        Files.writeString(dir.resolve("ck.json"), "{ not json");
+        CliRun corrupt = train();
+        assertThat(corrupt.exitCode()).isEqualTo(2);
+        assertThat(corrupt.err()).contains("is corrupt");
+    }
+
+    @Test
+    void evaluatingWithAWorkerTheCheckpointDoesNotKnowIsAClearError() throws IOException {
+        assertThat(train("--workers", "good").exitCode()).isZero();
+
+        CliRun eval = CliRun.of("eval", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
+                "--conductor", "learned:" + dir.resolve("ck.json"), "--quiet");
+        assertThat(eval.exitCode()).isEqualTo(2);
+        assertThat(eval.err()).contains("worker 'bad' is unknown to this checkpoint");
+
+        CliRun missing = CliRun.of("eval", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
+                "--conductor", "learned:" + dir.resolve("nope.json"), "--quiet");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("checkpoint not found");
+    }
+}
