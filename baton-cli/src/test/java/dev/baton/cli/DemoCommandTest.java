@@ -31,4 +31,21 @@ class DemoCommandTest {
             assertThat(oracle.get("accuracy").asDouble()).isGreaterThanOrEqualTo(best.get("accuracy").asDouble());
         }
     }
+
+    @Test
+    void fullDemoTrainsEvaluatesAndWritesTheReport(@TempDir Path dir) throws IOException {
+        // Tiny training so the test stays quick; the store outlives the test so embeddings are computed once per checkout.
+        CliRun run = CliRun.of("demo", "--quiet", "--out", dir.toString(), "--store", "target/test-store.db",
+                "--iterations", "2", "--questions", "2", "--rollouts", "4");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("learned (lambda=1)", "learned: untrained policy", "learned: shuffled-reward control",
+                "learned: routing alone", "learned (lambda=0.100)", "learned (lambda=10)", "without o1-mini-2024-09-12",
+                "any pool: over 20 random 4-worker pools", "report: ");
+        for (String file : new String[] {"report.html", "report.md", "report.json"}) {
+            assertThat(dir.resolve(file)).isNotEmptyFile();
+        }
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("<svg", "model_id = [");
+        assertThat(dir.resolve("gsm8k/learned.json")).isNotEmptyFile();
+    }
 }

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>A shared trunk (two tanh layers) reads a choice's features. Three heads read the trunk: one logit per
  * yes/no choice (stop, continue, access), role logits, and a pointer over workers that compares a query
  * against each worker's key: a learned vector per worker plus a projection of its descriptors (prices), so
- * any subset of the pool is just a mask. About 70 thousand parameters.
+ * any subset of the pool is just a mask. About 38 thousand parameters for 28 workers and 6 roles.
  *
  * <p>The master copy of every parameter is a Java array (so checkpoints and the optimizer state are plain
  * data); the engine holds a mirror that {@link #load} refreshes after each update.
