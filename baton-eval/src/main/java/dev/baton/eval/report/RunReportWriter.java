@@ -1,5 +1,7 @@
 package dev.baton.eval.report;
 
+import dev.baton.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.io.AtomicFiles;
 import dev.baton.learn.conductor.WorkerIndex;
 import dev.baton.learn.policy.Adam;
 import dev.baton.learn.policy.PolicyShape;
@@ -16,7 +17,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -66,15 +66,7 @@ public final class CheckpointFile {
         optimizer.set("first_moment", arrays(checkpoint.optimizer().firstMoment()));
         optimizer.set("second_moment", arrays(checkpoint.optimizer().secondMoment()));
 
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            JSON.writeValue(temporary.toFile(), root);
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, JSON.writeValueAsBytes(root));
     }
 
     /**
