@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = {
             "Baton: a learned conductor that gets better answers out of a pool of LLM workers than any one of them alone.",
             "",
-            "Runs offline with no API key: the replay pool answers with 28 real models' recorded replies."},
+            "Runs offline with no API key: the replay pool answers with 28 real models' recorded replies. Start with: baton demo",
+            ""},
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 bad input (unknown benchmark, worker or conductor spec, malformed file)."})
 public final class BatonCommand {

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 /** {@code baton eval}: one table of conductors on one benchmark split. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Evaluate conductors on a benchmark and print a table: accuracy with a 95% bootstrap interval, mean calls,",
-            "mean cost (USD), mean tokens and the number of tasks.",
+            "Evaluate conductors on a benchmark split and print a table.",
+            "",
+            "Columns: accuracy with a 95% bootstrap interval, mean calls, mean cost (USD), mean tokens and the number of tasks.",
             "",
             "Conductor specs:",
             "  solo:<worker>       one worker alone            solo:all     one row per worker",
@@ -44,7 +45,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "Conductor spec to evaluate; repeat the flag for several rows.")
     List<String> conductors;
 
-    @Option(names = "--workers", paramLabel = "W1,W2,...", split = ",",
+    @Option(names = "--workers", paramLabel = "WORKER", split = ",",
             description = "Evaluate with these workers only: every conductor, ranking and baseline sees just them.")
     List<String> workers;
 

@@ -21,12 +21,14 @@ import picocli.CommandLine.Spec;
 /** {@code baton train}: train the compact conductor with GRPO on a benchmark's train split. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Train the compact learned conductor with GRPO on the train split of a benchmark, over a pool.",
-            "Writes a self-describing checkpoint every --checkpoint-every iterations and at the end; running the same",
-            "command again resumes from it (a finished checkpoint is left as it is). The learning curve is saved",
-            "inside the checkpoint and as <out>.curve.csv. Evaluate it with: baton eval --conductor learned:<out>.",
+            "Train the compact learned conductor with GRPO on a benchmark's train split.",
             "",
-            "Example: baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --lambda 10"})
+            "Writes a self-describing checkpoint every --checkpoint-every iterations and at the end; running the same "
+                + "command again resumes from it (a finished checkpoint is left as it is). The learning curve is saved "
+                + "inside the checkpoint and as <out>.curve.csv. Evaluate it with: baton eval --conductor learned:<out>.",
+            "",
+            "Example: baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --lambda 1",
+            ""})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Checkpoint file to write (and resume from).")
     Path out;
 
-    @Option(names = "--workers", paramLabel = "W1,W2,...", split = ",", description = "Train with these workers only (default: the whole pool).")
+    @Option(names = "--workers", paramLabel = "WORKER", split = ",", description = "Train with these workers only (default: the whole pool).")
     List<String> workers;
 
     @Option(names = "--roles", paramLabel = "FILE", description = "Roles file (YAML: roles: [{id, template}]). Default: the shipped data/roles.yaml.")
