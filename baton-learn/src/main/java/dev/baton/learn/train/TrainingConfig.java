@@ -45,44 +45,89 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
     }
 
     public TrainingConfig withIterations(int value) {
-        return new TrainingConfig(value, questions, rollouts, lambda, learningRate, clip, epochs, randomizePools, shuffleRewards,
-                maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, checkpointEvery);
+        return copy(b -> b.iterations = value);
     }
 
     public TrainingConfig withLambda(double value) {
-        return new TrainingConfig(iterations, questions, rollouts, value, learningRate, clip, epochs, randomizePools, shuffleRewards,
-                maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, checkpointEvery);
+        return copy(b -> b.lambda = value);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, clip, epochs, randomizePools, shuffleRewards,
-                maxSteps, secondRoundSteps, maxTotalCalls, hidden, value, checkpointEvery);
+        return copy(b -> b.seed = value);
     }
 
     public TrainingConfig withShuffledRewards(boolean value) {
-        return new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, clip, epochs, randomizePools, value,
-                maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, checkpointEvery);
+        return copy(b -> b.shuffleRewards = value);
     }
 
     public TrainingConfig withRandomizedPools(boolean value) {
-        return new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, clip, epochs, value, shuffleRewards,
-                maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, checkpointEvery);
+        return copy(b -> b.randomizePools = value);
     }
 
     public TrainingConfig withCheckpointEvery(int value) {
-        return new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, clip, epochs, randomizePools, shuffleRewards,
-                maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, value);
+        return copy(b -> b.checkpointEvery = value);
     }
 
     /** Returns the config for routing alone: one step, no second round. */
     public TrainingConfig routingOnly() {
-        return new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, clip, epochs, randomizePools, shuffleRewards,
-                1, 0, 1, hidden, seed, checkpointEvery);
+        return copy(b -> {
+            b.maxSteps = 1;
+            b.secondRoundSteps = 0;
+            b.maxTotalCalls = 1;
+        });
     }
 
     /** Returns the config with a different group size and batch, for quick runs. */
     public TrainingConfig withBatch(int questionsPerIteration, int rolloutsPerQuestion) {
-        return new TrainingConfig(iterations, questionsPerIteration, rolloutsPerQuestion, lambda, learningRate, clip, epochs,
-                randomizePools, shuffleRewards, maxSteps, secondRoundSteps, maxTotalCalls, hidden, seed, checkpointEvery);
+        return copy(b -> {
+            b.questions = questionsPerIteration;
+            b.rollouts = rolloutsPerQuestion;
+        });
+    }
+
+    /** Derives a changed copy: one place lists every component, so the withers above cannot drift apart. */
+    private TrainingConfig copy(java.util.function.Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new TrainingConfig(d.iterations, d.questions, d.rollouts, d.lambda, d.learningRate, d.clip, d.epochs,
+                d.randomizePools, d.shuffleRewards, d.maxSteps, d.secondRoundSteps, d.maxTotalCalls, d.hidden, d.seed,
+                d.checkpointEvery);
+    }
+
+    /** The components of a config being derived; validated when the new record is built. */
+    private static final class Draft {
+        int iterations;
+        int questions;
+        int rollouts;
+        double lambda;
+        double learningRate;
+        double clip;
+        int epochs;
+        boolean randomizePools;
+        boolean shuffleRewards;
+        int maxSteps;
+        int secondRoundSteps;
+        int maxTotalCalls;
+        int hidden;
+        long seed;
+        int checkpointEvery;
+
+        Draft(TrainingConfig c) {
+            iterations = c.iterations;
+            questions = c.questions;
+            rollouts = c.rollouts;
+            lambda = c.lambda;
+            learningRate = c.learningRate;
+            clip = c.clip;
+            epochs = c.epochs;
+            randomizePools = c.randomizePools;
+            shuffleRewards = c.shuffleRewards;
+            maxSteps = c.maxSteps;
+            secondRoundSteps = c.secondRoundSteps;
+            maxTotalCalls = c.maxTotalCalls;
+            hidden = c.hidden;
+            seed = c.seed;
+            checkpointEvery = c.checkpointEvery;
+        }
     }
 }
