@@ -63,7 +63,8 @@ public class PlanningBenchmark {
         WorkerIndex workers = WorkerIndex.of(cards);
         RoleSet roles = RoleSet.defaults();
         TrainingConfig config = TrainingConfig.defaults();
-        PolicyShape shape = new PolicyShape(384, workers.size(), roles.size(), config.maxSteps(), config.secondRoundSteps(), config.hidden(), 16);
+        PolicyShape shape = new PolicyShape(384, workers.size(), roles.size(), config.maxSteps(), config.laterRoundSteps(),
+                config.maxRounds(), config.hidden(), 16);
         Checkpoint checkpoint;
         try (PolicyNetwork network = PolicyNetwork.initialize(shape, workers.descriptors(), 0)) {
             checkpoint = new Checkpoint("bench", workers, "fixed-384", roles, shape, config, 0, List.of(), network.parameters(),

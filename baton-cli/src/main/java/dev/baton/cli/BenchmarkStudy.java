@@ -191,7 +191,8 @@ final class BenchmarkStudy {
                  List<dev.baton.eval.report.ExampleWorkflow> examples) {
 
         static Usage of(LearnedConductor conductor, List<Task> test, dev.baton.pool.Pool pool, RoleSet roles) {
-            Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), pool, Budget.unlimited(), 2);
+            Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), pool, Budget.unlimited(),
+                    Orchestrator.DEFAULT_MAX_ROUNDS);
             java.util.Map<String, Integer> workers = new java.util.TreeMap<>();
             java.util.Map<String, Integer> roleCounts = new java.util.TreeMap<>();
             List<dev.baton.eval.report.ExampleWorkflow> examples = new ArrayList<>();

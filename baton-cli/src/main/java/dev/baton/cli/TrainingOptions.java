@@ -18,7 +18,7 @@ final class TrainingOptions {
     int rollouts = DEFAULTS.rollouts();
 
     @Option(names = "--lambda", paramLabel = "X",
-            description = "Reward charged per USD: reward = correct - lambda * cost. Must be >= 0. Default: 10.")
+            description = "Reward charged per USD: reward = correct - lambda * cost. Must be >= 0. Default: 1.")
     double lambda = DEFAULTS.lambda();
 
     @Option(names = "--learning-rate", paramLabel = "X", description = "Adam step size. Default: 0.003.")
@@ -26,6 +26,11 @@ final class TrainingOptions {
 
     @Option(names = "--epochs", paramLabel = "N", description = "Update passes per iteration. Default: 2.")
     int epochs = DEFAULTS.epochs();
+
+    @Option(names = "--draws", paramLabel = "N",
+            description = "Most batches drawn per iteration looking for questions on which the sampled workflows disagree "
+                    + "about correctness; only those teach accuracy (1 = use the first batch as drawn). Default: 4.")
+    int draws = DEFAULTS.draws();
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, question order, pool draws and sampling. Default: 0.")
     long seed = DEFAULTS.seed();
@@ -39,22 +44,26 @@ final class TrainingOptions {
     @Option(names = "--shuffle-rewards", description = "Control run: shuffle rewards across the iteration's questions.")
     boolean shuffleRewards;
 
-    @Option(names = "--routing-only", description = "Learn routing alone: one step, no second round.")
+    @Option(names = "--routing-only", description = "Learn routing alone: one step, one round.")
     boolean routingOnly;
 
     @Option(names = "--max-steps", paramLabel = "N", description = "Most steps in the first round (1..5). Default: 5.")
     int maxSteps = DEFAULTS.maxSteps();
 
-    @Option(names = "--second-round-steps", paramLabel = "N", description = "Most steps the second round may add (0 = no second round). Default: 3.")
-    int secondRoundSteps = DEFAULTS.secondRoundSteps();
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Most rounds (1..5): after each, the conductor sees how far the answers agree and accepts or adds steps. Default: 4.")
+    int rounds = DEFAULTS.maxRounds();
 
-    @Option(names = "--max-calls", paramLabel = "N", description = "Cap on calls per question, both rounds. Default: 8.")
+    @Option(names = "--round-steps", paramLabel = "N", description = "Most steps each round after the first may add (0..5). Default: 2.")
+    int roundSteps = DEFAULTS.laterRoundSteps();
+
+    @Option(names = "--max-calls", paramLabel = "N", description = "Cap on calls per question, all rounds together. Default: 8.")
     int maxCalls = DEFAULTS.maxTotalCalls();
 
     /** Returns the settings, validated. */
     TrainingConfig config() {
-        TrainingConfig config = new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, DEFAULTS.clip(), epochs,
-                !fixedPool, shuffleRewards, maxSteps, secondRoundSteps, maxCalls, DEFAULTS.hidden(), seed, checkpointEvery);
+        TrainingConfig config = new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, DEFAULTS.clip(), epochs, draws,
+                !fixedPool, shuffleRewards, maxSteps, roundSteps, rounds, maxCalls, DEFAULTS.hidden(), seed, checkpointEvery);
         return routingOnly ? config.routingOnly() : config;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * or the round limit is reached.
  *
  * <pre>{@code
- * Orchestrator orchestrator = new Orchestrator(executor, pool, Budget.unlimited(), 2);
+ * Orchestrator orchestrator = new Orchestrator(executor, pool, Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS);
  * Orchestrator.Result result = orchestrator.answer(conductor, task, pool.view());
  * }</pre>
  *
@@ -24,6 +24,12 @@ import java.util.Optional;
  * @param maxRounds most rounds, at least 1
  */
 public record Orchestrator(Executor executor, Pool pool, Budget budget, int maxRounds) {
+
+    /**
+     * The round limit evaluations use: a safety cap, not a policy. Conductors decide when to accept; the learned
+     * conductor's own cap (at most this) is part of its checkpoint.
+     */
+    public static final int DEFAULT_MAX_ROUNDS = 5;
 
     public Orchestrator {
         Objects.requireNonNull(executor, "executor");

@@ -73,6 +73,11 @@ public record Trace(List<CallRecord> calls) {
         return calls.stream().filter(c -> c.round() == round).toList();
     }
 
+    /** Returns the trace as it stood after its first {@code count} rounds. */
+    public Trace firstRounds(int count) {
+        return new Trace(calls.stream().filter(c -> c.round() < count).toList());
+    }
+
     /** Returns a trace holding this trace's calls followed by {@code more}. */
     public Trace plus(List<CallRecord> more) {
         return new Trace(java.util.stream.Stream.concat(calls.stream(), more.stream()).toList());

@@ -66,7 +66,7 @@ public final class Evaluation {
         this.notes = List.copyOf(notes);
         this.progress = Objects.requireNonNull(progress, "progress");
         Executor executor = Executor.builder().retry(RetryPolicy.none()).build();
-        this.runner = new EvalRunner(new Orchestrator(executor, pool, Budget.unlimited(), 2),
+        this.runner = new EvalRunner(new Orchestrator(executor, pool, Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS),
                 Math.max(2, Runtime.getRuntime().availableProcessors()), progress);
         this.ranking = memoize(this::rankOnTrain);
         this.view = Objects.requireNonNull(view, "view");

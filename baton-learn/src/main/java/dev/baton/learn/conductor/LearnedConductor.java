@@ -9,6 +9,7 @@ import dev.baton.learn.policy.PlanState;
 import dev.baton.learn.policy.PolicyNetwork;
 import dev.baton.learn.train.Checkpoint;
 import dev.baton.learn.train.CheckpointException;
+import dev.baton.learn.train.TrainingConfig;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The compact learned conductor: reads the question's embedding and writes a workflow with its trained
  * policy, taking the most probable choice at every point. After the first round it looks at what came back
- * (agreement, cost) and either accepts or adds steps that see everything so far.
+ * (agreement, cost) and either accepts or adds steps that see everything so far, round after round up to the
+ * checkpoint's round cap.
  *
- * <p>Stateless between calls: the second round re-derives the (deterministic) first-round plan, so one
- * instance serves many tasks and threads.
+ * <p>Stateless between calls: each later round re-derives the (deterministic) plans of the rounds before it
+ * from the trace, so one instance serves many tasks and threads.
  */
 public final class LearnedConductor implements Conductor, AutoCloseable {
 
@@ -57,31 +59,22 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
 
     @Override
     public Plan plan(Task task, PoolView pool, Trace previous) {
-        if (previous.rounds() >= 2) {
-            return Plan.accept();
-        }
-        PlanState state = firstRound(task, pool);
-        if (previous.rounds() == 0) {
-            return Plan.run(PlanWorkflows.of(state.firstRound(), checkpoint.workers(), checkpoint.roles()));
-        }
-        float[] summary = RoundSummary.of(previous, task, checkpoint.shape().maxSteps());
-        if (!state.startSecondRound(summary)) {
-            return Plan.accept();
-        }
-        decode(state);
-        if (state.accepted() || state.secondRound().isEmpty()) {
-            return Plan.accept();
-        }
-        return Plan.run(PlanWorkflows.of(state.secondRound(), checkpoint.workers(), checkpoint.roles()));
-    }
-
-    /** Returns the first-round plan state for a task: the policy's most probable workflow. */
-    PlanState firstRound(Task task, PoolView pool) {
         float[] question = embeddings.computeIfAbsent(task.question(), encoder::encode);
+        TrainingConfig config = checkpoint.config();
         PlanState state = new PlanState(checkpoint.shape(), question, checkpoint.workers().availability(pool),
-                checkpoint.config().maxTotalCalls());
+                config.maxTotalCalls());
         decode(state);
-        return state;
+        for (int ran = 1; ran <= previous.rounds(); ran++) {
+            float[] summary = RoundSummary.of(previous.firstRounds(ran), task, config.maxTotalCalls());
+            if (!state.startNextRound(summary)) {
+                return Plan.accept();
+            }
+            decode(state);
+            if (state.accepted() || state.lastRound().isEmpty()) {
+                return Plan.accept();
+            }
+        }
+        return Plan.run(PlanWorkflows.of(state.lastRound(), checkpoint.workers(), checkpoint.roles()));
     }
 
     private void decode(PlanState state) {

@@ -9,19 +9,24 @@ import dev.baton.task.Task;
 import dev.baton.worker.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Describes what the first round produced, as the policy sees it before deciding whether to accept:
- * how many answers there are, how far they agree, whether the final answer is the majority's, and what
- * was spent. Answers are extracted and compared with the task's grader, as a live conductor would.
+ * Describes what the rounds so far produced, as the policy sees it before deciding whether to accept:
+ * how many answers there are, how far they agree, how many steps back the final answer, and what was spent.
+ * Answers are extracted and compared with the task's grader, as a live conductor would.
  */
 public final class RoundSummary {
 
     private RoundSummary() {
     }
 
-    /** Returns the {@link PolicyShape#SUMMARY_FEATURES} features of a trace, each about in [0, 1]. */
-    public static float[] of(Trace trace, Task task, int maxSteps) {
+    /**
+     * Returns the {@link PolicyShape#SUMMARY_FEATURES} features of a trace, each about in [0, 1].
+     *
+     * @param scale the number of calls that maps to 1 in the count features (the call cap)
+     */
+    public static float[] of(Trace trace, Task task, int scale) {
         Grader grader = Graders.forType(task.answerType());
         List<String> answers = new ArrayList<>();
         int failed = 0;
@@ -33,38 +38,43 @@ public final class RoundSummary {
             grader.extract(call.reply().get().text()).ifPresent(answers::add);
         }
         int plurality = 0;
-        int pluralityIndex = -1;
         int distinct = 0;
         for (int i = 0; i < answers.size(); i++) {
-            int votes = 0;
-            boolean seenBefore = false;
-            for (int j = 0; j < answers.size(); j++) {
-                if (grader.equivalent(answers.get(i), answers.get(j))) {
-                    votes++;
-                    seenBefore |= j < i;
-                }
-            }
-            distinct += seenBefore ? 0 : 1;
-            if (votes > plurality) {
-                plurality = votes;
-                pluralityIndex = i;
-            }
+            int votes = votesFor(answers.get(i), answers, grader);
+            distinct += firstOccurrence(i, answers, grader) ? 1 : 0;
+            plurality = Math.max(plurality, votes);
         }
-        boolean finalIsPlurality = false;
-        var finalAnswer = trace.finalReply().map(Reply::text).flatMap(grader::extract);
-        if (finalAnswer.isPresent() && pluralityIndex >= 0) {
-            finalIsPlurality = grader.equivalent(finalAnswer.get(), answers.get(pluralityIndex));
-        }
+        Optional<String> finalAnswer = trace.finalReply().map(Reply::text).flatMap(grader::extract);
+        int finalVotes = finalAnswer.map(answer -> votesFor(answer, answers, grader)).orElse(0);
         int calls = trace.callCount();
         double cost = trace.costUsd();
         float n = Math.max(1, answers.size());
         return new float[] {
-            answers.size() / (float) maxSteps,
+            answers.size() / (float) scale,
             answers.isEmpty() ? 0 : plurality / n,
             answers.isEmpty() ? 0 : distinct / n,
-            finalIsPlurality ? 1 : 0,
-            calls / (float) maxSteps,
+            finalVotes > 0 && finalVotes == plurality ? 1 : 0, // the final answer is (one of) the most backed
+            finalVotes >= 2 ? 1 : 0,                          // some other step gave the final answer too
+            finalVotes / n,
+            calls / (float) scale,
             (float) ((Math.log10(cost + 1e-6) + 6) / 4),
             calls == 0 ? 0 : failed / (float) calls};
+    }
+
+    private static int votesFor(String answer, List<String> answers, Grader grader) {
+        int votes = 0;
+        for (String other : answers) {
+            votes += grader.equivalent(answer, other) ? 1 : 0;
+        }
+        return votes;
+    }
+
+    private static boolean firstOccurrence(int index, List<String> answers, Grader grader) {
+        for (int j = 0; j < index; j++) {
+            if (grader.equivalent(answers.get(index), answers.get(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

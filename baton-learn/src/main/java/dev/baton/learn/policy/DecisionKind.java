@@ -7,7 +7,7 @@ package dev.baton.learn.policy;
 public enum DecisionKind {
     /** Round 1, step 2 onwards: stop adding steps? (1 = stop) */
     STOP(0),
-    /** Start of round 2: add steps after seeing the result? (1 = add more, 0 = accept) */
+    /** Start of every later round: add steps after seeing what came back? (1 = add more, 0 = accept) */
     CONTINUE(1),
     /** Round 1, step 2 onwards: does the step see the earlier steps? (1 = all, 0 = none) */
     ACCESS(2),

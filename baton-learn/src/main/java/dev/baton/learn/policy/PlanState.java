@@ -10,8 +10,10 @@ import java.util.Optional;
  * next and turns each choice into steps.
  *
  * <p>Round 1: for each step, "stop?" (from the second step on), then worker, role and, from the second step
- * on, access. Round 2, after the first round ran: "add more?", then for each added step "stop?" (from its
- * second step on), worker and role; added steps always see everything so far.
+ * on, access. Each later round starts after the rounds before it ran, with features of what they produced:
+ * "add more?", then for each added step "stop?" (from its second step on), worker and role; added steps
+ * always see everything so far. Planning ends when the policy accepts, or the round cap, the call cap or
+ * the supply of unused workers leaves no room.
  */
 public final class PlanState {
 
@@ -20,31 +22,32 @@ public final class PlanState {
     private final PolicyShape shape;
     private final float[] question;
     private final boolean[] available;
-    private final int secondRoundLimit;
-    private final List<PlannedStep> firstRound = new ArrayList<>();
-    private final List<PlannedStep> secondRound = new ArrayList<>();
+    private final int maxTotalCalls;
+    private final List<List<PlannedStep>> rounds = new ArrayList<>();
     private final List<DecisionRow> decisions = new ArrayList<>();
     private float[] summary = new float[PolicyShape.SUMMARY_FEATURES];
-    private int round;
     private Phase phase = Phase.WORKER;
     private int pendingWorker = -1;
     private int pendingRole = -1;
     private boolean accepted;
 
     /**
-     * @param shape            the policy's sizes
-     * @param question         the question's embedding
-     * @param available        which workers of the training pool this task may use (at least one)
-     * @param maxTotalCalls    cap on the steps of both rounds together
+     * @param shape         the policy's sizes
+     * @param question      the question's embedding
+     * @param available     which workers of the training pool this task may use (at least one)
+     * @param maxTotalCalls cap on the steps of all rounds together
      */
     public PlanState(PolicyShape shape, float[] question, boolean[] available, int maxTotalCalls) {
         this.shape = Objects.requireNonNull(shape, "shape");
         if (question.length != shape.questionDim() || available.length != shape.workers()) {
             throw new IllegalArgumentException("question or availability does not match the policy's shape");
         }
+        if (maxTotalCalls < 1) {
+            throw new IllegalArgumentException("the call cap must be at least 1, got " + maxTotalCalls);
+        }
         this.question = question;
         this.available = available.clone();
-        this.secondRoundLimit = maxTotalCalls;
+        this.maxTotalCalls = maxTotalCalls;
         boolean any = false;
         for (boolean a : available) {
             any |= a;
@@ -52,6 +55,7 @@ public final class PlanState {
         if (!any) {
             throw new IllegalArgumentException("no worker is available");
         }
+        rounds.add(new ArrayList<>());
     }
 
     /** Returns the next choice to make, or empty when this round's plan is complete. */
@@ -72,14 +76,11 @@ public final class PlanState {
             throw new IllegalStateException("expected " + next() + " but got " + kind);
         }
         decisions.add(new DecisionRow(features, kind, action, choosable(), logProb));
-        List<PlannedStep> steps = currentSteps();
         switch (kind) {
-            case STOP, CONTINUE -> {
-                boolean go = kind == DecisionKind.CONTINUE ? action == 1 : action == 0;
-                if (kind == DecisionKind.CONTINUE && !go) {
-                    accepted = true;
-                }
-                phase = go ? Phase.WORKER : Phase.DONE;
+            case STOP -> phase = action == 0 ? Phase.WORKER : Phase.DONE;
+            case CONTINUE -> {
+                accepted = action == 0;
+                phase = accepted ? Phase.DONE : Phase.WORKER;
             }
             case WORKER -> {
                 if (action < 0 || action >= available.length || !choosable()[action]) {
@@ -90,10 +91,11 @@ public final class PlanState {
             }
             case ROLE -> {
                 pendingRole = action;
-                if (round == 0 && !steps.isEmpty()) {
+                boolean firstRound = rounds.size() == 1;
+                if (firstRound && !currentRound().isEmpty()) {
                     phase = Phase.ACCESS;
                 } else {
-                    commit(round == 1);
+                    commit(!firstRound);
                 }
             }
             case ACCESS -> commit(action == 1);
@@ -101,12 +103,12 @@ public final class PlanState {
     }
 
     private void commit(boolean seesAll) {
-        List<PlannedStep> steps = currentSteps();
-        steps.add(new PlannedStep(pendingWorker, pendingRole, seesAll));
+        currentRound().add(new PlannedStep(pendingWorker, pendingRole, seesAll));
         pendingWorker = -1;
         pendingRole = -1;
-        int limit = round == 0 ? shape.maxSteps() : Math.min(shape.secondRoundSteps(), secondRoundLimit - firstRound.size());
-        phase = steps.size() >= limit || !anyChoosable() ? Phase.DONE : Phase.STOP;
+        int roundLimit = rounds.size() == 1 ? shape.maxSteps() : shape.laterRoundSteps();
+        boolean full = currentRound().size() >= roundLimit || stepCount() >= maxTotalCalls;
+        phase = full || !anyChoosable() ? Phase.DONE : Phase.STOP;
     }
 
     /**
@@ -131,22 +133,23 @@ public final class PlanState {
     }
 
     /**
-     * Starts the second round after the first ran, with features of what it produced. Returns false (and
-     * stays done) when the call cap or the policy's shape leaves no room for more steps.
+     * Starts the next round after the current one ran, with features of what all rounds so far produced.
+     * Returns false, and accepts, when the round cap, the call cap or the pool leaves no room for more steps.
      */
-    public boolean startSecondRound(float[] roundSummary) {
-        if (round != 0 || phase != Phase.DONE) {
-            throw new IllegalStateException("the second round starts once, after the first round is planned");
+    public boolean startNextRound(float[] roundSummary) {
+        if (phase != Phase.DONE || accepted) {
+            throw new IllegalStateException("a round starts only after the previous one is planned and not accepted");
         }
         if (roundSummary.length != PolicyShape.SUMMARY_FEATURES) {
             throw new IllegalArgumentException("summary needs " + PolicyShape.SUMMARY_FEATURES + " features");
         }
-        round = 1;
-        summary = roundSummary.clone();
-        if (shape.secondRoundSteps() == 0 || secondRoundLimit - firstRound.size() <= 0 || !anyChoosable()) {
+        if (rounds.size() >= shape.maxRounds() || shape.laterRoundSteps() == 0 || stepCount() >= maxTotalCalls
+                || !anyChoosable()) {
             accepted = true;
             return false;
         }
+        rounds.add(new ArrayList<>());
+        summary = roundSummary.clone();
         phase = Phase.CONTINUE;
         return true;
     }
@@ -176,36 +179,53 @@ public final class PlanState {
             x[at + pendingRole] = 1;
         }
         at += r;
-        int stepSlot = round == 0 ? firstRound.size() : shape.maxSteps() + secondRound.size();
-        if (kind != DecisionKind.CONTINUE && stepSlot < shape.maxSteps() + shape.secondRoundSteps()) {
+        int stepSlot = currentRound().size();
+        if (kind != DecisionKind.CONTINUE && stepSlot < shape.stepSlots()) {
             x[at + stepSlot] = 1;
         }
-        at += shape.maxSteps() + shape.secondRoundSteps();
+        at += shape.stepSlots();
+        x[at + rounds.size() - 1] = 1;
+        at += shape.maxRounds();
         System.arraycopy(summary, 0, x, at, summary.length);
         at += summary.length;
         x[at + kind.ordinal()] = 1;
         return x;
     }
 
-    private List<PlannedStep> currentSteps() {
-        return round == 0 ? firstRound : secondRound;
+    private List<PlannedStep> currentRound() {
+        return rounds.getLast();
+    }
+
+    private int stepCount() {
+        int count = 0;
+        for (List<PlannedStep> round : rounds) {
+            count += round.size();
+        }
+        return count;
     }
 
     private List<PlannedStep> allSteps() {
-        List<PlannedStep> all = new ArrayList<>(firstRound);
-        all.addAll(secondRound);
+        List<PlannedStep> all = new ArrayList<>();
+        rounds.forEach(all::addAll);
         return all;
     }
 
-    public List<PlannedStep> firstRound() {
-        return List.copyOf(firstRound);
+    /** Returns the steps of round {@code index} (0 = the first). */
+    public List<PlannedStep> round(int index) {
+        return List.copyOf(rounds.get(index));
     }
 
-    public List<PlannedStep> secondRound() {
-        return List.copyOf(secondRound);
+    /** Returns the steps of the round being planned or last planned. */
+    public List<PlannedStep> lastRound() {
+        return List.copyOf(currentRound());
     }
 
-    /** Returns whether the policy chose to keep the first round's answer. */
+    /** Returns how many rounds were started, the first included. */
+    public int roundCount() {
+        return rounds.size();
+    }
+
+    /** Returns whether planning is over: the policy accepted what it has, or no room is left. */
     public boolean accepted() {
         return accepted;
     }

@@ -3,25 +3,33 @@ package dev.baton.learn.policy;
 /**
  * The sizes that fix a policy network's parameters.
  *
- * @param questionDim      dimension of the question embedding
- * @param workers          workers of the training pool (the pointer's universe; a task may offer a subset)
- * @param roles            roles the role head chooses from
- * @param maxSteps         most steps in the first round (the paper's 5)
- * @param secondRoundSteps most steps the second round may add
- * @param hidden           width of the policy's two hidden layers
- * @param keyDim           dimension of the learned worker vectors the pointer compares against
+ * @param questionDim     dimension of the question embedding
+ * @param workers         workers of the training pool (the pointer's universe; a task may offer a subset)
+ * @param roles           roles the role head chooses from
+ * @param maxSteps        most steps in the first round (the paper's 5)
+ * @param laterRoundSteps most steps each later round may add
+ * @param maxRounds       most rounds, the first included (1 = no look at the result)
+ * @param hidden          width of the policy's two hidden layers
+ * @param keyDim          dimension of the learned worker vectors the pointer compares against
  */
-public record PolicyShape(int questionDim, int workers, int roles, int maxSteps, int secondRoundSteps, int hidden, int keyDim) {
+public record PolicyShape(int questionDim, int workers, int roles, int maxSteps, int laterRoundSteps, int maxRounds,
+                          int hidden, int keyDim) {
 
-    /** Number of features describing the result of the first round (see {@code RoundSummary}). */
-    public static final int SUMMARY_FEATURES = 7;
+    /** Number of features describing what the rounds so far produced (see {@code RoundSummary}). */
+    public static final int SUMMARY_FEATURES = 9;
     /** Descriptor features per worker (log prices). */
     public static final int DESCRIPTOR_FEATURES = 2;
 
     public PolicyShape {
-        if (questionDim < 1 || workers < 1 || roles < 1 || maxSteps < 1 || secondRoundSteps < 0 || hidden < 1 || keyDim < 1) {
+        if (questionDim < 1 || workers < 1 || roles < 1 || maxSteps < 1 || laterRoundSteps < 0 || maxRounds < 1
+                || hidden < 1 || keyDim < 1) {
             throw new IllegalArgumentException("every policy size must be positive: " + this);
         }
+    }
+
+    /** Returns how many step positions a round can have: the one-hot "which step of the round" width. */
+    public int stepSlots() {
+        return Math.max(maxSteps, laterRoundSteps);
     }
 
     /** Returns the length of the feature vector of one decision. */
@@ -29,8 +37,8 @@ public record PolicyShape(int questionDim, int workers, int roles, int maxSteps,
         return questionDim                  // the question
                 + 3 * workers               // available, used so far, chosen for this step
                 + 2 * roles                 // roles used so far, chosen for this step
-                + maxSteps + secondRoundSteps // which step of which round
-                + SUMMARY_FEATURES          // what the first round produced (zeros during round 1)
+                + stepSlots() + maxRounds   // which step of which round
+                + SUMMARY_FEATURES          // what the earlier rounds produced (zeros during round 1)
                 + DecisionKind.values().length; // which choice is being made
     }
 }

@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public final class CheckpointFile {
 
-    static final String FORMAT = "baton-policy/1";
+    static final String FORMAT = "baton-policy/2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckpointFile() {
@@ -86,7 +86,12 @@ public final class CheckpointFile {
             throw new CheckpointException("cannot read checkpoint " + file + ": " + e.getMessage());
         }
         try {
-            if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            String format = root == null ? "" : root.path("format").asText();
+            if (format.startsWith("baton-policy/") && !FORMAT.equals(format)) {
+                throw new CheckpointException(file + " is a policy checkpoint of format '" + format + "', this Baton reads '"
+                        + FORMAT + "': train it again with this version");
+            }
+            if (!FORMAT.equals(format)) {
                 throw new CheckpointException(file + " is not a Baton policy checkpoint (format '" + FORMAT + "' expected)");
             }
             List<String> ids = new ArrayList<>();

@@ -68,7 +68,7 @@ public final class GrpoTrainer {
         }
         this.workers = WorkerIndex.of(pool.cards());
         this.shape = new PolicyShape(encoder.dimension(), workers.size(), roles.size(), config.maxSteps(),
-                config.secondRoundSteps(), config.hidden(), 16);
+                config.laterRoundSteps(), config.maxRounds(), config.hidden(), 16);
     }
 
     /** Returns the untrained starting point: fresh weights from the seed, iteration 0. */
@@ -111,6 +111,37 @@ public final class GrpoTrainer {
     private CurvePoint iterate(PolicyNetwork network, Adam adam, RolloutRunner runner, List<float[]> embeddings, int iteration) {
         // Everything random in an iteration comes from (seed, iteration): a resumed run draws what the uninterrupted one would.
         SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + iteration);
+        List<Rollout> all = new ArrayList<>();
+        List<Rollout> informative = new ArrayList<>();
+        for (int draw = 0; draw < config.draws() && informative.size() < config.questions() * config.rollouts(); draw++) {
+            List<Rollout> batch = sampleBatch(runner, network, embeddings, random);
+            all.addAll(batch);
+            for (int start = 0; start < batch.size(); start += config.rollouts()) {
+                List<Rollout> group = batch.subList(start, start + config.rollouts());
+                boolean mixed = group.stream().anyMatch(Rollout::correct) && !group.stream().allMatch(Rollout::correct);
+                if (mixed) {
+                    informative.addAll(group);
+                }
+            }
+        }
+        // Learn from the groups whose workflows disagreed on correctness; when none did, from cost alone.
+        List<Rollout> learnFrom = informative.isEmpty() ? all : informative;
+        double[] rewards = learnFrom.stream().mapToDouble(Rollout::reward).toArray();
+        if (config.shuffleRewards()) {
+            shuffle(rewards, random);
+        }
+        double[] advantages = Advantages.groupNormalized(rewards, config.rollouts());
+        update(network, adam, learnFrom, advantages);
+        return new CurvePoint(iteration + 1,
+                all.stream().mapToDouble(Rollout::reward).average().orElse(0),
+                100.0 * all.stream().filter(Rollout::correct).count() / all.size(),
+                all.stream().mapToDouble(r -> r.trace().costUsd()).average().orElse(0),
+                all.stream().mapToDouble(r -> r.trace().callCount()).average().orElse(0));
+    }
+
+    /** Draws a batch of questions (and their pools) and samples a group of workflows for each. */
+    private List<Rollout> sampleBatch(RolloutRunner runner, PolicyNetwork network, List<float[]> embeddings,
+                                      SplittableRandom random) {
         List<Integer> picked = pickQuestions(random);
         List<Task> batch = picked.stream().map(tasks::get).toList();
         List<float[]> batchEmbeddings = picked.stream().map(embeddings::get).toList();
@@ -122,18 +153,7 @@ public final class GrpoTrainer {
         for (int i = 0; i < batch.size() * config.rollouts(); i++) {
             streams.add(random.split());
         }
-        List<Rollout> rollouts = runner.run(network, batch, batchEmbeddings, offered, streams);
-        double[] rewards = rollouts.stream().mapToDouble(Rollout::reward).toArray();
-        if (config.shuffleRewards()) {
-            shuffle(rewards, random);
-        }
-        double[] advantages = Advantages.groupNormalized(rewards, config.rollouts());
-        update(network, adam, rollouts, advantages);
-        return new CurvePoint(iteration + 1,
-                rollouts.stream().mapToDouble(Rollout::reward).average().orElse(0),
-                100.0 * rollouts.stream().filter(Rollout::correct).count() / rollouts.size(),
-                rollouts.stream().mapToDouble(r -> r.trace().costUsd()).average().orElse(0),
-                rollouts.stream().mapToDouble(r -> r.trace().callCount()).average().orElse(0));
+        return runner.run(network, batch, batchEmbeddings, offered, streams);
     }
 
     /** One clipped-ratio update per epoch over every choice of every rollout. */

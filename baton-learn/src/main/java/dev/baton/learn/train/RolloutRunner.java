@@ -22,8 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Samples workflows for a batch of questions and runs them through the real executor: round one for all,
- * then the policy's second-round decision for all, then round two where it asked for more.
+ * Samples workflows for a batch of questions and runs them through the real executor, round by round: all
+ * first rounds, then the policy's "add more?" decision for every plan, then the next round of those that
+ * asked for more, until every plan has accepted or reached a cap.
  */
 final class RolloutRunner {
 
@@ -60,21 +61,28 @@ final class RolloutRunner {
                 groups.add(q);
             }
         }
-        Decoder.Chooser sample = Decoder.sampling(streams);
-        Decoder.decode(network, plans, sample);
-        List<Trace> traces = execute(plans, groups, questions, null);
-
-        List<PlanState> continuing = new ArrayList<>();
-        List<SplittableRandom> continuingStreams = new ArrayList<>();
+        Decoder.decode(network, plans, Decoder.sampling(streams));
+        List<Trace> traces = new ArrayList<>(java.util.Collections.nCopies(plans.size(), Trace.empty()));
+        List<Integer> running = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            Task task = questions.get(groups.get(i));
-            if (plans.get(i).startSecondRound(RoundSummary.of(traces.get(i), task, network.shape().maxSteps()))) {
-                continuing.add(plans.get(i));
-                continuingStreams.add(streams.get(i));
-            }
+            running.add(i);
         }
-        Decoder.decode(network, continuing, Decoder.sampling(continuingStreams));
-        traces = execute(plans, groups, questions, traces);
+        while (!running.isEmpty()) {
+            execute(running, plans, groups, questions, traces);
+            List<Integer> continuing = new ArrayList<>();
+            List<SplittableRandom> continuingStreams = new ArrayList<>();
+            for (int i : running) {
+                Task task = questions.get(groups.get(i));
+                if (plans.get(i).startNextRound(RoundSummary.of(traces.get(i), task, config.maxTotalCalls()))) {
+                    continuing.add(i);
+                    continuingStreams.add(streams.get(i));
+                }
+            }
+            Decoder.decode(network, continuing.stream().map(plans::get).toList(), Decoder.sampling(continuingStreams));
+            running = continuing.stream()
+                    .filter(i -> !plans.get(i).accepted() && !plans.get(i).lastRound().isEmpty())
+                    .toList();
+        }
 
         List<Rollout> rollouts = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -87,30 +95,21 @@ final class RolloutRunner {
         return rollouts;
     }
 
-    /** Runs round one (when {@code previous} is null) or round two of every plan, in parallel. */
-    private List<Trace> execute(List<PlanState> plans, List<Integer> groups, List<Task> questions, List<Trace> previous) {
+    /** Runs the last planned round of the given plans, in parallel, appending to their traces. */
+    private void execute(List<Integer> running, List<PlanState> plans, List<Integer> groups, List<Task> questions,
+                         List<Trace> traces) {
         Budget budget = Budget.unlimited().withMaxCalls(config.maxTotalCalls());
         List<Future<Trace>> futures = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
+        for (int i : running) {
             PlanState plan = plans.get(i);
             Task task = questions.get(groups.get(i));
-            Trace before = previous == null ? Trace.empty() : previous.get(i);
-            boolean secondRound = previous != null;
-            futures.add(threads.submit(() -> {
-                if (!secondRound) {
-                    return executor.run(PlanWorkflows.of(plan.firstRound(), workers, roles), task, pool, budget);
-                }
-                if (plan.accepted() || plan.secondRound().isEmpty()) {
-                    return before;
-                }
-                return executor.run(PlanWorkflows.of(plan.secondRound(), workers, roles), task, pool,
-                        budget, before);
-            }));
+            Trace before = traces.get(i);
+            futures.add(threads.submit(() ->
+                    executor.run(PlanWorkflows.of(plan.lastRound(), workers, roles), task, pool, budget, before)));
         }
-        List<Trace> traces = new ArrayList<>();
         try {
-            for (Future<Trace> future : futures) {
-                traces.add(future.get());
+            for (int k = 0; k < running.size(); k++) {
+                traces.set(running.get(k), futures.get(k).get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -118,6 +117,5 @@ final class RolloutRunner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a rollout failed: " + e.getCause(), e.getCause());
         }
-        return traces;
     }
 }

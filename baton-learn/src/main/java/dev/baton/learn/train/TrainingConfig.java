@@ -11,22 +11,25 @@ package dev.baton.learn.train;
  * @param learningRate       Adam's step size
  * @param clip               PPO clipping range of the policy ratio
  * @param epochs             update passes over each iteration's rollouts
+ * @param draws              most batches drawn per iteration looking for questions whose workflows disagree on
+ *                           correctness (dynamic sampling); 1 = learn from the first batch as drawn
  * @param randomizePools     offer each question a random subset of 2..n workers, so one policy serves any pool
  * @param shuffleRewards     control run: shuffle rewards across the iteration's questions (learning should vanish)
  * @param maxSteps           most steps of the first round (1 = routing alone)
- * @param secondRoundSteps   most steps the second round may add (0 = no second round)
- * @param maxTotalCalls      cap on calls per question, both rounds together
+ * @param laterRoundSteps    most steps each round after the first may add (0 = one round only)
+ * @param maxRounds          most rounds, the first included (1 = never look at the result)
+ * @param maxTotalCalls      cap on calls per question, all rounds together
  * @param hidden             width of the policy's hidden layers
  * @param seed               seeds initialisation, question order, pool draws and sampling
  * @param checkpointEvery    write a checkpoint every this many iterations (and at the end)
  */
 public record TrainingConfig(int iterations, int questions, int rollouts, double lambda, double learningRate, double clip,
-                             int epochs, boolean randomizePools, boolean shuffleRewards, int maxSteps, int secondRoundSteps,
-                             int maxTotalCalls, int hidden, long seed, int checkpointEvery) {
+                             int epochs, int draws, boolean randomizePools, boolean shuffleRewards, int maxSteps, int laterRoundSteps,
+                             int maxRounds, int maxTotalCalls, int hidden, long seed, int checkpointEvery) {
 
     public TrainingConfig {
-        if (iterations < 0 || questions < 1 || rollouts < 2 || epochs < 1 || checkpointEvery < 1) {
-            throw new IllegalArgumentException("iterations >= 0, questions >= 1, rollouts >= 2, epochs >= 1 and checkpoint-every >= 1 are required");
+        if (iterations < 0 || questions < 1 || rollouts < 2 || epochs < 1 || draws < 1 || checkpointEvery < 1) {
+            throw new IllegalArgumentException("iterations >= 0, questions >= 1, rollouts >= 2, epochs >= 1, draws >= 1 and checkpoint-every >= 1 are required");
         }
         if (!(lambda >= 0)) {
             throw new IllegalArgumentException("lambda must be >= 0 (reward charged per USD), got " + lambda);
@@ -34,14 +37,19 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
         if (!(learningRate > 0) || !(clip > 0)) {
             throw new IllegalArgumentException("learning rate and clip must be positive");
         }
-        if (maxSteps < 1 || maxSteps > 5 || secondRoundSteps < 0 || secondRoundSteps > 5 || maxTotalCalls < 1) {
-            throw new IllegalArgumentException("max steps must be 1..5, second-round steps 0..5, max calls >= 1");
+        if (maxSteps < 1 || maxSteps > 5 || laterRoundSteps < 0 || laterRoundSteps > 5 || maxRounds < 1
+                || maxRounds > MAX_ROUNDS || maxTotalCalls < 1) {
+            throw new IllegalArgumentException("max steps must be 1..5, later-round steps 0..5, rounds 1.."
+                    + MAX_ROUNDS + ", max calls >= 1");
         }
     }
 
-    /** The paper's scale: 200 iterations of 4 questions x 64 rollouts, two rounds, at most 8 calls. */
+    /** The most rounds a learned conductor may run: the evaluation's safety cap. */
+    public static final int MAX_ROUNDS = dev.baton.conduct.Orchestrator.DEFAULT_MAX_ROUNDS;
+
+    /** The paper's scale: 200 iterations of 4 questions x 64 rollouts; up to 4 rounds and 8 calls. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(200, 4, 64, 1.0, 0.003, 0.2, 2, true, false, 5, 3, 8, 64, 0, 20);
+        return new TrainingConfig(200, 4, 64, 1.0, 0.003, 0.2, 2, 4, true, false, 5, 2, 4, 8, 64, 0, 20);
     }
 
     public TrainingConfig withIterations(int value) {
@@ -68,11 +76,12 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
         return copy(b -> b.checkpointEvery = value);
     }
 
-    /** Returns the config for routing alone: one step, no second round. */
+    /** Returns the config for routing alone: one step, one round. */
     public TrainingConfig routingOnly() {
         return copy(b -> {
             b.maxSteps = 1;
-            b.secondRoundSteps = 0;
+            b.laterRoundSteps = 0;
+            b.maxRounds = 1;
             b.maxTotalCalls = 1;
         });
     }
@@ -89,8 +98,8 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
     private TrainingConfig copy(java.util.function.Consumer<Draft> change) {
         Draft d = new Draft(this);
         change.accept(d);
-        return new TrainingConfig(d.iterations, d.questions, d.rollouts, d.lambda, d.learningRate, d.clip, d.epochs,
-                d.randomizePools, d.shuffleRewards, d.maxSteps, d.secondRoundSteps, d.maxTotalCalls, d.hidden, d.seed,
+        return new TrainingConfig(d.iterations, d.questions, d.rollouts, d.lambda, d.learningRate, d.clip, d.epochs, d.draws,
+                d.randomizePools, d.shuffleRewards, d.maxSteps, d.laterRoundSteps, d.maxRounds, d.maxTotalCalls, d.hidden, d.seed,
                 d.checkpointEvery);
     }
 
@@ -103,10 +112,12 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
         double learningRate;
         double clip;
         int epochs;
+        int draws;
         boolean randomizePools;
         boolean shuffleRewards;
         int maxSteps;
-        int secondRoundSteps;
+        int laterRoundSteps;
+        int maxRounds;
         int maxTotalCalls;
         int hidden;
         long seed;
@@ -120,10 +131,12 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
             learningRate = c.learningRate;
             clip = c.clip;
             epochs = c.epochs;
+            draws = c.draws;
             randomizePools = c.randomizePools;
             shuffleRewards = c.shuffleRewards;
             maxSteps = c.maxSteps;
-            secondRoundSteps = c.secondRoundSteps;
+            laterRoundSteps = c.laterRoundSteps;
+            maxRounds = c.maxRounds;
             maxTotalCalls = c.maxTotalCalls;
             hidden = c.hidden;
             seed = c.seed;

@@ -37,7 +37,7 @@ class CheckpointFileTest {
         assertThat(read.config()).isEqualTo(original.config());
         assertThat(read.shape()).isEqualTo(original.shape());
         original.parameters().forEach((name, values) -> assertThat(read.parameters().get(name)).containsExactly(values));
-        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/1\"");
+        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/2\"");
     }
 
     @Test
@@ -53,6 +53,10 @@ class CheckpointFileTest {
 
         Files.writeString(file, "{\"hello\": 1}");
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("is not a Baton policy checkpoint");
+
+        Files.writeString(file, text.replace("baton-policy/2", "baton-policy/1"));
+        assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("format 'baton-policy/1'")
+                .hasMessageContaining("train it again");
 
         Files.writeString(file, text.replace("\"iteration\"", "\"iterations_done\""));
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("missing 'iteration'");
