@@ -17,6 +17,9 @@ final class AnswerExtraction {
     private static final Pattern PHRASE = Pattern.compile(
             "(?i)(?:final\\s+answer|the\\s+answer|answer)(?:\\s+is\\s*:|\\s+is|\\s*:)\\s*(?:\\*\\*)?\\s*([^\\n]+)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?|-?\\.\\d+");
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.(\\s|$)");
+    private static final Pattern SURROUNDING_QUOTES = Pattern.compile("^[\"'`]+|[\"'`]+$");
+    private static final Pattern SURROUNDING_DOLLARS = Pattern.compile("^\\$+|\\$+$");
 
     private AnswerExtraction() {}
 
@@ -83,15 +86,15 @@ final class AnswerExtraction {
     private static String trimSentence(String raw) {
         String s = raw.strip();
         // A sentence ends at ". " but not at the point of a decimal such as 3.5.
-        Matcher end = Pattern.compile("\\.(\\s|$)").matcher(s);
+        Matcher end = SENTENCE_END.matcher(s);
         if (end.find()) {
             s = s.substring(0, end.start());
         }
         // Markdown emphasis and quotes around the answer ("83", \"60\") are presentation, not content.
         s = s.replace("**", "").replace("\\\"", "\"").strip();
-        s = s.replaceAll("^[\"'`]+|[\"'`]+$", "").strip();
+        s = SURROUNDING_QUOTES.matcher(s).replaceAll("").strip();
         if (s.startsWith("$") && s.endsWith("$") && s.length() > 1) {
-            s = s.replaceAll("^\\$+|\\$+$", "");
+            s = SURROUNDING_DOLLARS.matcher(s).replaceAll("");
         }
         return s.strip();
     }

@@ -17,6 +17,7 @@ final class ChoiceGrader implements Grader {
     private static final Pattern SPOKEN = Pattern.compile(
             "(?i)(?:answer|option|choice)\\s*(?:is|:)?\\s*:?\\s*[(\\[]?([A-J])(?![a-zA-Z])");
     private static final Pattern PARENTHESISED = Pattern.compile("\\(([A-J])\\)");
+    private static final Pattern TEXT_COMMAND = Pattern.compile("\\\\text\\{([^}]*)}");
 
     private ChoiceGrader() {}
 
@@ -43,7 +44,8 @@ final class ChoiceGrader implements Grader {
 
     /** Returns the upper-case option letter an answer names, empty when it names none. */
     static Optional<String> letter(String answer) {
-        String s = answer.strip().replace("$", "").replace("**", "").replaceAll("\\\\text\\{([^}]*)}", "$1").strip();
+        String s = answer.strip().replace("$", "").replace("**", "");
+        s = TEXT_COMMAND.matcher(s).replaceAll("$1").strip();
         for (Pattern p : new Pattern[] {BARE, LEADING, SPOKEN}) {
             Matcher m = p.matcher(s);
             if (m.find()) {

@@ -16,6 +16,7 @@ final class JsonAnswerField {
 
     // The key may itself be escaped when a model nests JSON inside a string; we only want real keys.
     private static final Pattern KEY = Pattern.compile("(?<!\\\\)\"answer\"\\s*:\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOUR_HEX_DIGITS = Pattern.compile("[0-9a-fA-F]{4}");
 
     private JsonAnswerField() {}
 
@@ -83,7 +84,7 @@ final class JsonAnswerField {
 
     private static int appendUnicode(String text, int backslash, StringBuilder out) {
         int end = backslash + 6;
-        if (end <= text.length() && text.substring(backslash + 2, end).matches("[0-9a-fA-F]{4}")) {
+        if (end <= text.length() && FOUR_HEX_DIGITS.matcher(text.substring(backslash + 2, end)).matches()) {
             out.append((char) Integer.parseInt(text.substring(backslash + 2, end), 16));
             return end - 1;
         }

@@ -26,6 +26,28 @@ final class LatexNormalizer {
     private static final Pattern MATRIX =
             Pattern.compile("\\\\begin\\{[pbv]?matrix}(.*?)\\\\end\\{[pbv]?matrix}", Pattern.DOTALL);
     private static final Pattern THOUSANDS = Pattern.compile("^-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?$");
+    private static final Pattern SIZING_COMMAND = Pattern.compile("\\\\(?:left|right|big|Big|bigg|Bigg)(?![a-zA-Z])");
+    private static final Pattern LAYOUT_COMMAND = Pattern.compile("\\\\(?:displaystyle|quad|qquad)(?![a-zA-Z])");
+    private static final Pattern SPACING_COMMAND = Pattern.compile("\\\\[!,;: ]");
+    private static final Pattern DFRAC_OR_TFRAC = Pattern.compile("\\\\[dt]frac(?![a-zA-Z])");
+    private static final Pattern DEGREE_MARK =
+            Pattern.compile("\\^\\s*\\{?\\s*\\\\circ\\s*}?|°|\\\\degree(?![a-zA-Z])");
+    private static final Pattern UNICODE_ROOT_OF_NUMBER = Pattern.compile("√(\\d+)");
+    private static final Pattern NUMBER_THEN_WORDS = Pattern.compile("^(-?\\d+(?:\\.\\d+)?)\\s+[a-zA-Z][a-zA-Z ]*$");
+    private static final Pattern TRAILING_PERIOD = Pattern.compile("\\.$");
+    private static final Pattern FRAC_OF_TWO_DIGITS = Pattern.compile("\\\\frac\\s*(\\d)\\s*(\\d)");
+    private static final Pattern FRAC_WITH_BARE_DENOMINATOR = Pattern.compile("\\\\frac\\s*\\{([^{}]*)}\\s*(\\d)");
+    private static final Pattern SQRT_OF_BARE_DIGIT = Pattern.compile("\\\\sqrt\\s*(\\d)");
+    private static final Pattern SQRT_OF_BARE_SYMBOL = Pattern.compile("\\\\sqrt\\s*(\\\\?[a-zA-Z])(?![a-zA-Z])");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern BASE_SUBSCRIPTED_NUMERAL =
+            Pattern.compile("^(-?[0-9A-Z]+)(?:_\\{?(?:\\d+|[a-z])}?|[₀-₉]+)$");
+    private static final Pattern ESCAPED_BRACE_SET = Pattern.compile("^\\\\\\{(.*)\\\\}$");
+    private static final Pattern PARENTHESISED_LETTER = Pattern.compile("^\\(([A-Z])\\)$");
+    private static final Pattern TRAILING_ROW_BREAK = Pattern.compile("\\\\\\\\\\s*$");
+    private static final Pattern ROW_OR_CELL_SEPARATOR = Pattern.compile("\\\\\\\\|&");
+    private static final Pattern ENDS_WITH_VALUE = Pattern.compile(".*[\\d}a-zA-Z]$");
+    private static final Pattern UNIT_WORDS = Pattern.compile("[a-zA-Z. ]+(\\^\\d)?");
 
     private LatexNormalizer() {}
 
@@ -36,35 +58,35 @@ final class LatexNormalizer {
         s = matrixAsTuple(s); // first, while its \\ row breaks are intact
         s = s.replace("\\$", "").replace("$", "");
         s = s.replace("\\(", "").replace("\\)", "").replace("\\[", "").replace("\\]", "");
-        s = s.replaceAll("\\\\(?:left|right|big|Big|bigg|Bigg)(?![a-zA-Z])", "");
-        s = s.replaceAll("\\\\(?:displaystyle|quad|qquad)(?![a-zA-Z])", " ");
-        s = s.replaceAll("\\\\[!,;: ]", " ").replace("~", " ").replace("{,}", "");
-        s = s.replaceAll("\\\\[dt]frac(?![a-zA-Z])", "\\\\frac");
-        s = s.replaceAll("\\^\\s*\\{?\\s*\\\\circ\\s*}?|°|\\\\degree(?![a-zA-Z])", "");
+        s = SIZING_COMMAND.matcher(s).replaceAll("");
+        s = LAYOUT_COMMAND.matcher(s).replaceAll(" ");
+        s = SPACING_COMMAND.matcher(s).replaceAll(" ").replace("~", " ").replace("{,}", "");
+        s = DFRAC_OR_TFRAC.matcher(s).replaceAll("\\\\frac");
+        s = DEGREE_MARK.matcher(s).replaceAll("");
         s = s.replace("\\%", "").replace("%", "");
-        s = s.replaceAll("√(\\d+)", "\\\\sqrt{$1}").replace("√", "\\sqrt").replace("π", "\\pi");
+        s = UNICODE_ROOT_OF_NUMBER.matcher(s).replaceAll("\\\\sqrt{$1}").replace("√", "\\sqrt").replace("π", "\\pi");
         s = s.replace("·", "\\cdot").replace("×", "\\times");
         s = stripTextUnits(s);
         s = TRAILING_UNIT.matcher(s).replaceAll("");
-        s = s.replaceAll("^(-?\\d+(?:\\.\\d+)?)\\s+[a-zA-Z][a-zA-Z ]*$", "$1"); // 1152 cups of flour
+        s = NUMBER_THEN_WORDS.matcher(s).replaceAll("$1"); // 1152 cups of flour
         s = s.strip();
         Matcher prefix = VARIABLE_PREFIX.matcher(s);
         if (prefix.find() && s.indexOf('=', prefix.end()) < 0) {
             s = s.substring(prefix.end());
         }
-        s = s.replaceAll("\\.$", "").strip();
-        s = s.replaceAll("\\\\frac\\s*(\\d)\\s*(\\d)", "\\\\frac{$1}{$2}");
-        s = s.replaceAll("\\\\frac\\s*\\{([^{}]*)}\\s*(\\d)", "\\\\frac{$1}{$2}");
-        s = s.replaceAll("\\\\sqrt\\s*(\\d)", "\\\\sqrt{$1}");
-        s = s.replaceAll("\\\\sqrt\\s*(\\\\?[a-zA-Z])(?![a-zA-Z])", "\\\\sqrt{$1}");
-        s = s.replaceAll("\\s+", "");
+        s = TRAILING_PERIOD.matcher(s).replaceAll("").strip();
+        s = FRAC_OF_TWO_DIGITS.matcher(s).replaceAll("\\\\frac{$1}{$2}");
+        s = FRAC_WITH_BARE_DENOMINATOR.matcher(s).replaceAll("\\\\frac{$1}{$2}");
+        s = SQRT_OF_BARE_DIGIT.matcher(s).replaceAll("\\\\sqrt{$1}");
+        s = SQRT_OF_BARE_SYMBOL.matcher(s).replaceAll("\\\\sqrt{$1}");
+        s = WHITESPACE.matcher(s).replaceAll("");
         // A numeral's base subscript (1112112_3, 100100_b, 221₃) names the notation, not the value.
-        s = s.replaceAll("^(-?[0-9A-Z]+)(?:_\\{?(?:\\d+|[a-z])}?|[₀-₉]+)$", "$1");
+        s = BASE_SUBSCRIPTED_NUMERAL.matcher(s).replaceAll("$1");
         if (THOUSANDS.matcher(s).matches()) {
             s = s.replace(",", "");
         }
-        s = s.replaceAll("^\\\\\\{(.*)\\\\}$", "$1"); // a set \{1,2\} is judged as the list 1,2
-        s = s.replaceAll("^\\(([A-Z])\\)$", "$1"); // a multiple-choice gold such as \text{(C)}
+        s = ESCAPED_BRACE_SET.matcher(s).replaceAll("$1"); // a set \{1,2\} is judged as the list 1,2
+        s = PARENTHESISED_LETTER.matcher(s).replaceAll("$1"); // a multiple-choice gold such as \text{(C)}
         return s;
     }
 
@@ -73,7 +95,8 @@ final class LatexNormalizer {
         Matcher m = MATRIX.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String parts = m.group(1).strip().replaceAll("\\\\\\\\\\s*$", "").replaceAll("\\\\\\\\|&", ",");
+            String parts = TRAILING_ROW_BREAK.matcher(m.group(1).strip()).replaceAll("");
+            parts = ROW_OR_CELL_SEPARATOR.matcher(parts).replaceAll(",");
             m.appendReplacement(out, Matcher.quoteReplacement("(" + parts + ")"));
         }
         m.appendTail(out);
@@ -90,8 +113,9 @@ final class LatexNormalizer {
             StringBuilder out = new StringBuilder();
             while (m.find()) {
                 String content = m.group(1);
-                boolean afterValue = m.start() > 0 && current.substring(0, m.start()).strip().matches(".*[\\d}a-zA-Z]$");
-                boolean unitLike = afterValue && content.strip().matches("[a-zA-Z. ]+(\\^\\d)?")
+                boolean afterValue =
+                        m.start() > 0 && ENDS_WITH_VALUE.matcher(current.substring(0, m.start()).strip()).matches();
+                boolean unitLike = afterValue && UNIT_WORDS.matcher(content.strip()).matches()
                         && !CONNECTIVE.matcher(content.strip()).matches();
                 m.appendReplacement(out, Matcher.quoteReplacement(unitLike ? "" : content));
             }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Judges LaTeX answers (MATH-style) by mathematical equivalence rather than by spelling.
@@ -21,6 +22,7 @@ final class MathGrader implements Grader {
 
     // Points chosen away from 0, 1 and small integers so that different expressions rarely coincide.
     private static final double[][] SAMPLE_POINTS = {{0.37, 1.91, 2.53}, {1.73, 0.61, 3.17}, {2.29, 1.13, 0.83}};
+    private static final Pattern LATEX_COMMAND = Pattern.compile("\\\\[a-zA-Z]+");
 
     private MathGrader() {}
 
@@ -77,7 +79,7 @@ final class MathGrader implements Grader {
 
     private static TreeSet<Character> variables(String s) {
         TreeSet<Character> vars = new TreeSet<>();
-        String withoutCommands = s.replaceAll("\\\\[a-zA-Z]+", " ");
+        String withoutCommands = LATEX_COMMAND.matcher(s).replaceAll(" ");
         for (char c : withoutCommands.toCharArray()) {
             if (Character.isLetter(c) && c < 128) {
                 vars.add(c);

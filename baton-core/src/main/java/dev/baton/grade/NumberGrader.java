@@ -21,6 +21,9 @@ final class NumberGrader implements Grader {
             Pattern.compile("(-?(?:\\d+(?:\\.\\d+)?|\\.\\d+))(?:\\s*/\\s*(\\d+(?:\\.\\d+)?))?");
     private static final Pattern FRACTION = Pattern.compile("\\\\[dt]?frac\\s*\\{\\s*(\\d+)\\s*}\\s*\\{\\s*(\\d+)\\s*}");
     private static final Pattern THOUSANDS_COMMA = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+    // A GSM8K gold marker: # 18, #### 18.
+    private static final Pattern LEADING_HASHES = Pattern.compile("^#+");
+    private static final Pattern TIME_ON_THE_HOUR = Pattern.compile("\\b(\\d{1,2}):00\\b");
 
     private NumberGrader() {}
 
@@ -45,12 +48,12 @@ final class NumberGrader implements Grader {
      * no value: the task asked for the number itself, and picking one of several would credit a guess.
      */
     static OptionalDouble value(String answer) {
-        String s = answer.strip().replaceFirst("^#+", "");
+        String s = LEADING_HASHES.matcher(answer.strip()).replaceFirst("");
         s = s.replace("\\$", "").replace("$", "").replace("\\%", "").replace("%", "");
         s = s.replace("\\!", "").replace("{,}", ",");
         s = FRACTION.matcher(s).replaceAll("$1/$2");
         s = THOUSANDS_COMMA.matcher(s).replaceAll("").strip();
-        s = s.replaceAll("\\b(\\d{1,2}):00\\b", "$1"); // a time on the hour, 2:00 pm, is the number 2
+        s = TIME_ON_THE_HOUR.matcher(s).replaceAll("$1"); // a time on the hour, 2:00 pm, is the number 2
         Matcher m = NUMBER.matcher(s);
         OptionalDouble only = OptionalDouble.empty();
         while (m.find()) {

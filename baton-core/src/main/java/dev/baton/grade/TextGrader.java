@@ -3,6 +3,7 @@ package dev.baton.grade;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Judges free-text answers by exact match after normalisation: case, accents, punctuation, the
@@ -11,6 +12,11 @@ import java.util.Optional;
 final class TextGrader implements Grader {
 
     static final TextGrader INSTANCE = new TextGrader();
+
+    private static final Pattern COMBINING_MARK = Pattern.compile("\\p{M}");
+    private static final Pattern PUNCTUATION_OR_SYMBOL = Pattern.compile("[\\p{P}\\p{S}]");
+    private static final Pattern ARTICLE = Pattern.compile("\\b(?:a|an|the)\\b");
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
 
     private TextGrader() {}
 
@@ -27,9 +33,9 @@ final class TextGrader implements Grader {
 
     /** Returns the answer in lower case without accents, punctuation, articles or extra spaces. */
     static String normalize(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        s = s.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}]", " ");
-        s = s.replaceAll("\\b(?:a|an|the)\\b", " ");
-        return s.replaceAll("\\s+", " ").strip();
+        String s = COMBINING_MARK.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        s = PUNCTUATION_OR_SYMBOL.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        s = ARTICLE.matcher(s).replaceAll(" ");
+        return WHITESPACE_RUN.matcher(s).replaceAll(" ").strip();
     }
 }
