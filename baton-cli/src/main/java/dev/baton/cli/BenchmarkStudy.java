@@ -92,7 +92,7 @@ final class BenchmarkStudy {
             List<EvalRow> table = new ArrayList<>(evaluation.evaluate(Split.TEST, DemoCommand.BASELINES).rows());
             List<EvalRow> learnedRows = evaluation.evaluateConductors(Split.TEST, rows).rows();
             table.addAll(learnedRows);
-            table.addAll(withoutStrongest(evaluation, learned));
+            table.addAll(withoutStrongest(evaluation, learned, train, test));
             anyPool(evaluation, learned);
 
             List<KnobPoint> knob = List.of(knob(low, learnedRows.get(4)), knob(config.lambda(), learnedRows.get(0)),
@@ -113,7 +113,11 @@ final class BenchmarkStudy {
     }
 
     private GrpoTrainer trainer(String label, TrainingConfig settings, List<Task> train) {
-        return new GrpoTrainer(loaded.benchmark().name(), loaded.pool(), train, encoder, RoleSet.defaults(), settings,
+        return trainer(label, settings, train, loaded.pool());
+    }
+
+    private GrpoTrainer trainer(String label, TrainingConfig settings, List<Task> train, dev.baton.pool.Pool pool) {
+        return new GrpoTrainer(loaded.benchmark().name(), pool, train, encoder, RoleSet.defaults(), settings,
                 dir.resolve(loaded.benchmark().name()).resolve(label + ".json"),
                 trainingProgress.apply(loaded.benchmark().name() + " " + label));
     }
@@ -125,14 +129,24 @@ final class BenchmarkStudy {
         return conductor;
     }
 
-    /** The same checkpoint and the best single worker, both without the pool's strongest worker. */
-    private List<EvalRow> withoutStrongest(Evaluation evaluation, LearnedConductor learned) {
+    /**
+     * The main checkpoint and the best single worker, both without {@link #WITHOUT}; and where that worker is the
+     * best single worker on train (so losing it changes what works), a checkpoint trained on the pool without it.
+     */
+    private List<EvalRow> withoutStrongest(Evaluation evaluation, LearnedConductor learned, List<Task> train, List<Task> test) {
         if (!evaluation.view().contains(WITHOUT)) {
             return List.of();
         }
-        Evaluation without = evaluation.withWorkers(evaluation.view().workerIds().stream().filter(w -> !w.equals(WITHOUT)).toList());
+        List<String> others = evaluation.view().workerIds().stream().filter(w -> !w.equals(WITHOUT)).toList();
+        Evaluation without = evaluation.withWorkers(others);
+        List<Conductor> conductors = new ArrayList<>(List.of(learned));
+        if (evaluation.ranking().best().equals(WITHOUT)) {
+            dev.baton.pool.Pool rest = dev.baton.pool.Pool.of(others.stream().map(loaded.pool()::get).toList());
+            Checkpoint trainedWithout = trainer("without-" + WITHOUT, config.withRandomizedPools(false), train, rest).train();
+            conductors.add(conductor(trainedWithout, "learned (lambda=" + fmt(config.lambda()) + ", trained without it)", test));
+        }
         List<EvalRow> rows = new ArrayList<>();
-        for (EvalRow row : without.evaluateConductors(Split.TEST, List.of(learned)).rows()) {
+        for (EvalRow row : without.evaluateConductors(Split.TEST, conductors).rows()) {
             rows.add(renamed(row, row.conductor() + " without " + WITHOUT));
         }
         for (EvalRow row : without.evaluate(Split.TEST, List.of("best-solo")).rows()) {

@@ -1,6 +1,7 @@
 package dev.baton.offline;
 
 import dev.baton.conduct.baseline.Hindsight;
+import dev.baton.grade.GradingMemo;
 import dev.baton.pool.Pool;
 import dev.baton.pricing.PriceTable;
 import dev.baton.worker.WorkerCard;
@@ -25,7 +26,7 @@ public final class ReplayPool {
      * @throws dev.baton.pricing.PriceTableException when a recorded model has no price
      */
     public static Pool create(RecordedBenchmark recordings, PriceTable prices, ContextModel contextModel) {
-        AnswerCache answers = new AnswerCache();
+        GradingMemo answers = new GradingMemo();
         List<ReplayWorker> workers = recordings.models().stream()
                 .map(model -> new ReplayWorker(
                         new WorkerCard(model, "replay of " + model + "'s recorded answers to " + recordings.name(),

@@ -1,7 +1,7 @@
 package dev.baton.offline;
 
 import dev.baton.grade.Grader;
-import dev.baton.grade.Graders;
+import dev.baton.grade.GradingMemo;
 import dev.baton.task.Task;
 import dev.baton.worker.CallRequest;
 import dev.baton.worker.ChatMessage;
@@ -30,13 +30,13 @@ public final class ReplayWorker implements Worker {
     private final WorkerCard card;
     private final RecordedBenchmark recordings;
     private final ContextModel contextModel;
-    private final AnswerCache answers;
+    private final GradingMemo graders;
 
-    ReplayWorker(WorkerCard card, RecordedBenchmark recordings, ContextModel contextModel, AnswerCache answers) {
+    ReplayWorker(WorkerCard card, RecordedBenchmark recordings, ContextModel contextModel, GradingMemo graders) {
         this.card = card;
         this.recordings = recordings;
         this.contextModel = contextModel;
-        this.answers = answers;
+        this.graders = graders;
     }
 
     @Override
@@ -61,17 +61,16 @@ public final class ReplayWorker implements Worker {
         if (visible.isEmpty()) {
             return ownText;
         }
-        Task task = request.task();
+        Grader grader = graders.forType(request.task().answerType());
         List<String> candidateTexts = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
         for (String reply : visible) {
-            answers.answerOf(reply, task.answerType()).ifPresent(answer -> {
+            grader.extract(reply).ifPresent(answer -> {
                 candidateTexts.add(reply);
                 candidates.add(answer);
             });
         }
-        Grader grader = Graders.forType(task.answerType());
-        int choice = contextModel.choose(answers.answerOf(ownText, task.answerType()), candidates,
+        int choice = contextModel.choose(grader.extract(ownText), candidates,
                 grader::equivalent, new SplittableRandom(seed(request)));
         return choice < 0 ? ownText : candidateTexts.get(choice);
     }
@@ -109,8 +108,6 @@ public final class ReplayWorker implements Worker {
     /** Returns whether this worker's recorded reply to {@code task}, asked alone, is correct. */
     public boolean recordedCorrect(Task task) {
         Optional<RecordedReply> reply = recordings.reply(task.id(), id());
-        return reply.flatMap(r -> answers.answerOf(r.text(), task.answerType()))
-                .map(answer -> Graders.forType(task.answerType()).equivalent(answer, task.gold()))
-                .orElse(false);
+        return reply.map(r -> graders.forType(task.answerType()).grade(r.text(), task).correct()).orElse(false);
     }
 }

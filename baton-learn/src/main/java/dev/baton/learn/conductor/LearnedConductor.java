@@ -3,6 +3,8 @@ package dev.baton.learn.conductor;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.Plan;
 import dev.baton.execute.Trace;
+import dev.baton.grade.Grader;
+import dev.baton.grade.Graders;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.learn.policy.Decoder;
 import dev.baton.learn.policy.PlanState;
@@ -61,11 +63,12 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
     public Plan plan(Task task, PoolView pool, Trace previous) {
         float[] question = embeddings.computeIfAbsent(task.question(), encoder::encode);
         TrainingConfig config = checkpoint.config();
+        Grader grader = Graders.forType(task.answerType());
         PlanState state = new PlanState(checkpoint.shape(), question, checkpoint.workers().availability(pool),
                 config.maxTotalCalls());
         decode(state);
         for (int ran = 1; ran <= previous.rounds(); ran++) {
-            float[] summary = RoundSummary.of(previous.firstRounds(ran), task, config.maxTotalCalls());
+            float[] summary = RoundSummary.of(previous.firstRounds(ran), task, grader, config.maxTotalCalls());
             if (!state.startNextRound(summary)) {
                 return Plan.accept();
             }

@@ -3,7 +3,6 @@ package dev.baton.learn.conductor;
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.Trace;
 import dev.baton.grade.Grader;
-import dev.baton.grade.Graders;
 import dev.baton.learn.policy.PolicyShape;
 import dev.baton.task.Task;
 import dev.baton.worker.Reply;
@@ -24,10 +23,10 @@ public final class RoundSummary {
     /**
      * Returns the {@link PolicyShape#SUMMARY_FEATURES} features of a trace, each about in [0, 1].
      *
-     * @param scale the number of calls that maps to 1 in the count features (the call cap)
+     * @param grader extracts and compares answers: the task's grader, or one that remembers (training)
+     * @param scale  the number of calls that maps to 1 in the count features (the call cap)
      */
-    public static float[] of(Trace trace, Task task, int scale) {
-        Grader grader = Graders.forType(task.answerType());
+    public static float[] of(Trace trace, Task task, Grader grader, int scale) {
         List<String> answers = new ArrayList<>();
         int failed = 0;
         for (CallRecord call : trace.calls()) {

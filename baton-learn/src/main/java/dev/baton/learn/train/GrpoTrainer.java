@@ -112,20 +112,22 @@ public final class GrpoTrainer {
         // Everything random in an iteration comes from (seed, iteration): a resumed run draws what the uninterrupted one would.
         SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + iteration);
         List<Rollout> all = new ArrayList<>();
-        List<Rollout> informative = new ArrayList<>();
-        for (int draw = 0; draw < config.draws() && informative.size() < config.questions() * config.rollouts(); draw++) {
+        List<Rollout> learnFrom = new ArrayList<>(sampleBatch(runner, network, embeddings, random));
+        all.addAll(learnFrom);
+        // Dynamic sampling: most questions are answered right (or wrong) by every sampled workflow, so their groups
+        // teach only cost. Further batches add just the groups whose workflows disagreed on correctness, until
+        // the iteration holds as many of those as a batch has questions.
+        int informative = informativeGroups(learnFrom).size();
+        for (int draw = 1; draw < config.draws() && informative < config.questions(); draw++) {
             List<Rollout> batch = sampleBatch(runner, network, embeddings, random);
             all.addAll(batch);
-            for (int start = 0; start < batch.size(); start += config.rollouts()) {
-                List<Rollout> group = batch.subList(start, start + config.rollouts());
-                boolean mixed = group.stream().anyMatch(Rollout::correct) && !group.stream().allMatch(Rollout::correct);
-                if (mixed) {
-                    informative.addAll(group);
+            for (List<Rollout> group : informativeGroups(batch)) {
+                if (informative < config.questions()) {
+                    learnFrom.addAll(group);
+                    informative++;
                 }
             }
         }
-        // Learn from the groups whose workflows disagreed on correctness; when none did, from cost alone.
-        List<Rollout> learnFrom = informative.isEmpty() ? all : informative;
         double[] rewards = learnFrom.stream().mapToDouble(Rollout::reward).toArray();
         if (config.shuffleRewards()) {
             shuffle(rewards, random);
@@ -137,6 +139,18 @@ public final class GrpoTrainer {
                 100.0 * all.stream().filter(Rollout::correct).count() / all.size(),
                 all.stream().mapToDouble(r -> r.trace().costUsd()).average().orElse(0),
                 all.stream().mapToDouble(r -> r.trace().callCount()).average().orElse(0));
+    }
+
+    /** Returns the groups of a batch whose workflows disagree on correctness: the ones that teach accuracy. */
+    private List<List<Rollout>> informativeGroups(List<Rollout> batch) {
+        List<List<Rollout>> groups = new ArrayList<>();
+        for (int start = 0; start < batch.size(); start += config.rollouts()) {
+            List<Rollout> group = batch.subList(start, start + config.rollouts());
+            if (group.stream().anyMatch(Rollout::correct) && !group.stream().allMatch(Rollout::correct)) {
+                groups.add(group);
+            }
+        }
+        return groups;
     }
 
     /** Draws a batch of questions (and their pools) and samples a group of workflows for each. */

@@ -4,7 +4,7 @@ import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
 import dev.baton.execute.RetryPolicy;
 import dev.baton.execute.Trace;
-import dev.baton.grade.Graders;
+import dev.baton.grade.GradingMemo;
 import dev.baton.learn.conductor.PlanWorkflows;
 import dev.baton.learn.conductor.RoundSummary;
 import dev.baton.learn.conductor.WorkerIndex;
@@ -34,6 +34,7 @@ final class RolloutRunner {
     private final TrainingConfig config;
     private final ExecutorService threads;
     private final Executor executor = Executor.builder().retry(RetryPolicy.none()).build();
+    private final GradingMemo graders = new GradingMemo();
 
     RolloutRunner(Pool pool, WorkerIndex workers, RoleSet roles, TrainingConfig config, ExecutorService threads) {
         this.pool = pool;
@@ -73,7 +74,7 @@ final class RolloutRunner {
             List<SplittableRandom> continuingStreams = new ArrayList<>();
             for (int i : running) {
                 Task task = questions.get(groups.get(i));
-                if (plans.get(i).startNextRound(RoundSummary.of(traces.get(i), task, config.maxTotalCalls()))) {
+                if (plans.get(i).startNextRound(RoundSummary.of(traces.get(i), task, graders.forType(task.answerType()), config.maxTotalCalls()))) {
                     continuing.add(i);
                     continuingStreams.add(streams.get(i));
                 }
@@ -88,7 +89,7 @@ final class RolloutRunner {
         for (int i = 0; i < plans.size(); i++) {
             Task task = questions.get(groups.get(i));
             Trace trace = traces.get(i);
-            boolean correct = trace.finalText().map(text -> Graders.forType(task.answerType()).grade(text, task).correct()).orElse(false);
+            boolean correct = trace.finalText().map(text -> graders.forType(task.answerType()).grade(text, task).correct()).orElse(false);
             double reward = (correct ? 1.0 : 0.0) - config.lambda() * trace.costUsd();
             rollouts.add(new Rollout(groups.get(i), plans.get(i), trace, correct, reward));
         }

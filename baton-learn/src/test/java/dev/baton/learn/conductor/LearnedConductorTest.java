@@ -3,11 +3,17 @@ package dev.baton.learn.conductor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.conduct.Orchestrator;
 import dev.baton.conduct.Plan;
+import dev.baton.execute.Budget;
+import dev.baton.execute.CallRecord;
+import dev.baton.execute.Executor;
+import dev.baton.execute.RetryPolicy;
 import dev.baton.execute.Trace;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.learn.fixtures.HashingEncoder;
 import dev.baton.learn.fixtures.ToyBenchmark;
+import dev.baton.learn.policy.DecisionKind;
 import dev.baton.learn.role.RoleSet;
 import dev.baton.learn.train.Checkpoint;
 import dev.baton.learn.train.CheckpointException;
@@ -16,6 +22,9 @@ import dev.baton.learn.train.TrainingConfig;
 import dev.baton.learn.train.TrainingListener;
 import dev.baton.pool.Pool;
 import dev.baton.pool.PoolView;
+import dev.baton.task.Task;
+import dev.baton.worker.ChatMessage;
+import dev.baton.workflow.Step;
 import dev.baton.workflow.WorkflowText;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +58,48 @@ class LearnedConductorTest {
             assertThat(WorkflowText.parse(text, view)).contains(workflow);
             // Deterministic: the same question gets the same plan.
             assertThat(conductor.plan(toy.tasks().getFirst(), view, Trace.empty())).isEqualTo(plan);
+        }
+    }
+
+    /** The untrained checkpoint with the yes/no head pushed: stop each round after one step; add more rounds or not. */
+    private Checkpoint biased(boolean addRounds) {
+        Checkpoint base = untrained();
+        java.util.Map<String, float[]> parameters = new java.util.LinkedHashMap<>(base.parameters());
+        float[] bias = parameters.get("binary.bias").clone();
+        bias[DecisionKind.STOP.binaryIndex()] = 20;
+        bias[DecisionKind.CONTINUE.binaryIndex()] = addRounds ? 20 : -20;
+        parameters.put("binary.bias", bias);
+        return new Checkpoint(base.benchmark(), base.workers(), base.encoderId(), base.roles(), base.shape(), base.config(),
+                base.iteration(), base.curve(), parameters, base.optimizer());
+    }
+
+    @Test
+    void laterRoundsAddStepsThatSeeEverythingUpToTheRoundCap() {
+        Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), pool,
+                Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS);
+        try (LearnedConductor conductor = new LearnedConductor(biased(true), new HashingEncoder(), "learned")) {
+            for (Task task : toy.tasks().subList(0, 5)) {
+                Trace trace = orchestrator.answer(conductor, task, pool.view()).trace();
+
+                assertThat(trace.rounds()).isEqualTo(TrainingConfig.defaults().maxRounds());
+                assertThat(trace.calls()).extracting(CallRecord::workerId).doesNotHaveDuplicates();
+                for (CallRecord call : trace.calls()) {
+                    long seen = call.messages().stream().filter(m -> m.role() == ChatMessage.Role.ASSISTANT).count();
+                    assertThat(seen).as("round %d sees every earlier reply", call.round()).isEqualTo(call.round());
+                }
+                // Stateless: given the trace of the first r rounds, the conductor plans again exactly what ran in round r.
+                for (int r = 0; r < trace.rounds(); r++) {
+                    Plan plan = conductor.plan(task, pool.view(), trace.firstRounds(r));
+                    assertThat(((Plan.Run) plan).workflow().steps()).extracting(Step::workerId)
+                            .containsExactlyElementsOf(trace.round(r).stream().map(CallRecord::workerId).toList());
+                }
+                assertThat(conductor.plan(task, pool.view(), trace)).isEqualTo(Plan.accept());
+            }
+        }
+        try (LearnedConductor conductor = new LearnedConductor(biased(false), new HashingEncoder(), "learned")) {
+            Trace trace = orchestrator.answer(conductor, toy.tasks().getFirst(), pool.view()).trace();
+            assertThat(trace.rounds()).isEqualTo(1);
+            assertThat(trace.callCount()).isEqualTo(1);
         }
     }
 

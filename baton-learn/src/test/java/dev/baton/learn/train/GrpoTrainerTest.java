@@ -39,10 +39,15 @@ class GrpoTrainerTest {
     void learningIsReal() {
         Checkpoint trained = trainer(SMALL, dir.resolve("trained.json")).train();
         Checkpoint untrained = trainer(SMALL, dir.resolve("untrained.json")).initial();
-        Checkpoint control = trainer(SMALL.withShuffledRewards(true), dir.resolve("control.json")).train();
+        // A shuffled-reward run is a random walk and can stumble onto "strong" now and then (one seed in four
+        // does on this four-worker toy), so the control is the mean over three seeds.
+        double control = 0;
+        for (int seed = 0; seed < 3; seed++) {
+            control += accuracy(trainer(SMALL.withSeed(seed).withShuffledRewards(true), dir.resolve("control" + seed + ".json")).train()) / 3;
+        }
 
         double trainedAccuracy = accuracy(trained);
-        assertThat(trainedAccuracy).isGreaterThan(accuracy(untrained) + 10).isGreaterThan(accuracy(control) + 5);
+        assertThat(trainedAccuracy).isGreaterThan(accuracy(untrained) + 10).isGreaterThan(control + 5);
         assertThat(trainedAccuracy).isGreaterThanOrEqualTo(85); // "strong" alone gets 90
         assertThat(trained.curve()).hasSize(30);
         double early = trained.curve().subList(0, 5).stream().mapToDouble(CurvePoint::reward).average().orElseThrow();
@@ -99,7 +104,7 @@ class GrpoTrainerTest {
     private static double accuracy(Checkpoint checkpoint) {
         try (LearnedConductor conductor = new LearnedConductor(checkpoint, new HashingEncoder(), "learned")) {
             Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), POOL,
-                    Budget.unlimited(), 2);
+                    Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS);
             List<Task> tasks = TOY.tasks();
             long right = tasks.stream().filter(task -> orchestrator.answer(conductor, task, POOL.view()).answer()
                     .map(text -> Graders.forType(task.answerType()).grade(text, task).correct()).orElse(false)).count();
