@@ -2,11 +2,14 @@ package dev.baton.bench;
 
 import dev.baton.conduct.Plan;
 import dev.baton.conduct.baseline.SoloConductor;
+import dev.baton.execute.CallRecord;
+import dev.baton.execute.CallResult;
 import dev.baton.execute.Trace;
 import dev.baton.learn.conductor.LearnedConductor;
 import dev.baton.learn.conductor.WorkerIndex;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.learn.policy.Adam;
+import dev.baton.learn.policy.DecisionKind;
 import dev.baton.learn.policy.PolicyNetwork;
 import dev.baton.learn.policy.PolicyShape;
 import dev.baton.learn.role.RoleSet;
@@ -17,7 +20,9 @@ import dev.baton.pool.PoolView;
 import dev.baton.pricing.PriceTable;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
+import dev.baton.worker.Reply;
 import dev.baton.worker.WorkerCard;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,9 +40,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How long the learned conductor takes to plan a first round (all its choices, on the DJL engine), for the
- * 28-worker pool and the 384-dimensional MiniLM embedding, next to a fixed single-worker plan as the baseline.
- * The question's embedding is computed once in setup (the store caches it in real use), so this measures the
- * planning decision itself.
+ * 28-worker pool and the 384-dimensional MiniLM embedding, next to a fixed single-worker plan as the baseline;
+ * and later rounds: {@code learnedFourRounds} makes the four planning calls of a four-round answer in order, as
+ * the orchestrator does (each continues from the state the previous call left: divide by four for one call);
+ * {@code learnedLastRoundCold} plans the fourth round with nothing cached, so it re-derives the three earlier
+ * rounds from the trace first, the worst case. The question's embedding is computed once in setup (the store
+ * caches it in real use), so this measures the planning decision itself.
  *
  * <p>Run: {@code JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -q -DskipTests -pl baton-bench -am package &&
  * $JAVA_HOME/bin/java -cp "baton-bench/target/classes:baton-bench/target/lib/*" org.openjdk.jmh.Main Planning -bm sample}
@@ -52,6 +60,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PlanningBenchmark {
 
     private LearnedConductor learned;
+    private LearnedConductor alwaysContinuing;
+    private Trace threeRounds;
     private SoloConductor solo;
     private PoolView view;
     private Task task;
@@ -71,20 +81,51 @@ public class PlanningBenchmark {
                     new Adam(0.001, 1).state());
         }
         learned = new LearnedConductor(checkpoint, new FixedEncoder(), "learned");
+        alwaysContinuing = new LearnedConductor(continuing(checkpoint), new FixedEncoder(), "continuing");
         solo = new SoloConductor(workers.workerId(0));
         view = new PoolView(workers.workerIds());
         task = Task.of("q", "Janet's ducks lay 16 eggs per day. How much does she make?", "18", AnswerType.NUMBER);
         learned.prepare(List.of(task));
+        alwaysContinuing.prepare(List.of(task));
+        List<CallRecord> calls = new java.util.ArrayList<>();
+        for (int round = 0; round < config.maxRounds() - 1; round++) {
+            calls.add(new CallRecord(round, 0, workers.workerId(round), "Solve.", List.of(), Duration.ZERO,
+                    new CallResult.Answered(new Reply("The answer is " + (17 + round) + ".", 100, 200, 0.001, Duration.ZERO), 1)));
+        }
+        threeRounds = new Trace(calls);
+    }
+
+    /** The checkpoint with its yes/no head pushed to one step per round and always another round: the longest replay. */
+    private static Checkpoint continuing(Checkpoint base) {
+        float[] bias = base.parameters().get("binary.bias").clone();
+        bias[DecisionKind.STOP.binaryIndex()] = 20;
+        bias[DecisionKind.CONTINUE.binaryIndex()] = 20;
+        return base.withParameter("binary.bias", bias);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         learned.close();
+        alwaysContinuing.close();
     }
 
     @Benchmark
     public Plan learnedFirstRound() {
         return learned.plan(task, view, Trace.empty());
+    }
+
+    @Benchmark
+    public Plan learnedFourRounds() {
+        Plan plan = null;
+        for (int rounds = 0; rounds <= threeRounds.rounds(); rounds++) {
+            plan = alwaysContinuing.plan(task, view, threeRounds.firstRounds(rounds));
+        }
+        return plan;
+    }
+
+    @Benchmark
+    public Plan learnedLastRoundCold() {
+        return alwaysContinuing.plan(task, view, threeRounds);
     }
 
     @Benchmark

@@ -67,6 +67,14 @@ class TrainCommandTest {
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).contains("lambda must be >= 0");
 
+        CliRun tooManyRounds = train("--rounds", "9");
+        assertThat(tooManyRounds.exitCode()).isEqualTo(2);
+        assertThat(tooManyRounds.err()).contains("rounds 1..5");
+
+        CliRun noDraws = train("--draws", "0");
+        assertThat(noDraws.exitCode()).isEqualTo(2);
+        assertThat(noDraws.err()).contains("draws >= 1");
+
         Path roles = dir.resolve("roles.yaml");
         Files.writeString(roles, "roles: []\n");
         CliRun noRoles = train("--roles", roles.toString());

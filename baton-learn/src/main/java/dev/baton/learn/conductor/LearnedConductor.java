@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (agreement, cost) and either accepts or adds steps that see everything so far, round after round up to the
  * checkpoint's round cap.
  *
- * <p>Stateless between calls: each later round re-derives the (deterministic) plans of the rounds before it
- * from the trace, so one instance serves many tasks and threads.
+ * <p>Thread-safe, and its answers depend only on the task, the workers and the trace: a later round continues
+ * from the plan state the previous call left when the trace matches it, and otherwise re-derives the
+ * (deterministic) plans of the earlier rounds from the trace, so one instance serves many tasks and threads.
  */
 public final class LearnedConductor implements Conductor, AutoCloseable {
 
@@ -35,6 +36,19 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
     private final QuestionEncoder encoder;
     private final String name;
     private final Map<String, float[]> embeddings = new ConcurrentHashMap<>();
+    /**
+     * Plan states waiting for the round they planned to run, so a later round continues where the last one stopped
+     * instead of re-deriving every earlier round. A cache only: a miss (an evicted entry, another trace) re-derives,
+     * with the same result. Bounded, as tasks that end by accepting leave their last entry behind.
+     */
+    private final Map<Key, InProgress> inProgress = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, InProgress> eldest) {
+                    return size() > IN_PROGRESS_LIMIT;
+                }
+            });
+    private static final int IN_PROGRESS_LIMIT = 4096;
 
     /**
      * @throws CheckpointException when the encoder differs from the one the checkpoint was trained with
@@ -61,13 +75,24 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
 
     @Override
     public Plan plan(Task task, PoolView pool, Trace previous) {
-        float[] question = embeddings.computeIfAbsent(task.question(), encoder::encode);
         TrainingConfig config = checkpoint.config();
         Grader grader = Graders.forType(task.answerType());
-        PlanState state = new PlanState(checkpoint.shape(), question, checkpoint.workers().availability(pool),
-                config.maxTotalCalls());
-        decode(state);
-        for (int ran = 1; ran <= previous.rounds(); ran++) {
+        int rounds = previous.rounds();
+        // Resume from the plan state the previous round left, when this trace continues it; otherwise re-derive the
+        // earlier rounds (deterministic) from the trace.
+        InProgress resumed = inProgress.remove(new Key(task.id(), pool.workerIds(), rounds));
+        PlanState state;
+        int ran;
+        if (resumed != null && rounds > 0 && resumed.seen().equals(previous.firstRounds(rounds - 1))) {
+            state = resumed.state();
+            ran = rounds;
+        } else {
+            float[] question = embeddings.computeIfAbsent(task.question(), encoder::encode);
+            state = new PlanState(checkpoint.shape(), question, checkpoint.workers().availability(pool), config.maxTotalCalls());
+            decode(state);
+            ran = 1;
+        }
+        for (; ran <= rounds; ran++) {
             float[] summary = RoundSummary.of(previous.firstRounds(ran), task, grader, config.maxTotalCalls());
             if (!state.startNextRound(summary)) {
                 return Plan.accept();
@@ -77,7 +102,16 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
                 return Plan.accept();
             }
         }
+        inProgress.put(new Key(task.id(), pool.workerIds(), rounds + 1), new InProgress(previous, state));
         return Plan.run(PlanWorkflows.of(state.lastRound(), checkpoint.workers(), checkpoint.roles()));
+    }
+
+    /** Identifies a task's planning in progress: which task, with which workers, after how many rounds ran. */
+    private record Key(String taskId, List<String> workers, int roundsRun) {
+    }
+
+    /** A plan state that planned the rounds of {@code seen} and one more, waiting for that round's result. */
+    private record InProgress(Trace seen, PlanState state) {
     }
 
     private void decode(PlanState state) {

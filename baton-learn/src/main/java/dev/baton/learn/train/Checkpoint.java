@@ -40,6 +40,16 @@ public record Checkpoint(String benchmark, WorkerIndex workers, String encoderId
         Objects.requireNonNull(optimizer, "optimizer");
     }
 
+    /** Returns the same checkpoint with one parameter replaced: for experiments and tests that set a weight by hand. */
+    public Checkpoint withParameter(String name, float[] values) {
+        if (!parameters.containsKey(name) || parameters.get(name).length != values.length) {
+            throw new IllegalArgumentException("the policy has no parameter '" + name + "' of " + values.length + " values");
+        }
+        Map<String, float[]> changed = new java.util.LinkedHashMap<>(parameters);
+        changed.put(name, values.clone());
+        return new Checkpoint(benchmark, workers, encoderId, roles, shape, config, iteration, curve, changed, optimizer);
+    }
+
     /** Returns whether training has reached the configured number of iterations. */
     public boolean finished() {
         return iteration >= config.iterations();

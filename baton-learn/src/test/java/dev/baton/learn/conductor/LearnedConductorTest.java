@@ -64,13 +64,10 @@ class LearnedConductorTest {
     /** The untrained checkpoint with the yes/no head pushed: stop each round after one step; add more rounds or not. */
     private Checkpoint biased(boolean addRounds) {
         Checkpoint base = untrained();
-        java.util.Map<String, float[]> parameters = new java.util.LinkedHashMap<>(base.parameters());
-        float[] bias = parameters.get("binary.bias").clone();
+        float[] bias = base.parameters().get("binary.bias").clone();
         bias[DecisionKind.STOP.binaryIndex()] = 20;
         bias[DecisionKind.CONTINUE.binaryIndex()] = addRounds ? 20 : -20;
-        parameters.put("binary.bias", bias);
-        return new Checkpoint(base.benchmark(), base.workers(), base.encoderId(), base.roles(), base.shape(), base.config(),
-                base.iteration(), base.curve(), parameters, base.optimizer());
+        return base.withParameter("binary.bias", bias);
     }
 
     @Test
