@@ -28,8 +28,8 @@ final class TrainingOptions {
     int epochs = DEFAULTS.epochs();
 
     @Option(names = "--draws", paramLabel = "N",
-            description = "Most batches drawn per iteration looking for questions on which the sampled workflows disagree "
-                    + "about correctness; only those teach accuracy (1 = use the first batch as drawn). Default: ${DEFAULT-VALUE}.")
+            description = "Dynamic sampling: draw up to N batches per iteration and keep, beyond the first, only questions on "
+                    + "which the sampled workflows disagree about correctness. Default: ${DEFAULT-VALUE} (plain GRPO).")
     int draws = DEFAULTS.draws();
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, question order, pool draws and sampling. Default: ${DEFAULT-VALUE}.")

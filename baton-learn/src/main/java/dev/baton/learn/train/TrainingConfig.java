@@ -49,7 +49,7 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
 
     /** The paper's scale: 200 iterations of 4 questions x 64 rollouts; up to 4 rounds and 8 calls. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(200, 4, 64, 10.0, 0.001, 0.2, 2, 2, true, false, 5, 2, 4, 8, 64, 0, 20);
+        return new TrainingConfig(200, 4, 64, 10.0, 0.001, 0.2, 2, 1, true, false, 5, 2, 4, 8, 64, 0, 20);
     }
 
     public TrainingConfig withIterations(int value) {

@@ -9,6 +9,7 @@ import dev.baton.execute.Executor;
 import dev.baton.execute.RetryPolicy;
 import dev.baton.grade.Graders;
 import dev.baton.learn.conductor.LearnedConductor;
+import dev.baton.learn.fixtures.CascadeBenchmark;
 import dev.baton.learn.fixtures.HashingEncoder;
 import dev.baton.learn.fixtures.ToyBenchmark;
 import dev.baton.learn.role.RoleSet;
@@ -53,6 +54,38 @@ class GrpoTrainerTest {
         double early = trained.curve().subList(0, 5).stream().mapToDouble(CurvePoint::reward).average().orElseThrow();
         double late = trained.curve().subList(25, 30).stream().mapToDouble(CurvePoint::reward).average().orElseThrow();
         assertThat(late).isGreaterThan(early);
+    }
+
+    @Test
+    void learnsToAskTheExpertOnlyWhenTheCheapAnswersDisagree() {
+        RecordedBenchmark cascade = CascadeBenchmark.recordings();
+        Pool pool = CascadeBenchmark.pool(cascade);
+        TrainingConfig config = SMALL.withIterations(150).withRandomizedPools(false).withLambda(10);
+        Checkpoint trained = new GrpoTrainer("cascade", pool, cascade.tasks(), new HashingEncoder(), RoleSet.defaults(), config,
+                dir.resolve("cascade.json"), TrainingListener.SILENT).train();
+
+        int[] expertCalls = new int[2];
+        int[] questions = new int[2];
+        int right = 0;
+        try (LearnedConductor conductor = new LearnedConductor(trained, new HashingEncoder(), "learned")) {
+            Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), pool,
+                    Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS);
+            for (int i = 0; i < cascade.tasks().size(); i++) {
+                Task task = cascade.tasks().get(i);
+                var result = orchestrator.answer(conductor, task, pool.view());
+                int agree = CascadeBenchmark.cheapWorkersRight(i) ? 1 : 0;
+                questions[agree]++;
+                expertCalls[agree] += (int) result.trace().calls().stream().filter(c -> c.workerId().equals("expert")).count();
+                right += result.answer().map(text -> Graders.forType(task.answerType()).grade(text, task).correct()).orElse(false) ? 1 : 0;
+            }
+        }
+        double expertWhenDisagreeing = (double) expertCalls[0] / questions[0];
+        double expertWhenAgreeing = (double) expertCalls[1] / questions[1];
+        System.out.printf("cascade: accuracy %.1f%%, expert asked on %.0f%% of disagreements, %.0f%% of agreements%n",
+                100.0 * right / cascade.tasks().size(), 100 * expertWhenDisagreeing, 100 * expertWhenAgreeing);
+        assertThat(expertWhenDisagreeing).isGreaterThan(0.8);
+        assertThat(expertWhenAgreeing).isLessThan(0.2);
+        assertThat(100.0 * right / cascade.tasks().size()).isGreaterThan(80);
     }
 
     @Test
