@@ -114,9 +114,9 @@ public final class GrpoTrainer {
         List<Rollout> all = new ArrayList<>();
         List<Rollout> learnFrom = new ArrayList<>(sampleBatch(runner, network, embeddings, random));
         all.addAll(learnFrom);
-        // Dynamic sampling: most questions are answered right (or wrong) by every sampled workflow, so their groups
-        // teach only cost. Further batches add just the groups whose workflows disagreed on correctness, until
-        // the iteration holds as many of those as a batch has questions.
+        // Dynamic sampling (only when draws > 1): most questions are answered right (or wrong) by every sampled
+        // workflow, so their groups teach only cost. Further batches add just the groups whose workflows disagreed
+        // on correctness, until the iteration holds as many of those as a batch has questions.
         int informative = informativeGroups(learnFrom).size();
         for (int draw = 1; draw < config.draws() && informative < config.questions(); draw++) {
             List<Rollout> batch = sampleBatch(runner, network, embeddings, random);

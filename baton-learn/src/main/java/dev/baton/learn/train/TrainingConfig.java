@@ -12,7 +12,9 @@ package dev.baton.learn.train;
  * @param clip               PPO clipping range of the policy ratio
  * @param epochs             update passes over each iteration's rollouts
  * @param draws              most batches drawn per iteration looking for questions whose workflows disagree on
- *                           correctness (dynamic sampling); 1 = learn from the first batch as drawn
+ *                           correctness (dynamic sampling); 1 = learn from the first batch as drawn, the default:
+ *                           dynamic sampling favours accuracy so much that the policy stops learning to escalate
+ *                           only when answers disagree
  * @param randomizePools     offer each question a random subset of 2..n workers, so one policy serves any pool
  * @param shuffleRewards     control run: shuffle rewards across the iteration's questions (learning should vanish)
  * @param maxSteps           most steps of the first round (1 = routing alone)
@@ -58,6 +60,10 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
 
     public TrainingConfig withLambda(double value) {
         return copy(b -> b.lambda = value);
+    }
+
+    public TrainingConfig withDraws(int value) {
+        return copy(b -> b.draws = value);
     }
 
     public TrainingConfig withSeed(long value) {

@@ -100,6 +100,16 @@ class GrpoTrainerTest {
     }
 
     @Test
+    void dynamicSamplingStillLearnsAndIsReproducible() {
+        TrainingConfig config = SMALL.withDraws(3);
+        Checkpoint a = trainer(config, dir.resolve("a.json")).train();
+        Checkpoint b = trainer(config, dir.resolve("b.json")).train();
+        assertThat(a.parameters().get("trunk1.weight")).containsExactly(b.parameters().get("trunk1.weight"));
+        assertThat(a.parameters().get("trunk1.weight")).isNotEqualTo(trainer(SMALL, dir.resolve("c.json")).train().parameters().get("trunk1.weight"));
+        assertThat(accuracy(a)).isGreaterThanOrEqualTo(85);
+    }
+
+    @Test
     void rerunningResumesFromTheLastCheckpointAndEndsWhereAnUninterruptedRunEnds() {
         Path file = dir.resolve("resumed.json");
         trainer(SMALL.withIterations(6).withCheckpointEvery(3), file).train(); // as if killed after iteration 6
