@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Evaluate conductors on a benchmark split and print a table.",
             "",
-            "Columns: accuracy with a 95% bootstrap interval, mean calls, mean cost (USD), mean tokens and the number of tasks.",
+            "Columns: accuracy with a 95%% bootstrap interval, mean calls, mean cost (USD), mean tokens and the number of tasks.",
             "",
             "Conductor specs:",
             "  solo:<worker>       one worker alone            solo:all     one row per worker",

@@ -24,7 +24,12 @@ class EvalCommandTest {
         assertThat(run.out()).contains("demo", "eval", "Exit codes");
 
         CliRun eval = CliRun.of("eval", "--help");
-        assertThat(eval.out()).contains("--bench", "--split", "--conductor", "--json", "--prices", "vote:top<k>");
+        assertThat(eval.out()).contains("--bench", "--split", "--conductor", "--json", "--prices", "vote:top<k>",
+                "95% bootstrap interval");
+        // Help texts are format strings: a stray % makes picocli print them raw, "%n" and all.
+        for (String command : new String[] {"eval", "train", "demo"}) {
+            assertThat(CliRun.of(command, "--help").out()).as(command).doesNotContain("%n").contains("Usage:");
+        }
     }
 
     @Test
