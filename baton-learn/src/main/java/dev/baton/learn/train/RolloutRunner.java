@@ -64,17 +64,15 @@ final class RolloutRunner {
         }
         Decoder.decode(network, plans, Decoder.sampling(streams));
         List<Trace> traces = new ArrayList<>(java.util.Collections.nCopies(plans.size(), Trace.empty()));
-        List<Integer> running = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
-            running.add(i);
-        }
+        List<Integer> running = java.util.stream.IntStream.range(0, plans.size()).boxed().toList();
         while (!running.isEmpty()) {
             execute(running, plans, groups, questions, traces);
             List<Integer> continuing = new ArrayList<>();
             List<SplittableRandom> continuingStreams = new ArrayList<>();
             for (int i : running) {
                 Task task = questions.get(groups.get(i));
-                if (plans.get(i).startNextRound(RoundSummary.of(traces.get(i), task, graders.forType(task.answerType()), config.maxTotalCalls()))) {
+                float[] summary = RoundSummary.of(traces.get(i), task, graders.forType(task.answerType()), config.maxTotalCalls());
+                if (plans.get(i).startNextRound(summary)) {
                     continuing.add(i);
                     continuingStreams.add(streams.get(i));
                 }
