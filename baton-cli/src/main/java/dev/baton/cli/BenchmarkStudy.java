@@ -41,6 +41,8 @@ final class BenchmarkStudy {
      */
     static final double[] KNOB_FACTORS = {0.1, 30.0};
     static final String WITHOUT = "o1-mini-2024-09-12";
+    /** Further seeds of the main run trained to show how much one GRPO run's outcome varies. */
+    static final int EXTRA_SEEDS = 2;
     static final int POOL_DRAWS = 20;
     static final int POOL_SIZE = 4;
     static final long POOL_SEED = 7;
@@ -96,6 +98,7 @@ final class BenchmarkStudy {
             List<EvalRow> table = new ArrayList<>(evaluation.evaluate(Split.TEST, DemoCommand.BASELINES).rows());
             List<EvalRow> learnedRows = evaluation.evaluateConductors(Split.TEST, rows).rows();
             table.addAll(learnedRows);
+            seedSpread(evaluation, learnedRows.get(0), train, test);
             findings.add(String.format(Locale.ROOT,
                     "%s, learning is real: the training objective (accuracy - lambda x cost, lambda=%s) on test is %.3f trained, "
                             + "%.3f untrained, %.3f for the shuffled-reward control (accuracy %.1f%% / %.1f%% / %.1f%%)",
@@ -195,6 +198,25 @@ final class BenchmarkStudy {
                         + "pool (chosen on train) %.1f%% ($%.6f): mean difference %+.1f points (worst pool %+.1f)",
                 loaded.benchmark().name(), POOL_DRAWS, POOL_SIZE, POOL_SEED, learnedSum / POOL_DRAWS, learnedCost / POOL_DRAWS,
                 bestSum / POOL_DRAWS, bestCost / POOL_DRAWS, (learnedSum - bestSum) / POOL_DRAWS, worstGap));
+    }
+
+    /**
+     * Trains the main configuration again with other seeds and reports how far accuracy, calls and cost move:
+     * a GRPO run settles on one of several strategies, and the table shows one seed.
+     */
+    private void seedSpread(Evaluation evaluation, EvalRow main, List<Task> train, List<Task> test) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "%s, other seeds of the main run (accuracy, calls, cost on test): seed %d %.1f%% / %.2f / $%.6f",
+                loaded.benchmark().name(), config.seed(), main.accuracy(), main.meanCalls(), main.meanCostUsd()));
+        for (int k = 1; k <= EXTRA_SEEDS; k++) {
+            long seed = config.seed() + k;
+            Checkpoint checkpoint = train("learned-seed-" + seed, config.withSeed(seed), train);
+            EvalRow row = evaluation.evaluateConductors(Split.TEST, List.of(conductor(checkpoint, "seed " + seed, test)))
+                    .rows().getFirst();
+            line.append(String.format(Locale.ROOT, "; seed %d %.1f%% / %.2f / $%.6f", seed, row.accuracy(), row.meanCalls(),
+                    row.meanCostUsd()));
+        }
+        findings.add(line.toString());
     }
 
     /** The mean reward GRPO maximises, per question: right (1) or wrong (0), minus lambda times the cost. */
