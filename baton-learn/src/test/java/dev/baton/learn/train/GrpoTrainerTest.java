@@ -68,8 +68,7 @@ class GrpoTrainerTest {
         int[] questions = new int[2];
         int right = 0;
         try (LearnedConductor conductor = new LearnedConductor(trained, new HashingEncoder(), "learned")) {
-            Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), pool,
-                    Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS);
+            Orchestrator orchestrator = orchestrator(pool);
             for (int i = 0; i < cascade.tasks().size(); i++) {
                 Task task = cascade.tasks().get(i);
                 var result = orchestrator.answer(conductor, task, pool.view());
@@ -146,12 +145,16 @@ class GrpoTrainerTest {
 
     private static double accuracy(Checkpoint checkpoint) {
         try (LearnedConductor conductor = new LearnedConductor(checkpoint, new HashingEncoder(), "learned")) {
-            Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), POOL,
-                    Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS);
+            Orchestrator orchestrator = orchestrator(POOL);
             List<Task> tasks = TOY.tasks();
             long right = tasks.stream().filter(task -> orchestrator.answer(conductor, task, POOL.view()).answer()
                     .map(text -> Graders.forType(task.answerType()).grade(text, task).correct()).orElse(false)).count();
             return 100.0 * right / tasks.size();
         }
+    }
+
+    private static Orchestrator orchestrator(Pool pool) {
+        return new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), pool, Budget.unlimited(),
+                Orchestrator.DEFAULT_MAX_ROUNDS);
     }
 }
