@@ -1,5 +1,6 @@
 package dev.baton.bench;
 
+import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.Plan;
 import dev.baton.conduct.baseline.SoloConductor;
 import dev.baton.execute.CallRecord;
@@ -42,9 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * How long the learned conductor takes to plan a first round (all its choices, on the DJL engine), for the
  * 28-worker pool and the 384-dimensional MiniLM embedding, next to a fixed single-worker plan as the baseline;
  * and later rounds: {@code learnedFourRounds} makes the four planning calls of a four-round answer in order, as
- * the orchestrator does (each continues from the state the previous call left: divide by four for one call);
- * {@code learnedLastRoundCold} plans the fourth round with nothing cached, so it re-derives the three earlier
- * rounds from the trace first, the worst case. The question's embedding is computed once in setup (the store
+ * the orchestrator does (one run, each call continuing from the state the previous one left: divide by four for
+ * one call). The question's embedding is computed once in setup (the store
  * caches it in real use), so this measures the planning decision itself.
  *
  * <p>Run: {@code JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -q -DskipTests -pl baton-bench -am package &&
@@ -80,8 +80,8 @@ public class PlanningBenchmark {
             checkpoint = new Checkpoint("bench", workers, "fixed-384", roles, shape, config, 0, List.of(), network.parameters(),
                     new Adam(0.001, 1).state());
         }
-        learned = new LearnedConductor(checkpoint, new FixedEncoder(), "learned");
-        alwaysContinuing = new LearnedConductor(continuing(checkpoint), new FixedEncoder(), "continuing");
+        learned = new LearnedConductor(checkpoint.policy(), new FixedEncoder(), "learned");
+        alwaysContinuing = new LearnedConductor(continuing(checkpoint).policy(), new FixedEncoder(), "continuing");
         solo = new SoloConductor(workers.workerId(0));
         view = new PoolView(workers.workerIds());
         task = Task.of("q", "Janet's ducks lay 16 eggs per day. How much does she make?", "18", AnswerType.NUMBER);
@@ -111,26 +111,22 @@ public class PlanningBenchmark {
 
     @Benchmark
     public Plan learnedFirstRound() {
-        return learned.plan(task, view, Trace.empty());
+        return learned.start(task, view).next(Trace.empty());
     }
 
     @Benchmark
     public Plan learnedFourRounds() {
+        ConductorRun run = alwaysContinuing.start(task, view);
         Plan plan = null;
         for (int rounds = 0; rounds <= threeRounds.rounds(); rounds++) {
-            plan = alwaysContinuing.plan(task, view, threeRounds.firstRounds(rounds));
+            plan = run.next(threeRounds.firstRounds(rounds));
         }
         return plan;
     }
 
     @Benchmark
-    public Plan learnedLastRoundCold() {
-        return alwaysContinuing.plan(task, view, threeRounds);
-    }
-
-    @Benchmark
     public Plan soloBaseline() {
-        return solo.plan(task, view, Trace.empty());
+        return solo.start(task, view).next(Trace.empty());
     }
 
     /** A stand-in for the sentence encoder with its dimension: the embedding is cached before timing starts. */

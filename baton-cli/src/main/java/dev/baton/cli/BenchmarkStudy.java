@@ -136,7 +136,7 @@ final class BenchmarkStudy {
     }
 
     private LearnedConductor conductor(Checkpoint checkpoint, String name, List<Task> test) {
-        LearnedConductor conductor = new LearnedConductor(checkpoint, encoder, name);
+        LearnedConductor conductor = new LearnedConductor(checkpoint.policy(), encoder, name);
         conductor.prepare(test);
         opened.add(conductor);
         return conductor;

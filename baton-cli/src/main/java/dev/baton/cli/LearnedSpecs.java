@@ -23,7 +23,7 @@ final class LearnedSpecs {
      */
     static Evaluation register(Evaluation evaluation, Supplier<QuestionEncoder> encoder, List<LearnedConductor> opened) {
         return evaluation.withConductorKind("learned", path -> {
-            LearnedConductor conductor = new LearnedConductor(CheckpointFile.read(Path.of(path)), encoder.get(), "learned:" + path);
+            LearnedConductor conductor = new LearnedConductor(CheckpointFile.read(Path.of(path)).policy(), encoder.get(), "learned:" + path);
             conductor.prepare(new ArrayList<>(evaluation.tasks(Split.ALL)));
             opened.add(conductor);
             return (Conductor) conductor;

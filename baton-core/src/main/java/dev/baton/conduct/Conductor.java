@@ -1,36 +1,32 @@
 package dev.baton.conduct;
 
-import dev.baton.execute.Trace;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
-import java.util.Optional;
 
 /**
- * Plans how a pool of workers answers a task.
+ * Plans how a pool of workers answers tasks: for each task it starts a {@link ConductorRun} that plans round
+ * after round until it accepts.
  *
- * <p>Called once per round: first with an empty trace, then with everything that has run so far, until
- * it accepts or the round limit is reached. Implementations must be thread-safe; a conductor that keeps
- * per-task state keys it by task.
+ * <p>A conductor is shared by every task of an evaluation, a server or a training run, so {@link #start} must
+ * be safe to call from many threads at once. Per-task state belongs in the run, never in the conductor.
+ *
+ * <pre>{@code
+ * Orchestrator orchestrator = new Orchestrator(executor, pool, Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS);
+ * Orchestrator.Result result = orchestrator.answer(conductor, task, pool.view());
+ * }</pre>
  */
 public interface Conductor {
 
     /**
-     * Plans the next round.
+     * Starts answering one task.
      *
-     * @param task     the question
-     * @param pool     the workers available for this task, numbered as the conductor sees them
-     * @param previous what ran in earlier rounds; {@link Trace#empty()} on the first round
-     * @return a workflow to run, or {@link Plan.Accept} to keep the answer so far (never on the first round)
+     * @param task the question
+     * @param pool the workers available for this task, numbered as the conductor sees them
+     * @return a fresh run holding this task's planning state
+     * @throws dev.baton.input.BadInputException when the conductor cannot work with these workers (for example a
+     *                                           learned policy that never saw one of them)
      */
-    Plan plan(Task task, PoolView pool, Trace previous);
-
-    /**
-     * Returns the reply text that answers the task once the conductor has accepted: by default the final
-     * reply of the trace (the last step's, as in the paper). Voting conductors override this.
-     */
-    default Optional<String> finalAnswer(Task task, Trace trace) {
-        return trace.finalText();
-    }
+    ConductorRun start(Task task, PoolView pool);
 
     /** Returns the spec this conductor was made from, as shown in reports, for example {@code vote:top3}. */
     String name();

@@ -26,9 +26,8 @@ class OrchestratorTest {
     /** Asks again from another worker until the round limit, never accepting. */
     private static final Conductor NEVER_SATISFIED = new Conductor() {
         @Override
-        public Plan plan(Task task, PoolView view, Trace previous) {
-            String worker = view.workerId(previous.rounds() % view.size());
-            return Plan.run(Workflow.of(Step.seeingAll(worker, "Try again.")));
+        public ConductorRun start(Task task, PoolView view) {
+            return previous -> Plan.run(Workflow.of(Step.seeingAll(view.workerId(previous.rounds() % view.size()), "Try again.")));
         }
 
         @Override
@@ -55,11 +54,29 @@ class OrchestratorTest {
     }
 
     @Test
+    void aBatchRunsInLockStepAndGivesWhatEachRunGivesAlone() {
+        Orchestrator orchestrator = new Orchestrator(executor, pool, Budget.unlimited(), 3);
+        List<Task> tasks = List.of(TASK, Task.of("t2", "What is 2 + 2?", "4", AnswerType.NUMBER));
+        List<Orchestrator.Result> together;
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            together = orchestrator.answerAll(tasks.stream()
+                    .map(task -> new Orchestrator.Attempt(task, NEVER_SATISFIED.start(task, pool.view()))).toList(),
+                    RoundPlanner.oneByOne(), threads);
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            Orchestrator.Result alone = orchestrator.answer(NEVER_SATISFIED, tasks.get(i), pool.view());
+            assertThat(together.get(i).answer()).isEqualTo(alone.answer());
+            assertThat(together.get(i).trace().calls()).extracting(c -> c.workerId())
+                    .isEqualTo(alone.trace().calls().stream().map(c -> c.workerId()).toList());
+        }
+    }
+
+    @Test
     void acceptingBeforeAnythingRanIsABug() {
         Conductor lazy = new Conductor() {
             @Override
-            public Plan plan(Task task, PoolView view, Trace previous) {
-                return Plan.accept();
+            public ConductorRun start(Task task, PoolView view) {
+                return previous -> Plan.accept();
             }
 
             @Override
@@ -68,6 +85,6 @@ class OrchestratorTest {
             }
         };
         assertThatThrownBy(() -> new Orchestrator(executor, pool, Budget.unlimited(), 2).answer(lazy, TASK, pool.view()))
-                .hasMessageContaining("lazy accepted before anything ran");
+                .hasMessageContaining("accepted task t1 before anything ran");
     }
 }

@@ -1,8 +1,8 @@
 package dev.baton.conduct.baseline;
 
 import dev.baton.conduct.Conductor;
-import dev.baton.conduct.Plan;
-import dev.baton.execute.Trace;
+import dev.baton.conduct.ConductorRun;
+import dev.baton.conduct.OneRound;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import dev.baton.workflow.Step;
@@ -32,14 +32,11 @@ public final class MoaConductor implements Conductor {
     }
 
     @Override
-    public Plan plan(Task task, PoolView pool, Trace previous) {
-        if (previous.rounds() > 0) {
-            return Plan.accept();
-        }
+    public ConductorRun start(Task task, PoolView pool) {
         List<Step> steps = new ArrayList<>();
         proposers.forEach(worker -> steps.add(Step.independent(worker, Subtasks.SOLVE)));
         steps.add(Step.seeingAll(aggregator, Subtasks.AGGREGATE));
-        return Plan.run(new Workflow(steps));
+        return OneRound.of(new Workflow(steps));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.baton.conduct.baseline;
 
 import dev.baton.conduct.Conductor;
-import dev.baton.conduct.Plan;
-import dev.baton.execute.Trace;
+import dev.baton.conduct.ConductorRun;
+import dev.baton.conduct.OneRound;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import dev.baton.workflow.Step;
@@ -23,15 +23,12 @@ public final class OracleConductor implements Conductor {
     }
 
     @Override
-    public Plan plan(Task task, PoolView pool, Trace previous) {
-        if (previous.rounds() > 0) {
-            return Plan.accept();
-        }
+    public ConductorRun start(Task task, PoolView pool) {
         String choice = pool.workerIds().stream()
                 .filter(worker -> hindsight.solvesAlone(task, worker))
                 .findFirst()
                 .orElse(pool.workerId(0));
-        return Plan.run(Workflow.of(Step.independent(choice, Subtasks.SOLVE)));
+        return OneRound.of(Workflow.of(Step.independent(choice, Subtasks.SOLVE)));
     }
 
     @Override

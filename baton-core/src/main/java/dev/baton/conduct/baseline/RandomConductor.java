@@ -1,8 +1,8 @@
 package dev.baton.conduct.baseline;
 
 import dev.baton.conduct.Conductor;
-import dev.baton.conduct.Plan;
-import dev.baton.execute.Trace;
+import dev.baton.conduct.ConductorRun;
+import dev.baton.conduct.OneRound;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import dev.baton.workflow.Step;
@@ -22,13 +22,10 @@ public final class RandomConductor implements Conductor {
     }
 
     @Override
-    public Plan plan(Task task, PoolView pool, Trace previous) {
-        if (previous.rounds() > 0) {
-            return Plan.accept();
-        }
+    public ConductorRun start(Task task, PoolView pool) {
         SplittableRandom random = new SplittableRandom(seed ^ task.id().hashCode() * 0x9E3779B97F4A7C15L);
         String worker = pool.workerId(random.nextInt(pool.size()));
-        return Plan.run(Workflow.of(Step.independent(worker, Subtasks.SOLVE)));
+        return OneRound.of(Workflow.of(Step.independent(worker, Subtasks.SOLVE)));
     }
 
     @Override

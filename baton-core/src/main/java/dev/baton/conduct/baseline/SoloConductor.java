@@ -1,8 +1,8 @@
 package dev.baton.conduct.baseline;
 
 import dev.baton.conduct.Conductor;
-import dev.baton.conduct.Plan;
-import dev.baton.execute.Trace;
+import dev.baton.conduct.ConductorRun;
+import dev.baton.conduct.OneRound;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import dev.baton.workflow.Step;
@@ -25,11 +25,8 @@ public final class SoloConductor implements Conductor {
     }
 
     @Override
-    public Plan plan(Task task, PoolView pool, Trace previous) {
-        if (previous.rounds() > 0) {
-            return Plan.accept();
-        }
-        return Plan.run(Workflow.of(Step.independent(workerId, Subtasks.SOLVE)));
+    public ConductorRun start(Task task, PoolView pool) {
+        return OneRound.of(Workflow.of(Step.independent(workerId, Subtasks.SOLVE)));
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.baton.conduct.baseline;
 
 import dev.baton.conduct.Conductor;
-import dev.baton.conduct.Plan;
+import dev.baton.conduct.ConductorRun;
+import dev.baton.conduct.OneRound;
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.Trace;
 import dev.baton.grade.Grader;
@@ -35,15 +36,13 @@ public final class VoteConductor implements Conductor {
     }
 
     @Override
-    public Plan plan(Task task, PoolView pool, Trace previous) {
-        if (previous.rounds() > 0) {
-            return Plan.accept();
-        }
-        return Plan.run(new Workflow(voters.stream().map(worker -> Step.independent(worker, Subtasks.SOLVE)).toList()));
+    public ConductorRun start(Task task, PoolView pool) {
+        return OneRound.of(new Workflow(voters.stream().map(worker -> Step.independent(worker, Subtasks.SOLVE)).toList()),
+                trace -> plurality(task, trace));
     }
 
-    @Override
-    public Optional<String> finalAnswer(Task task, Trace trace) {
+    /** Returns the reply whose answer most replies agree on; ties go to the worker listed first. */
+    static Optional<String> plurality(Task task, Trace trace) {
         Grader grader = Graders.forType(task.answerType());
         List<String> texts = new ArrayList<>();
         List<String> answers = new ArrayList<>();

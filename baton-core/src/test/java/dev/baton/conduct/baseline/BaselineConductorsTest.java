@@ -65,7 +65,7 @@ class BaselineConductorsTest {
 
     @Test
     void moaRunsProposersInParallelThenAnAggregatorThatSeesAll() {
-        Plan plan = new MoaConductor(List.of("a", "b"), "c", "moa").plan(TASK, pool.view(), Trace.empty());
+        Plan plan = new MoaConductor(List.of("a", "b"), "c", "moa").start(TASK, pool.view()).next(Trace.empty());
 
         Workflow workflow = ((Plan.Run) plan).workflow();
         assertThat(workflow.steps()).extracting(s -> s.access()).containsExactly(Access.NONE, Access.NONE, Access.ALL);
@@ -84,7 +84,7 @@ class BaselineConductorsTest {
     @Test
     void oracleFallsBackToTheFirstWorkerWhenNobodyIsRight() {
         Conductor oracle = new OracleConductor((task, worker) -> false);
-        Plan plan = oracle.plan(TASK, pool.view(), Trace.empty());
+        Plan plan = oracle.start(TASK, pool.view()).next(Trace.empty());
         assertThat(((Plan.Run) plan).workflow().step(0).workerId()).isEqualTo("a");
     }
 
@@ -93,11 +93,11 @@ class BaselineConductorsTest {
         RandomConductor random = new RandomConductor(0);
         Set<String> drawn = IntStream.range(0, 50)
                 .mapToObj(i -> Task.of("t" + i, "?", "1", AnswerType.NUMBER))
-                .map(task -> ((Plan.Run) random.plan(task, pool.view(), Trace.empty())).workflow().step(0).workerId())
+                .map(task -> ((Plan.Run) random.start(task, pool.view()).next(Trace.empty())).workflow().step(0).workerId())
                 .collect(Collectors.toSet());
         assertThat(drawn).hasSizeGreaterThan(2);
 
-        String first = ((Plan.Run) random.plan(TASK, pool.view(), Trace.empty())).workflow().step(0).workerId();
-        assertThat(((Plan.Run) random.plan(TASK, pool.view(), Trace.empty())).workflow().step(0).workerId()).isEqualTo(first);
+        String first = ((Plan.Run) random.start(TASK, pool.view()).next(Trace.empty())).workflow().step(0).workerId();
+        assertThat(((Plan.Run) random.start(TASK, pool.view()).next(Trace.empty())).workflow().step(0).workerId()).isEqualTo(first);
     }
 }

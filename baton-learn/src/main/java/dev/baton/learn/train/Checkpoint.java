@@ -1,5 +1,6 @@
 package dev.baton.learn.train;
 
+import dev.baton.learn.conductor.TrainedPolicy;
 import dev.baton.learn.conductor.WorkerIndex;
 import dev.baton.learn.policy.Adam;
 import dev.baton.learn.policy.PolicyShape;
@@ -48,6 +49,11 @@ public record Checkpoint(String benchmark, WorkerIndex workers, String encoderId
         Map<String, float[]> changed = new java.util.LinkedHashMap<>(parameters);
         changed.put(name, values.clone());
         return new Checkpoint(benchmark, workers, encoderId, roles, shape, config, iteration, curve, changed, optimizer);
+    }
+
+    /** Returns the trained policy alone: what a conductor needs to plan with it. */
+    public TrainedPolicy policy() {
+        return new TrainedPolicy(workers, encoderId, roles, shape, config.maxTotalCalls(), parameters);
     }
 
     /** Returns whether training has reached the configured number of iterations. */

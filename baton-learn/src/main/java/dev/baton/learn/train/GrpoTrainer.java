@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import dev.baton.learn.conductor.PolicyPlanner;
 import dev.baton.learn.conductor.WorkerIndex;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.learn.policy.Adam;
@@ -90,10 +91,11 @@ public final class GrpoTrainer {
         List<CurvePoint> curve = new ArrayList<>(start.curve());
         try (PolicyNetwork network = PolicyNetwork.restore(shape, workers.descriptors(), start.parameters());
              ExecutorService threads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()))) {
-            RolloutRunner runner = new RolloutRunner(pool, workers, roles, config, threads);
+            RolloutRunner runner = new RolloutRunner(pool, config, threads);
+            PolicyPlanner planner = new PolicyPlanner(network, workers, roles, config.maxTotalCalls());
             Checkpoint last = start;
             for (int iteration = start.iteration(); iteration < config.iterations(); iteration++) {
-                CurvePoint point = iterate(network, adam, runner, embeddings, iteration);
+                CurvePoint point = iterate(network, planner, adam, runner, embeddings, iteration);
                 curve.add(point);
                 listener.iterationDone(point, config.iterations());
                 boolean end = iteration + 1 == config.iterations();
@@ -108,18 +110,19 @@ public final class GrpoTrainer {
         }
     }
 
-    private CurvePoint iterate(PolicyNetwork network, Adam adam, RolloutRunner runner, List<float[]> embeddings, int iteration) {
+    private CurvePoint iterate(PolicyNetwork network, PolicyPlanner planner, Adam adam, RolloutRunner runner,
+                               List<float[]> embeddings, int iteration) {
         // Everything random in an iteration comes from (seed, iteration): a resumed run draws what the uninterrupted one would.
         SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + iteration);
         List<Rollout> all = new ArrayList<>();
-        List<Rollout> learnFrom = new ArrayList<>(sampleBatch(runner, network, embeddings, random));
+        List<Rollout> learnFrom = new ArrayList<>(sampleBatch(runner, planner, embeddings, random));
         all.addAll(learnFrom);
         // Dynamic sampling (only when draws > 1): most questions are answered right (or wrong) by every sampled
         // workflow, so their groups teach only cost. Further batches add just the groups whose workflows disagreed
         // on correctness, until the iteration holds as many of those as a batch has questions.
         int informative = informativeGroups(learnFrom).size();
         for (int draw = 1; draw < config.draws() && informative < config.questions(); draw++) {
-            List<Rollout> batch = sampleBatch(runner, network, embeddings, random);
+            List<Rollout> batch = sampleBatch(runner, planner, embeddings, random);
             all.addAll(batch);
             for (List<Rollout> group : informativeGroups(batch)) {
                 if (informative < config.questions()) {
@@ -154,7 +157,7 @@ public final class GrpoTrainer {
     }
 
     /** Draws a batch of questions (and their pools) and samples a group of workflows for each. */
-    private List<Rollout> sampleBatch(RolloutRunner runner, PolicyNetwork network, List<float[]> embeddings,
+    private List<Rollout> sampleBatch(RolloutRunner runner, PolicyPlanner planner, List<float[]> embeddings,
                                       SplittableRandom random) {
         List<Integer> picked = pickQuestions(random);
         List<Task> batch = picked.stream().map(tasks::get).toList();
@@ -167,7 +170,7 @@ public final class GrpoTrainer {
         for (int i = 0; i < batch.size() * config.rollouts(); i++) {
             streams.add(random.split());
         }
-        return runner.run(network, batch, batchEmbeddings, offered, streams);
+        return runner.run(planner, batch, batchEmbeddings, offered, streams);
     }
 
     /** One clipped-ratio update per epoch over every choice of every rollout. */

@@ -16,7 +16,6 @@ import dev.baton.learn.fixtures.ToyBenchmark;
 import dev.baton.learn.policy.DecisionKind;
 import dev.baton.learn.role.RoleSet;
 import dev.baton.learn.train.Checkpoint;
-import dev.baton.learn.train.CheckpointException;
 import dev.baton.learn.train.GrpoTrainer;
 import dev.baton.learn.train.TrainingConfig;
 import dev.baton.learn.train.TrainingListener;
@@ -46,9 +45,9 @@ class LearnedConductorTest {
 
     @Test
     void writesAWorkflowOverTheOfferedWorkersInThePapersFormat() {
-        try (LearnedConductor conductor = new LearnedConductor(untrained(), new HashingEncoder(), "learned")) {
+        try (LearnedConductor conductor = new LearnedConductor(untrained().policy(), new HashingEncoder(), "learned")) {
             PoolView view = pool.view(List.of("cheap", "strong"));
-            Plan plan = conductor.plan(toy.tasks().getFirst(), view, Trace.empty());
+            Plan plan = conductor.start(toy.tasks().getFirst(), view).next(Trace.empty());
 
             var workflow = ((Plan.Run) plan).workflow();
             assertThat(workflow.steps()).allSatisfy(step -> assertThat(view.contains(step.workerId())).isTrue());
@@ -57,7 +56,7 @@ class LearnedConductorTest {
             String text = WorkflowText.render(workflow, view);
             assertThat(WorkflowText.parse(text, view)).contains(workflow);
             // Deterministic: the same question gets the same plan.
-            assertThat(conductor.plan(toy.tasks().getFirst(), view, Trace.empty())).isEqualTo(plan);
+            assertThat(conductor.start(toy.tasks().getFirst(), view).next(Trace.empty())).isEqualTo(plan);
         }
     }
 
@@ -74,7 +73,7 @@ class LearnedConductorTest {
     void laterRoundsAddStepsThatSeeEverythingUpToTheRoundCap() {
         Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), pool,
                 Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS);
-        try (LearnedConductor conductor = new LearnedConductor(biased(true), new HashingEncoder(), "learned")) {
+        try (LearnedConductor conductor = new LearnedConductor(biased(true).policy(), new HashingEncoder(), "learned")) {
             for (Task task : toy.tasks().subList(0, 5)) {
                 Trace trace = orchestrator.answer(conductor, task, pool.view()).trace();
 
@@ -84,16 +83,17 @@ class LearnedConductorTest {
                     long seen = call.messages().stream().filter(m -> m.role() == ChatMessage.Role.ASSISTANT).count();
                     assertThat(seen).as("round %d sees every earlier reply", call.round()).isEqualTo(call.round());
                 }
-                // Stateless: given the trace of the first r rounds, the conductor plans again exactly what ran in round r.
+                // A fresh run fed the same trace round by round plans exactly what ran, then accepts.
+                var run = conductor.start(task, pool.view());
                 for (int r = 0; r < trace.rounds(); r++) {
-                    Plan plan = conductor.plan(task, pool.view(), trace.firstRounds(r));
+                    Plan plan = run.next(trace.firstRounds(r));
                     assertThat(((Plan.Run) plan).workflow().steps()).extracting(Step::workerId)
                             .containsExactlyElementsOf(trace.round(r).stream().map(CallRecord::workerId).toList());
                 }
-                assertThat(conductor.plan(task, pool.view(), trace)).isEqualTo(Plan.accept());
+                assertThat(run.next(trace)).isEqualTo(Plan.accept());
             }
         }
-        try (LearnedConductor conductor = new LearnedConductor(biased(false), new HashingEncoder(), "learned")) {
+        try (LearnedConductor conductor = new LearnedConductor(biased(false).policy(), new HashingEncoder(), "learned")) {
             Trace trace = orchestrator.answer(conductor, toy.tasks().getFirst(), pool.view()).trace();
             assertThat(trace.rounds()).isEqualTo(1);
             assertThat(trace.callCount()).isEqualTo(1);
@@ -102,8 +102,9 @@ class LearnedConductorTest {
 
     @Test
     void workerUnknownToTheCheckpointIsAClearError() {
-        try (LearnedConductor conductor = new LearnedConductor(untrained(), new HashingEncoder(), "learned")) {
-            assertThatThrownBy(() -> conductor.plan(toy.tasks().getFirst(), new PoolView(List.of("strong", "gpt-9")), Trace.empty()))
+        try (LearnedConductor conductor = new LearnedConductor(untrained().policy(), new HashingEncoder(), "learned")) {
+            assertThatThrownBy(() -> conductor.start(toy.tasks().getFirst(), new PoolView(List.of("strong", "gpt-9"))))
+                    .isInstanceOf(PolicyMismatchException.class)
                     .hasMessageContaining("worker 'gpt-9' is unknown to this checkpoint");
         }
     }
@@ -126,8 +127,8 @@ class LearnedConductorTest {
                 return new float[384];
             }
         };
-        assertThatThrownBy(() -> new LearnedConductor(untrained(), other, "learned"))
-                .isInstanceOf(CheckpointException.class)
+        assertThatThrownBy(() -> new LearnedConductor(untrained().policy(), other, "learned"))
+                .isInstanceOf(PolicyMismatchException.class)
                 .hasMessageContaining("trained with encoder 'hashing-16'");
     }
 }

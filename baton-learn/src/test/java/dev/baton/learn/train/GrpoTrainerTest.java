@@ -67,7 +67,7 @@ class GrpoTrainerTest {
         int[] expertCalls = new int[2];
         int[] questions = new int[2];
         int right = 0;
-        try (LearnedConductor conductor = new LearnedConductor(trained, new HashingEncoder(), "learned")) {
+        try (LearnedConductor conductor = new LearnedConductor(trained.policy(), new HashingEncoder(), "learned")) {
             Orchestrator orchestrator = orchestrator(pool);
             for (int i = 0; i < cascade.tasks().size(); i++) {
                 Task task = cascade.tasks().get(i);
@@ -144,7 +144,7 @@ class GrpoTrainerTest {
     }
 
     private static double accuracy(Checkpoint checkpoint) {
-        try (LearnedConductor conductor = new LearnedConductor(checkpoint, new HashingEncoder(), "learned")) {
+        try (LearnedConductor conductor = new LearnedConductor(checkpoint.policy(), new HashingEncoder(), "learned")) {
             Orchestrator orchestrator = orchestrator(POOL);
             List<Task> tasks = TOY.tasks();
             long right = tasks.stream().filter(task -> orchestrator.answer(conductor, task, POOL.view()).answer()
