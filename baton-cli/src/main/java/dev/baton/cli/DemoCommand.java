@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.report.BenchmarkSection;
+import dev.baton.eval.study.BenchmarkStudy;
 import dev.baton.eval.report.RunReport;
 import dev.baton.eval.report.RunReportWriter;
 import dev.baton.offline.Benchmarks;
@@ -32,9 +33,6 @@ import picocli.CommandLine.Spec;
             ""})
 final class DemoCommand implements Callable<Integer> {
 
-    /** The baselines every report compares against. */
-    static final List<String> BASELINES = List.of("solo:all", "best-solo", "random", "vote:top3", "vote:top5", "moa:top3", "oracle");
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         List<EvalReport> reports = new ArrayList<>();
         if (baselinesOnly) {
             for (String benchmark : Benchmarks.builtIn()) {
-                EvalReport report = poolOptions.evaluation(benchmark, reportOptions.progress(err)).evaluate(Split.TEST, BASELINES);
+                EvalReport report = poolOptions.evaluation(benchmark, reportOptions.progress(err)).evaluate(Split.TEST, BenchmarkStudy.BASELINES);
                 reports.add(report);
                 reportOptions.print(report, stdout);
             }

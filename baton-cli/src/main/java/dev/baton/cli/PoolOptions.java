@@ -1,18 +1,13 @@
 package dev.baton.cli;
 
-import dev.baton.conduct.baseline.Hindsight;
 import dev.baton.eval.Evaluation;
 import dev.baton.eval.ProgressListener;
 import dev.baton.offline.Benchmarks;
-import dev.baton.offline.ContextModel;
 import dev.baton.offline.OfflineConfig;
 import dev.baton.offline.RecordedBenchmark;
-import dev.baton.offline.ReplayPool;
-import dev.baton.pool.Pool;
-import dev.baton.pricing.PriceTable;
+import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.task.AnswerType;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -38,27 +33,13 @@ final class PoolOptions {
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
     boolean verbose;
 
-    /** A loaded benchmark with its replay pool. */
-    record Loaded(RecordedBenchmark benchmark, Pool pool, Hindsight hindsight, List<String> notes) {
-    }
-
     /** Loads a benchmark and builds its replay pool. */
-    Loaded load(String benchmarkSpec) {
+    ReplayedBenchmark load(String benchmarkSpec) {
         if (!pool.equals("replay")) {
             throw new IllegalArgumentException("unknown pool '" + pool + "': use replay");
         }
         RecordedBenchmark benchmark = Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
-        if (benchmark.models().isEmpty()) {
-            throw new IllegalArgumentException(benchmarkSpec + " has no recorded responses, so the replay pool has no workers");
-        }
-        PriceTable priceTable = OfflineConfig.prices(prices);
-        ContextModel context = OfflineConfig.contextModel(contextModel);
-        Pool replay = ReplayPool.create(benchmark, priceTable, context);
-        List<String> notes = List.of(
-                "replay pool: " + replay.size() + " workers answering with their real recorded replies; prices from " + priceTable.source(),
-                "tokens are estimated as characters / 4 (input: the messages sent; output: the full recorded reply)",
-                context.describe() + " (applies to steps that see earlier steps)");
-        return new Loaded(benchmark, replay, ReplayPool.hindsight(replay), notes);
+        return ReplayedBenchmark.of(benchmark, OfflineConfig.prices(prices), OfflineConfig.contextModel(contextModel));
     }
 
     /** Loads a benchmark and builds the pool and evaluation over it. */
@@ -67,7 +48,7 @@ final class PoolOptions {
     }
 
     /** Builds the evaluation over a loaded benchmark. */
-    static Evaluation evaluation(Loaded loaded, ProgressListener progress) {
+    static Evaluation evaluation(ReplayedBenchmark loaded, ProgressListener progress) {
         return new Evaluation(loaded.benchmark().name(), loaded.benchmark().tasks(), loaded.pool(), "replay",
                 Optional.of(loaded.hindsight()), loaded.notes(), progress);
     }

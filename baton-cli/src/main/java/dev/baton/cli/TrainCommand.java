@@ -4,6 +4,7 @@ import dev.baton.learn.role.RoleSet;
 import dev.baton.learn.train.Checkpoint;
 import dev.baton.learn.train.CurvePoint;
 import dev.baton.learn.train.GrpoTrainer;
+import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pool.Pool;
 import dev.baton.task.Split;
 import java.io.IOException;
@@ -61,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PoolOptions.Loaded loaded = poolOptions.load(bench);
+        ReplayedBenchmark loaded = poolOptions.load(bench);
         Pool pool = workers == null ? loaded.pool() : Pool.of(loaded.pool().view(workers).workerIds().stream().map(loaded.pool()::get).toList());
         RoleSet roleSet = roles == null ? RoleSet.defaults() : RoleSet.read(roles);
         var config = training.config();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.eval.study.BenchmarkStudy;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DemoCommandTest {
         JsonNode reports = new ObjectMapper().readTree(json.toFile());
         assertThat(reports).hasSize(2);
         for (JsonNode report : reports) {
-            assertThat(report.get("rows")).hasSize(28 + DemoCommand.BASELINES.size() - 1);
+            assertThat(report.get("rows")).hasSize(28 + BenchmarkStudy.BASELINES.size() - 1);
             JsonNode oracle = report.get("rows").get(report.get("rows").size() - 1);
             JsonNode best = report.get("rows").get(28);
             // The oracle is the ceiling of every single-worker row.

@@ -43,12 +43,17 @@ public final class EvalRunner {
 
     /** Evaluates one conductor on {@code tasks} with the workers of {@code view}, in task order. */
     public List<TaskResult> run(Conductor conductor, List<Task> tasks, PoolView view) {
+        return run(conductor, tasks, view, TraceListener.NONE);
+    }
+
+    /** Evaluates one conductor on {@code tasks}, in task order, handing each answered task's trace to {@code traces}. */
+    public List<TaskResult> run(Conductor conductor, List<Task> tasks, PoolView view, TraceListener traces) {
         AtomicInteger done = new AtomicInteger();
         try (ExecutorService threads = Executors.newFixedThreadPool(parallelism)) {
             List<Future<TaskResult>> futures = new ArrayList<>();
             for (Task task : tasks) {
                 futures.add(threads.submit(() -> {
-                    TaskResult result = runOne(conductor, task, view);
+                    TaskResult result = runOne(conductor, task, view, traces);
                     progress.advanced(conductor.name(), done.incrementAndGet(), tasks.size());
                     return result;
                 }));
@@ -69,8 +74,9 @@ public final class EvalRunner {
         }
     }
 
-    private TaskResult runOne(Conductor conductor, Task task, PoolView view) {
+    private TaskResult runOne(Conductor conductor, Task task, PoolView view, TraceListener traces) {
         Orchestrator.Result result = orchestrator.answer(conductor, task, view);
+        traces.answered(conductor.name(), task, result);
         Outcome outcome = result.answer()
                 .map(text -> Graders.forType(task.answerType()).grade(text, task))
                 .orElse(Outcome.none());

@@ -102,10 +102,15 @@ public final class Evaluation {
 
     /** Evaluates already-built conductors (for example learned ones) on a split, one row each. */
     public EvalReport evaluateConductors(Split split, List<Conductor> conductors) {
+        return evaluateConductors(split, conductors, TraceListener.NONE);
+    }
+
+    /** Evaluates already-built conductors on a split, one row each, handing every answered task to {@code traces}. */
+    public EvalReport evaluateConductors(Split split, List<Conductor> conductors, TraceListener traces) {
         List<Task> selected = split.select(benchmark, tasks);
         List<EvalRow> rows = new ArrayList<>();
         for (Conductor conductor : conductors) {
-            rows.add(EvalRunner.summarize(conductor.name(), runner.run(conductor, selected, view)));
+            rows.add(EvalRunner.summarize(conductor.name(), runner.run(conductor, selected, view, traces)));
         }
         return new EvalReport(benchmark, poolName, split.id(), rows, notes);
     }

@@ -1,4 +1,4 @@
-package dev.baton.cli;
+package dev.baton.eval.study;
 
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.Trace;
@@ -10,12 +10,13 @@ import dev.baton.workflow.WorkflowText;
 import java.util.List;
 
 /** Renders what a trace ran, round by round, in the paper's three-list text (workers numbered as in the pool). */
-final class WorkflowRendering {
+public final class WorkflowRendering {
 
     private WorkflowRendering() {
     }
 
-    static String of(Trace trace, Pool pool) {
+    /** Returns the rounds of {@code trace} as text, then which worker each number stands for. */
+    public static String of(Trace trace, Pool pool) {
         StringBuilder text = new StringBuilder();
         for (int round = 0; round < trace.rounds(); round++) {
             List<CallRecord> calls = trace.round(round);

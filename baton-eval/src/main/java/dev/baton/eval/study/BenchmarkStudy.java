@@ -1,7 +1,6 @@
-package dev.baton.cli;
+package dev.baton.eval.study;
 
 import dev.baton.conduct.Conductor;
-import dev.baton.conduct.Orchestrator;
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.EvalRow;
 import dev.baton.eval.Evaluation;
@@ -9,9 +8,6 @@ import dev.baton.eval.ProgressListener;
 import dev.baton.eval.report.BenchmarkSection;
 import dev.baton.eval.report.KnobPoint;
 import dev.baton.eval.report.LearningCurve;
-import dev.baton.execute.Budget;
-import dev.baton.execute.Executor;
-import dev.baton.execute.RetryPolicy;
 import dev.baton.learn.conductor.LearnedConductor;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.learn.role.RoleSet;
@@ -19,20 +15,34 @@ import dev.baton.learn.train.Checkpoint;
 import dev.baton.learn.train.GrpoTrainer;
 import dev.baton.learn.train.TrainingConfig;
 import dev.baton.learn.train.TrainingListener;
+import dev.baton.offline.ReplayedBenchmark;
+import dev.baton.pool.Pool;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
  * The demo's full story for one benchmark: baselines, the learned conductor trained on the train split and
  * its controls (untrained, shuffled rewards, routing alone, three cost penalties), the same checkpoint on
- * other pools, all evaluated on the test split.
+ * other pools and without the strongest worker, all evaluated on the test split. Every choice (the best worker,
+ * the top-k of votes) is made on the train split.
+ *
+ * <pre>{@code
+ * BenchmarkStudy.Result result = new BenchmarkStudy(replayed, encoder, TrainingConfig.defaults(), Path.of("runs/x"),
+ *         ProgressListener.SILENT, label -> TrainingListener.SILENT).run();
+ * }</pre>
  */
-final class BenchmarkStudy {
+public final class BenchmarkStudy {
+
+    /** The baselines every report compares against. */
+    public static final List<String> BASELINES = List.of("solo:all", "best-solo", "random", "vote:top3", "vote:top5", "moa:top3",
+            "oracle");
 
     /**
      * Penalties of the cost-knob study besides the main run's, as multiples of it: a tenth, and thirty times. With the
@@ -40,14 +50,13 @@ final class BenchmarkStudy {
      * (at about $0.0026 a question) no longer pays, so the knob is seen to bite on both benchmarks.
      */
     static final double[] KNOB_FACTORS = {0.1, 30.0};
-    static final String WITHOUT = "o1-mini-2024-09-12";
     /** Further seeds of the main run trained to show how much one GRPO run's outcome varies. */
     static final int EXTRA_SEEDS = 2;
     static final int POOL_DRAWS = 20;
     static final int POOL_SIZE = 4;
     static final long POOL_SEED = 7;
 
-    private final PoolOptions.Loaded loaded;
+    private final ReplayedBenchmark loaded;
     private final QuestionEncoder encoder;
     private final TrainingConfig config;
     private final Path dir;
@@ -56,7 +65,15 @@ final class BenchmarkStudy {
     private final List<String> findings = new ArrayList<>();
     private final List<LearnedConductor> opened = new ArrayList<>();
 
-    BenchmarkStudy(PoolOptions.Loaded loaded, QuestionEncoder encoder, TrainingConfig config, Path dir, ProgressListener progress,
+    /**
+     * @param loaded           the benchmark and its replay pool
+     * @param encoder          the question encoder every checkpoint is trained with
+     * @param config           the main run's training settings; the controls derive from it
+     * @param dir              where checkpoints are written (one folder per benchmark)
+     * @param progress         hears about evaluation progress
+     * @param trainingProgress makes a listener for each training run, given its label
+     */
+    public BenchmarkStudy(ReplayedBenchmark loaded, QuestionEncoder encoder, TrainingConfig config, Path dir, ProgressListener progress,
                    Function<String, TrainingListener> trainingProgress) {
         this.loaded = loaded;
         this.encoder = encoder;
@@ -66,15 +83,22 @@ final class BenchmarkStudy {
         this.trainingProgress = trainingProgress;
     }
 
-    /** What the study found: the report section and one-line findings for the notes. */
-    record Result(BenchmarkSection section, List<String> findings) {
+    /**
+     * What the study found.
+     *
+     * @param section  the report section: table, curves, cost knob, usage, examples
+     * @param findings one-line findings for the notes (training time, seeds, any pool, learning is real)
+     */
+    public record Result(BenchmarkSection section, List<String> findings) {
     }
 
-    Result run() throws java.io.IOException {
+    /** Trains, evaluates and sums up; checkpoints land under {@code dir}. */
+    public Result run() {
         String name = loaded.benchmark().name();
         List<Task> train = Split.TRAIN.select(name, loaded.benchmark().tasks());
         List<Task> test = Split.TEST.select(name, loaded.benchmark().tasks());
-        Evaluation evaluation = PoolOptions.evaluation(loaded, progress);
+        Evaluation evaluation = new Evaluation(name, loaded.benchmark().tasks(), loaded.pool(), "replay",
+                Optional.of(loaded.hindsight()), loaded.notes(), progress);
         try {
             long start = System.nanoTime();
             Checkpoint main = train("learned", config, train);
@@ -95,8 +119,9 @@ final class BenchmarkStudy {
                     conductor(routing, "learned: routing alone (1 step, recorded answers only)", test),
                     conductor(lavish, "learned (lambda=" + fmt(low) + ")", test),
                     conductor(thrifty, "learned (lambda=" + fmt(high) + ")", test));
-            List<EvalRow> table = new ArrayList<>(evaluation.evaluate(Split.TEST, DemoCommand.BASELINES).rows());
-            List<EvalRow> learnedRows = evaluation.evaluateConductors(Split.TEST, rows).rows();
+            List<EvalRow> table = new ArrayList<>(evaluation.evaluate(Split.TEST, BASELINES).rows());
+            LearnedUsage usage = new LearnedUsage(learned.name());
+            List<EvalRow> learnedRows = evaluation.evaluateConductors(Split.TEST, rows, usage).rows();
             table.addAll(learnedRows);
             seedSpread(evaluation, learnedRows.get(0), train, test);
             findings.add(String.format(Locale.ROOT,
@@ -110,11 +135,11 @@ final class BenchmarkStudy {
 
             List<KnobPoint> knob = List.of(knob(low, learnedRows.get(4)), knob(config.lambda(), learnedRows.get(0)),
                     knob(high, learnedRows.get(5)));
-            Usage usage = Usage.of(learned, test, loaded.pool(), RoleSet.defaults());
+            LearnedUsage.Summary used = usage.summarize(test, loaded.pool(), RoleSet.defaults());
             EvalReport report = new EvalReport(name, "replay", Split.TEST.id(), table, loaded.notes());
             BenchmarkSection section = new BenchmarkSection(report,
                     List.of(curve("trained", main), curve("shuffled-reward control", control)),
-                    knob, usage.workers(), usage.roles(), usage.examples());
+                    knob, used.workers(), used.roles(), used.examples());
             return new Result(section, List.copyOf(findings));
         } finally {
             opened.forEach(LearnedConductor::close);
@@ -129,7 +154,7 @@ final class BenchmarkStudy {
         return trainer(label, settings, train, loaded.pool());
     }
 
-    private GrpoTrainer trainer(String label, TrainingConfig settings, List<Task> train, dev.baton.pool.Pool pool) {
+    private GrpoTrainer trainer(String label, TrainingConfig settings, List<Task> train, Pool pool) {
         return new GrpoTrainer(loaded.benchmark().name(), pool, train, encoder, RoleSet.defaults(), settings,
                 dir.resolve(loaded.benchmark().name()).resolve(label + ".json"),
                 trainingProgress.apply(loaded.benchmark().name() + " " + label));
@@ -143,34 +168,33 @@ final class BenchmarkStudy {
     }
 
     /**
-     * The main checkpoint and the best single worker, both without {@link #WITHOUT}; and where that worker is the
-     * best single worker on train (so losing it changes what works), a checkpoint trained on the pool without it.
+     * The main checkpoint and the best single worker, both without the strongest worker (the best alone on train),
+     * and a checkpoint trained on the pool without it: how much of the result rests on one model.
      */
     private List<EvalRow> withoutStrongest(Evaluation evaluation, LearnedConductor learned, List<Task> train, List<Task> test) {
-        if (!evaluation.view().contains(WITHOUT)) {
+        if (evaluation.view().size() < 2) {
             return List.of();
         }
-        List<String> others = evaluation.view().workerIds().stream().filter(w -> !w.equals(WITHOUT)).toList();
+        String strongest = evaluation.ranking().best();
+        List<String> others = evaluation.view().workerIds().stream().filter(w -> !w.equals(strongest)).toList();
         Evaluation without = evaluation.withWorkers(others);
-        List<Conductor> conductors = new ArrayList<>(List.of(learned));
-        if (evaluation.ranking().best().equals(WITHOUT)) {
-            dev.baton.pool.Pool rest = dev.baton.pool.Pool.of(others.stream().map(loaded.pool()::get).toList());
-            Checkpoint trainedWithout = trainer("without-" + WITHOUT, config.withRandomizedPools(false), train, rest).train();
-            conductors.add(conductor(trainedWithout, "learned (lambda=" + fmt(config.lambda()) + ", trained without it)", test));
-        }
+        Pool rest = Pool.of(others.stream().map(loaded.pool()::get).toList());
+        Checkpoint trainedWithout = trainer("without-" + strongest, config.withRandomizedPools(false), train, rest).train();
+        List<Conductor> conductors = List.of(learned,
+                conductor(trainedWithout, "learned (lambda=" + fmt(config.lambda()) + ", trained without it)", test));
         List<EvalRow> rows = new ArrayList<>();
         for (EvalRow row : without.evaluateConductors(Split.TEST, conductors).rows()) {
-            rows.add(renamed(row, row.conductor() + " without " + WITHOUT));
+            rows.add(renamed(row, row.conductor() + " without " + strongest));
         }
         for (EvalRow row : without.evaluate(Split.TEST, List.of("best-solo")).rows()) {
-            rows.add(renamed(row, row.conductor() + " without " + WITHOUT));
+            rows.add(renamed(row, row.conductor() + " without " + strongest));
         }
         return rows;
     }
 
     /** Mean of (learned - best single worker of the pool) over random small pools, one checkpoint. */
     private void anyPool(Evaluation evaluation, LearnedConductor learned) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(POOL_SEED);
+        SplittableRandom random = new SplittableRandom(POOL_SEED);
         List<String> all = evaluation.view().workerIds();
         double learnedSum = 0;
         double bestSum = 0;
@@ -241,44 +265,5 @@ final class BenchmarkStudy {
 
     private static String fmt(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3g", value);
-    }
-
-    /** Which workers and roles the learned conductor used on the test split, and a few of its workflows. */
-    record Usage(java.util.Map<String, Integer> workers, java.util.Map<String, Integer> roles,
-                 List<dev.baton.eval.report.ExampleWorkflow> examples) {
-
-        static Usage of(LearnedConductor conductor, List<Task> test, dev.baton.pool.Pool pool, RoleSet roles) {
-            Orchestrator orchestrator = new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), pool, Budget.unlimited(),
-                    Orchestrator.DEFAULT_MAX_ROUNDS);
-            java.util.Map<String, Integer> workers = new java.util.TreeMap<>();
-            java.util.Map<String, Integer> roleCounts = new java.util.TreeMap<>();
-            List<dev.baton.eval.report.ExampleWorkflow> examples = new ArrayList<>();
-            java.util.Set<String> shapes = new java.util.HashSet<>();
-            for (Task task : test) {
-                Orchestrator.Result result = orchestrator.answer(conductor, task, pool.view());
-                for (var call : result.trace().calls()) {
-                    workers.merge(call.workerId(), 1, Integer::sum);
-                    String role = roles.roles().stream().filter(r -> r.template().equals(call.subtask())).map(r -> r.id())
-                            .findFirst().orElse("other");
-                    roleCounts.merge(role, 1, Integer::sum);
-                }
-                String shape = result.trace().calls().size() + "/" + result.trace().rounds();
-                if (examples.size() < 4 && shapes.add(shape)) {
-                    boolean correct = result.answer().map(text -> dev.baton.grade.Graders.forType(task.answerType())
-                            .grade(text, task).correct()).orElse(false);
-                    String answer = result.answer().flatMap(dev.baton.grade.Graders.forType(task.answerType())::extract).orElse("(none)");
-                    examples.add(new dev.baton.eval.report.ExampleWorkflow(task.question(), WorkflowRendering.of(result.trace(), pool),
-                            answer, correct));
-                }
-            }
-            return new Usage(sortedByCount(workers), sortedByCount(roleCounts), examples);
-        }
-
-        private static java.util.Map<String, Integer> sortedByCount(java.util.Map<String, Integer> counts) {
-            java.util.Map<String, Integer> sorted = new java.util.LinkedHashMap<>();
-            counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-            return sorted;
-        }
     }
 }

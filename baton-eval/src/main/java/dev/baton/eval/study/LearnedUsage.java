@@ -1,0 +1,87 @@
+package dev.baton.eval.study;
+
+import dev.baton.conduct.Orchestrator;
+import dev.baton.eval.TraceListener;
+import dev.baton.eval.report.ExampleWorkflow;
+import dev.baton.execute.CallRecord;
+import dev.baton.grade.Grader;
+import dev.baton.grade.Graders;
+import dev.baton.learn.role.Role;
+import dev.baton.learn.role.RoleSet;
+import dev.baton.pool.Pool;
+import dev.baton.task.Task;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Collects what one conductor did while it was evaluated — the traces of the very run that produced its row — and
+ * sums up which workers and roles it used, with a few example workflows of different shapes.
+ */
+final class LearnedUsage implements TraceListener {
+
+    private static final int EXAMPLES = 4;
+
+    private final String conductor;
+    private final Map<String, Orchestrator.Result> byTask = new ConcurrentHashMap<>();
+
+    /** @param conductor the name of the conductor whose traces to keep */
+    LearnedUsage(String conductor) {
+        this.conductor = Objects.requireNonNull(conductor, "conductor");
+    }
+
+    @Override
+    public void answered(String name, Task task, Orchestrator.Result result) {
+        if (name.equals(conductor)) {
+            byTask.put(task.id(), result);
+        }
+    }
+
+    /** What the usage shows: calls per worker and per role (most used first), and example workflows. */
+    record Summary(Map<String, Integer> workers, Map<String, Integer> roles, List<ExampleWorkflow> examples) {
+    }
+
+    /**
+     * Sums up the collected traces in the order of {@code tasks}, so the examples do not depend on which thread
+     * finished first.
+     */
+    Summary summarize(List<Task> tasks, Pool pool, RoleSet roles) {
+        Map<String, Integer> workers = new TreeMap<>();
+        Map<String, Integer> roleCounts = new TreeMap<>();
+        List<ExampleWorkflow> examples = new ArrayList<>();
+        Set<String> shapes = new HashSet<>();
+        for (Task task : tasks) {
+            Orchestrator.Result result = byTask.get(task.id());
+            if (result == null) {
+                continue;
+            }
+            for (CallRecord call : result.trace().calls()) {
+                workers.merge(call.workerId(), 1, Integer::sum);
+                String role = roles.roles().stream().filter(r -> r.template().equals(call.subtask())).map(Role::id)
+                        .findFirst().orElse("other");
+                roleCounts.merge(role, 1, Integer::sum);
+            }
+            String shape = result.trace().calls().size() + "/" + result.trace().rounds();
+            if (examples.size() < EXAMPLES && shapes.add(shape)) {
+                Grader grader = Graders.forType(task.answerType());
+                boolean correct = result.answer().map(text -> grader.grade(text, task).correct()).orElse(false);
+                String answer = result.answer().flatMap(grader::extract).orElse("(none)");
+                examples.add(new ExampleWorkflow(task.question(), WorkflowRendering.of(result.trace(), pool), answer, correct));
+            }
+        }
+        return new Summary(sortedByCount(workers), sortedByCount(roleCounts), examples);
+    }
+
+    private static Map<String, Integer> sortedByCount(Map<String, Integer> counts) {
+        Map<String, Integer> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.baton.offline;
+
+import dev.baton.conduct.baseline.Hindsight;
+import dev.baton.pool.Pool;
+import dev.baton.pricing.PriceTable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A recorded benchmark together with the replay pool that answers it, the pool's answer key and the notes that
+ * say how its figures are obtained (printed under every table).
+ *
+ * @param benchmark the tasks and recorded replies
+ * @param pool      one replay worker per recorded model
+ * @param hindsight whether each worker's recorded reply is correct (for the oracle)
+ * @param notes     how the pool's figures come about
+ */
+public record ReplayedBenchmark(RecordedBenchmark benchmark, Pool pool, Hindsight hindsight, List<String> notes) {
+
+    public ReplayedBenchmark {
+        Objects.requireNonNull(benchmark, "benchmark");
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(hindsight, "hindsight");
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * Builds the replay pool of a benchmark.
+     *
+     * @throws BenchmarkFormatException when the benchmark has no recorded replies, so the pool would have no workers
+     */
+    public static ReplayedBenchmark of(RecordedBenchmark benchmark, PriceTable prices, ContextModel context) {
+        if (benchmark.models().isEmpty()) {
+            throw new BenchmarkFormatException(benchmark.name() + " has no recorded responses, so the replay pool has no workers");
+        }
+        Pool pool = ReplayPool.create(benchmark, prices, context);
+        List<String> notes = List.of(
+                "replay pool: " + pool.size() + " workers answering with their real recorded replies; prices from " + prices.source(),
+                "tokens are estimated as characters / 4 (input: the messages sent; output: the full recorded reply)",
+                context.describe() + " (applies to steps that see earlier steps)");
+        return new ReplayedBenchmark(benchmark, pool, ReplayPool.hindsight(pool), notes);
+    }
+
+    /** Returns the benchmark's name. */
+    public String name() {
+        return benchmark.name();
+    }
+}
