@@ -5,6 +5,7 @@ import dev.baton.task.Task;
 import dev.baton.worker.CallOptions;
 import dev.baton.worker.CallRequest;
 import dev.baton.worker.ChatMessage;
+import dev.baton.worker.TaskRef;
 import dev.baton.worker.Reply;
 import dev.baton.worker.Worker;
 import dev.baton.worker.WorkerException;
@@ -119,7 +120,7 @@ public final class Executor {
             Duration startedAt = meter.elapsed();
             CallResult result = meter.reserveCall()
                     .<CallResult>map(CallResult.Skipped::new)
-                    .orElseGet(() -> callWithRetry(pool.get(step.workerId()), new CallRequest(task, messages, options)));
+                    .orElseGet(() -> callWithRetry(pool.get(step.workerId()), new CallRequest(TaskRef.of(task), messages, options)));
             if (result instanceof CallResult.Answered answered) {
                 meter.spend(answered.reply().costUsd());
             }
