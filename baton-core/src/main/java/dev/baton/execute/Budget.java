@@ -5,11 +5,19 @@ import java.util.Objects;
 
 /**
  * Limits on one run. A step that would start after a limit is reached is not called; it is recorded
- * in the trace as skipped.
+ * in the trace as skipped, with the reason.
+ *
+ * <p>The cost limit is never overspent, however many steps run in parallel: before a call, its worst case
+ * (prompt tokens estimated as characters / 4 at the input price, plus
+ * {@link dev.baton.worker.CallOptions#maxOutputTokens()} or else 4,096 output tokens at the output price)
+ * is reserved, and a call whose worst case does not fit in what is neither spent nor reserved is skipped.
+ * After the call the reservation is released and the actual cost spent. {@link #unlimited()} admits every
+ * call.
  *
  * @param maxCalls   most worker calls, at least 1
- * @param maxCostUsd most money spent; a call starts only while the spend so far is below it
- * @param deadline   most wall time from the start of the run
+ * @param maxCostUsd most money spent, for workers that honour the output-token limit
+ * @param deadline   most wall time from the start of the run (of each {@code Executor.run}); a call gets at
+ *                   most the time left
  */
 public record Budget(int maxCalls, double maxCostUsd, Duration deadline) {
 

@@ -1,52 +1,86 @@
 package dev.baton.execute;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Tracks what one run has spent against its {@link Budget}. Shared by concurrently running steps, so
- * every method is synchronized: a call slot is reserved before the call starts, which keeps two parallel
- * steps from both taking the last slot.
+ * Tracks what one run has spent against its {@link Budget}. Shared by concurrently running steps, so the
+ * counters change only under the meter's lock: a call and its worst-case cost are reserved before the call
+ * starts, which keeps parallel steps from all taking the last slot or the last dollar.
  */
-final class BudgetMeter {
+final class BudgetMeter implements BudgetState {
 
     private final Budget budget;
     private final long startNanos;
     private int calls;
-    private double costUsd;
+    private double spentUsd;
+    private double reservedUsd;
 
     BudgetMeter(Budget budget, int callsSoFar, double costSoFar) {
         this.budget = budget;
         this.startNanos = System.nanoTime();
         this.calls = callsSoFar;
-        this.costUsd = costSoFar;
+        this.spentUsd = costSoFar;
     }
 
-    /** Reserves one call, or returns why the budget forbids it. */
-    synchronized java.util.Optional<String> reserveCall() {
+    /**
+     * Reserves one call that may cost up to {@code worstCaseUsd}, or returns why the budget forbids it. A
+     * reservation must be {@linkplain #settle settled} when the call ends.
+     */
+    synchronized Optional<String> reserve(double worstCaseUsd) {
         if (calls >= budget.maxCalls()) {
-            return java.util.Optional.of("budget: all " + budget.maxCalls() + " calls used");
+            return Optional.of("budget: all " + budget.maxCalls() + " calls used");
         }
-        if (costUsd >= budget.maxCostUsd()) {
-            return java.util.Optional.of(String.format("budget: $%.6f spent of $%.6f", costUsd, budget.maxCostUsd()));
+        // Written so that an unlimited budget (an infinite cap) admits every call, whatever its worst case.
+        if (spentUsd + reservedUsd + worstCaseUsd > budget.maxCostUsd()) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "budget: a call that may cost up to $%.6f does not fit: $%.6f spent and $%.6f reserved of $%.6f",
+                    worstCaseUsd, spentUsd, reservedUsd, budget.maxCostUsd()));
         }
-        if (remaining().isZero()) {
-            return java.util.Optional.of("budget: deadline of " + budget.deadline().toMillis() + " ms passed");
+        if (timeLeft().isZero()) {
+            return Optional.of("budget: deadline of " + budget.deadline().toMillis() + " ms passed");
         }
         calls++;
-        return java.util.Optional.empty();
+        reservedUsd += worstCaseUsd;
+        return Optional.empty();
     }
 
-    synchronized void spend(double usd) {
-        costUsd += usd;
+    /** Releases a reservation of {@code reservedUsd} and spends what the call actually cost. */
+    synchronized void settle(double reservedUsd, double actualUsd) {
+        // Floating-point subtraction may leave a residue just below zero once every call has settled.
+        this.reservedUsd = Math.max(0, this.reservedUsd - reservedUsd);
+        this.spentUsd += actualUsd;
     }
 
-    /** Returns the time left before the deadline, zero once it has passed. */
-    Duration remaining() {
+    @Override
+    public Budget budget() {
+        return budget;
+    }
+
+    @Override
+    public synchronized int calls() {
+        return calls;
+    }
+
+    @Override
+    public synchronized double spentUsd() {
+        return spentUsd;
+    }
+
+    @Override
+    public synchronized double reservedUsd() {
+        return reservedUsd;
+    }
+
+    @Override
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public Duration timeLeft() {
         Duration left = budget.deadline().minus(elapsed());
         return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param step     zero-based index of the step within its round's workflow
  * @param workerId the worker that was asked
  * @param subtask  the step's instruction
- * @param messages exactly what was sent
+ * @param messages what the step asked, as the executor built it (an added {@link Interceptor} may have
+ *                 changed the request on its way to the worker)
  * @param startedAt offset of the call's start from the start of the run
  * @param result   how it ended
  */

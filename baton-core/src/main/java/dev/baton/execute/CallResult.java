@@ -20,7 +20,10 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
         }
     }
 
-    /** The worker was never called: the budget ran out, or every step it depends on failed to answer. */
+    /**
+     * The worker was never called, and {@code reason} says why: the budget's calls were used up, the call's
+     * worst-case cost did not fit in what was left, or the deadline had passed.
+     */
     record Skipped(String reason) implements CallResult {
         public Skipped {
             Objects.requireNonNull(reason, "reason");

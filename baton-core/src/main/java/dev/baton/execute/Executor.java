@@ -4,32 +4,26 @@ import dev.baton.pool.Pool;
 import dev.baton.task.Task;
 import dev.baton.worker.CallOptions;
 import dev.baton.worker.CallRequest;
-import dev.baton.worker.ChatMessage;
-import dev.baton.worker.Reply;
-import dev.baton.worker.Worker;
-import dev.baton.worker.WorkerException;
+import dev.baton.worker.TaskRef;
 import dev.baton.workflow.Access;
 import dev.baton.workflow.Step;
 import dev.baton.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs workflows against a pool and records everything in a {@link Trace}.
  *
  * <p>A step starts as soon as the steps it sees have finished, so independent steps run concurrently;
- * the result is the same as the paper's one-after-another run, only sooner. Every call is checked against
- * the {@link Budget} first. A failing worker never throws out of {@link #run}: its step is recorded as
- * failed, steps that see it go on without its reply, and the run's answer is the last successful reply.
+ * the result is the same as the paper's one-after-another run, only sooner. Each step's call passes
+ * through a chain of {@link Interceptor}s that records it, checks it against the {@link Budget}, retries
+ * transient failures and enforces the deadline. A failing worker never throws out of {@link #run}: its step
+ * is recorded as failed, steps that see it go on without its reply, and the run's answer is the last
+ * successful reply. Workers are told which task they serve, never its gold answer.
  *
  * <pre>{@code
  * Executor executor = Executor.builder().retry(RetryPolicy.standard()).build();
@@ -40,13 +34,13 @@ import java.util.concurrent.TimeoutException;
 public final class Executor {
 
     private final ExecutorService threads;
-    private final RetryPolicy retry;
     private final CallOptions options;
+    private final WorkerCalls calls;
 
     private Executor(Builder builder) {
         this.threads = builder.threads;
-        this.retry = builder.retry;
         this.options = builder.options;
+        this.calls = new WorkerCalls(builder.interceptors, builder.retry, builder.threads);
     }
 
     public static Builder builder() {
@@ -79,6 +73,7 @@ public final class Executor {
     private final class RoundRun {
         private final Workflow workflow;
         private final Task task;
+        private final TaskRef taskRef;
         private final Pool pool;
         private final Trace previous;
         private final BudgetMeter meter;
@@ -87,6 +82,7 @@ public final class Executor {
         RoundRun(Workflow workflow, Task task, Pool pool, Trace previous, BudgetMeter meter) {
             this.workflow = workflow;
             this.task = task;
+            this.taskRef = TaskRef.of(task);
             this.pool = pool;
             this.previous = previous;
             this.meter = meter;
@@ -115,79 +111,8 @@ public final class Executor {
                 previous.calls().stream().filter(c -> c.reply().isPresent()).forEach(visible::add);
             }
             visible.addAll(seenThisRound);
-            List<ChatMessage> messages = StepMessages.build(task, step.subtask(), visible);
-            Duration startedAt = meter.elapsed();
-            CallResult result = meter.reserveCall()
-                    .<CallResult>map(CallResult.Skipped::new)
-                    .orElseGet(() -> callWithRetry(pool.get(step.workerId()), new CallRequest(task, messages, options)));
-            if (result instanceof CallResult.Answered answered) {
-                meter.spend(answered.reply().costUsd());
-            }
-            return new CallRecord(roundIndex, index, step.workerId(), step.subtask(), messages, startedAt, result);
-        }
-
-        private CallResult callWithRetry(Worker worker, CallRequest request) {
-            String error = "";
-            boolean retriable = false;
-            int attempt = 1;
-            for (; attempt <= retry.maxAttempts(); attempt++) {
-                if (attempt > 1 && !sleep(retry.backoffBefore(attempt))) {
-                    break;
-                }
-                try {
-                    return new CallResult.Answered(callBeforeDeadline(worker, request), attempt);
-                } catch (WorkerException e) {
-                    error = e.getMessage();
-                    retriable = e.retriable();
-                    if (!retriable) {
-                        return new CallResult.Failed(error, false, attempt);
-                    }
-                } catch (RuntimeException e) {
-                    // A bug in a worker must not take down the run: record it like a permanent failure.
-                    return new CallResult.Failed(worker.id() + " threw " + e, false, attempt);
-                }
-            }
-            return new CallResult.Failed(error, retriable, Math.min(attempt, retry.maxAttempts()));
-        }
-
-        private Reply callBeforeDeadline(Worker worker, CallRequest request) throws WorkerException {
-            Duration left = meter.remaining();
-            if (left.isZero()) {
-                throw new WorkerException.Transient(worker.id(), "deadline passed before the call");
-            }
-            Future<Reply> call = threads.submit(() -> worker.call(request));
-            try {
-                return call.get(left.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                call.cancel(true);
-                throw new WorkerException.Transient(worker.id(), "no reply before the run's deadline", e);
-            } catch (InterruptedException e) {
-                call.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new WorkerException.Transient(worker.id(), "interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof WorkerException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof RuntimeException bug) {
-                    throw bug;
-                }
-                throw new WorkerException.Permanent(worker.id(), String.valueOf(e.getCause()), e.getCause());
-            }
-        }
-
-        /** Waits before a retry unless that would pass the deadline; returns whether it waited. */
-        private boolean sleep(Duration wait) {
-            if (wait.compareTo(meter.remaining()) >= 0) {
-                return false;
-            }
-            try {
-                Thread.sleep(wait);
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            CallRequest request = new CallRequest(taskRef, StepMessages.build(task, step.subtask(), visible), options);
+            return calls.call(pool.get(step.workerId()), new CallSite(roundIndex, index, step.subtask()), request, meter);
         }
     }
 
@@ -196,6 +121,7 @@ public final class Executor {
         private ExecutorService threads = SharedThreads.VIRTUAL;
         private RetryPolicy retry = RetryPolicy.standard();
         private CallOptions options = CallOptions.defaults();
+        private final List<Interceptor> interceptors = new ArrayList<>();
 
         private Builder() {
         }
@@ -206,14 +132,28 @@ public final class Executor {
             return this;
         }
 
+        /** How transient failures are retried; {@link RetryPolicy#standard()} by default. */
         public Builder retry(RetryPolicy value) {
             this.retry = Objects.requireNonNull(value, "retry");
             return this;
         }
 
-        /** Generation settings sent with every call. */
+        /**
+         * Generation settings sent with every call. {@link CallOptions#maxOutputTokens()} also bounds the
+         * worst-case cost a limited budget reserves per call; unset, 4,096 output tokens are assumed.
+         */
         public Builder options(CallOptions value) {
             this.options = Objects.requireNonNull(value, "options");
+            return this;
+        }
+
+        /**
+         * Adds an interceptor that every call passes through, after those added before it. Added interceptors
+         * run outside the executor's budget, retry and deadline, so they see each step's call once; only the
+         * trace recorder is outside them, so a call they answer themselves is still recorded.
+         */
+        public Builder addInterceptor(Interceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 
@@ -226,5 +166,4 @@ public final class Executor {
     private static final class SharedThreads {
         static final ExecutorService VIRTUAL = Executors.newVirtualThreadPerTaskExecutor();
     }
-
 }

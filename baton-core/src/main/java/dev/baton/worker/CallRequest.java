@@ -1,20 +1,20 @@
 package dev.baton.worker;
 
-import dev.baton.task.Task;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Everything a worker is asked in one call.
  *
- * <p>Live workers send only {@code messages} and {@code options} to their provider. The task is passed
- * along so offline workers can look up what a real model answered to that question.
+ * <p>Live workers send only {@code messages} and {@code options} to their provider. The task reference is
+ * passed along so offline workers can look up what a real model answered to that question; it carries no
+ * gold answer, so no worker can reach one through its request.
  *
- * @param task     the task being answered
+ * @param task     which task the call serves
  * @param messages the conversation, ending with a user turn
  * @param options  generation settings
  */
-public record CallRequest(Task task, List<ChatMessage> messages, CallOptions options) {
+public record CallRequest(TaskRef task, List<ChatMessage> messages, CallOptions options) {
 
     public CallRequest {
         Objects.requireNonNull(task, "task");

@@ -3,7 +3,9 @@ package dev.baton.worker;
 /**
  * A model Baton can call: a live provider, a replay of recorded answers, or a simulation.
  *
- * <p>Implementations must be thread-safe: the executor calls independent steps concurrently.
+ * <p>Implementations must be thread-safe: the executor calls independent steps concurrently. A call names
+ * its task by {@link TaskRef} only, never with the gold answer. Each implementation's test extends the
+ * {@code WorkerContract} of baton-core's test jar, which checks these promises.
  */
 public interface Worker {
 

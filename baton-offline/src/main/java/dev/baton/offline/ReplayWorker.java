@@ -6,6 +6,7 @@ import dev.baton.task.Task;
 import dev.baton.worker.CallRequest;
 import dev.baton.worker.ChatMessage;
 import dev.baton.worker.Reply;
+import dev.baton.worker.TaskRef;
 import dev.baton.worker.Worker;
 import dev.baton.worker.WorkerCard;
 import dev.baton.worker.WorkerException;
@@ -24,6 +25,9 @@ import java.util.SplittableRandom;
  * and the answers it sees, seeded by the call's content so the same workflow gives the same result on every
  * run. Tokens are estimated as characters / 4: input from the messages sent, output from the full length
  * of the recorded reply. A question the model has no recording for fails like a provider outage.
+ *
+ * <p>A call names its task only by id and answer type ({@link TaskRef}); this worker keeps its own answer
+ * key, the recordings, and never needs the gold answer to reply.
  */
 public final class ReplayWorker implements Worker {
 
@@ -46,7 +50,7 @@ public final class ReplayWorker implements Worker {
 
     @Override
     public Reply call(CallRequest request) throws WorkerException {
-        Task task = request.task();
+        TaskRef task = request.task();
         RecordedReply recorded = recordings.reply(task.id(), id()).orElseThrow(() -> new WorkerException.Transient(id(),
                 id() + " has no recorded reply for task " + task.id() + " of " + recordings.name()));
         String text = answerInContext(request, recorded.text());

@@ -1,0 +1,57 @@
+package dev.baton.execute;
+
+import dev.baton.worker.CallRequest;
+import dev.baton.worker.ChatMessage;
+import dev.baton.worker.Price;
+
+/**
+ * Admits a call only if its worst-case cost fits in what the run has left, and books what it cost.
+ *
+ * <p>Before the call it reserves one call and the worst case: the prompt's estimated input tokens at the
+ * input price plus the most output tokens the call may generate at the output price. Parallel steps
+ * reserve against the same meter, so together they can never spend more than the budget, however many run
+ * at once. A call that does not fit is not made and is recorded as skipped, saying why. After the call the
+ * reservation is released and the reply's actual cost is spent; a failed call costs nothing.
+ *
+ * <p>The worst case holds for workers that honour {@link dev.baton.worker.CallOptions#maxOutputTokens()}
+ * and bill about one token per four characters of prompt. With an unlimited budget every call fits, so the
+ * estimate never changes a result.
+ */
+final class BudgetInterceptor implements Interceptor {
+
+    /** Output tokens assumed for a call whose options set no limit. */
+    static final int DEFAULT_MAX_OUTPUT_TOKENS = 4_096;
+
+    private final BudgetMeter meter;
+
+    BudgetInterceptor(BudgetMeter meter) {
+        this.meter = meter;
+    }
+
+    @Override
+    public CallResult intercept(Chain chain) {
+        double worstCase = worstCaseUsd(chain.worker().price(), chain.request());
+        var refusal = meter.reserve(worstCase);
+        if (refusal.isPresent()) {
+            return new CallResult.Skipped(refusal.get());
+        }
+        double spent = 0;
+        try {
+            CallResult result = chain.proceed(chain.request());
+            if (result instanceof CallResult.Answered answered) {
+                spent = answered.reply().costUsd();
+            }
+            return result;
+        } finally {
+            meter.settle(worstCase, spent);
+        }
+    }
+
+    /** Returns the most {@code request} may cost at {@code price}. */
+    static double worstCaseUsd(Price price, CallRequest request) {
+        long chars = request.messages().stream().map(ChatMessage::text).mapToLong(String::length).sum();
+        long inputTokens = (chars + 3) / 4;
+        long outputTokens = request.options().maxOutputTokens().orElse(DEFAULT_MAX_OUTPUT_TOKENS);
+        return price.cost(inputTokens, outputTokens);
+    }
+}

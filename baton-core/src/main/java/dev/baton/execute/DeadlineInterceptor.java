@@ -1,0 +1,47 @@
+package dev.baton.execute;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Gives each attempt at most the time left in the run. An attempt that does not answer in time is
+ * abandoned (its thread interrupted) and fails as transient, so a hung worker costs the run its deadline,
+ * never more.
+ */
+final class DeadlineInterceptor implements Interceptor {
+
+    private final BudgetState budget;
+    private final ExecutorService threads;
+
+    DeadlineInterceptor(BudgetState budget, ExecutorService threads) {
+        this.budget = budget;
+        this.threads = threads;
+    }
+
+    @Override
+    public CallResult intercept(Chain chain) {
+        Duration left = budget.timeLeft();
+        if (left.isZero()) {
+            return new CallResult.Failed("deadline passed before the call", true, 1);
+        }
+        // The rest of the chain runs on its own thread so that this one can stop waiting at the deadline.
+        Future<CallResult> attempt = threads.submit(() -> chain.proceed(chain.request()));
+        try {
+            return attempt.get(left.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            attempt.cancel(true);
+            return new CallResult.Failed("no reply before the run's deadline", true, 1);
+        } catch (InterruptedException e) {
+            attempt.cancel(true);
+            Thread.currentThread().interrupt();
+            return new CallResult.Failed("interrupted", true, 1);
+        } catch (ExecutionException e) {
+            // The chain turns exceptions into results, so only an Error (a worker's stack overflow) gets here.
+            return new CallResult.Failed(chain.worker().id() + " threw " + e.getCause(), false, 1);
+        }
+    }
+}
