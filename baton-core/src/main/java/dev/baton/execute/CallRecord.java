@@ -14,17 +14,25 @@ import java.util.Optional;
  * @param step     zero-based index of the step within its round's workflow
  * @param workerId the worker that was asked
  * @param subtask  the step's instruction
+ * @param role     the id of the role the subtask was written from, if any
  * @param messages what the step asked, as the executor built it (an added {@link Interceptor} may have
  *                 changed the request on its way to the worker)
  * @param startedAt offset of the call's start from the start of the run
  * @param result   how it ended
  */
-public record CallRecord(int round, int step, String workerId, String subtask, List<ChatMessage> messages,
-                         Duration startedAt, CallResult result) {
+public record CallRecord(int round, int step, String workerId, String subtask, Optional<String> role,
+                         List<ChatMessage> messages, Duration startedAt, CallResult result) {
+
+    /** A record of a step written from no named role. */
+    public CallRecord(int round, int step, String workerId, String subtask, List<ChatMessage> messages, Duration startedAt,
+                      CallResult result) {
+        this(round, step, workerId, subtask, Optional.empty(), messages, startedAt, result);
+    }
 
     public CallRecord {
         Objects.requireNonNull(workerId, "workerId");
         Objects.requireNonNull(subtask, "subtask");
+        Objects.requireNonNull(role, "role");
         messages = List.copyOf(messages);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(result, "result");

@@ -112,7 +112,7 @@ public final class Executor {
             }
             visible.addAll(seenThisRound);
             CallRequest request = new CallRequest(taskRef, StepMessages.build(task, step.subtask(), visible), options);
-            return calls.call(pool.get(step.workerId()), new CallSite(roundIndex, index, step.subtask()), request, meter);
+            return calls.call(pool.get(step.workerId()), new CallSite(roundIndex, index, step.subtask(), step.role()), request, meter);
         }
     }
 

@@ -23,7 +23,7 @@ final class TraceInterceptor implements Interceptor {
         Duration startedAt = clock.elapsed();
         CallResult result = chain.proceed(chain.request());
         CallSite site = chain.site();
-        record = new CallRecord(site.round(), site.step(), chain.worker().id(), site.subtask(),
+        record = new CallRecord(site.round(), site.step(), chain.worker().id(), site.subtask(), site.role(),
                 chain.request().messages(), startedAt, result);
         return result;
     }

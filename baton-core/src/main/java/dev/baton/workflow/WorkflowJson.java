@@ -33,7 +33,7 @@ public final class WorkflowJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private static final Set<String> STEP_FIELDS = Set.of("worker", "subtask", "access");
+    private static final Set<String> STEP_FIELDS = Set.of("worker", "subtask", "access", "role");
 
     private WorkflowJson() {
     }
@@ -51,6 +51,7 @@ public final class WorkflowJson {
                 case Access.All all -> node.put("access", "all");
                 case Access.Steps seen -> seen.indices().forEach(node.putArray("access")::add);
             }
+            step.role().ifPresent(role -> node.put("role", role));
         }
         try {
             return MAPPER.writeValueAsString(root);

@@ -34,8 +34,8 @@ public final class MoaConductor implements Conductor {
     @Override
     public ConductorRun start(Task task, PoolView pool) {
         List<Step> steps = new ArrayList<>();
-        proposers.forEach(worker -> steps.add(Step.independent(worker, Subtasks.SOLVE)));
-        steps.add(Step.seeingAll(aggregator, Subtasks.AGGREGATE));
+        proposers.forEach(worker -> steps.add(Subtasks.solve(worker)));
+        steps.add(Subtasks.aggregate(aggregator));
         return OneRound.of(new Workflow(steps));
     }
 

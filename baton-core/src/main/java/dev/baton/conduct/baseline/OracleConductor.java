@@ -5,7 +5,6 @@ import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.OneRound;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
-import dev.baton.workflow.Step;
 import dev.baton.workflow.Workflow;
 import java.util.Objects;
 
@@ -28,7 +27,7 @@ public final class OracleConductor implements Conductor {
                 .filter(worker -> hindsight.solvesAlone(task, worker))
                 .findFirst()
                 .orElse(pool.workerId(0));
-        return OneRound.of(Workflow.of(Step.independent(choice, Subtasks.SOLVE)));
+        return OneRound.of(Workflow.of(Subtasks.solve(choice)));
     }
 
     @Override

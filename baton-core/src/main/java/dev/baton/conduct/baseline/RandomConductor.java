@@ -5,7 +5,6 @@ import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.OneRound;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
-import dev.baton.workflow.Step;
 import dev.baton.workflow.Workflow;
 import java.util.SplittableRandom;
 
@@ -25,7 +24,7 @@ public final class RandomConductor implements Conductor {
     public ConductorRun start(Task task, PoolView pool) {
         SplittableRandom random = new SplittableRandom(seed ^ task.id().hashCode() * 0x9E3779B97F4A7C15L);
         String worker = pool.workerId(random.nextInt(pool.size()));
-        return OneRound.of(Workflow.of(Step.independent(worker, Subtasks.SOLVE)));
+        return OneRound.of(Workflow.of(Subtasks.solve(worker)));
     }
 
     @Override

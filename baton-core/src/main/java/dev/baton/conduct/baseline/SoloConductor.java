@@ -5,7 +5,6 @@ import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.OneRound;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
-import dev.baton.workflow.Step;
 import dev.baton.workflow.Workflow;
 import java.util.Objects;
 
@@ -26,7 +25,7 @@ public final class SoloConductor implements Conductor {
 
     @Override
     public ConductorRun start(Task task, PoolView pool) {
-        return OneRound.of(Workflow.of(Step.independent(workerId, Subtasks.SOLVE)));
+        return OneRound.of(Workflow.of(Subtasks.solve(workerId)));
     }
 
     @Override

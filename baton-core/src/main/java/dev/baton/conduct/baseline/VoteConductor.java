@@ -10,7 +10,6 @@ import dev.baton.grade.Graders;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import dev.baton.worker.Reply;
-import dev.baton.workflow.Step;
 import dev.baton.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class VoteConductor implements Conductor {
 
     @Override
     public ConductorRun start(Task task, PoolView pool) {
-        return OneRound.of(new Workflow(voters.stream().map(worker -> Step.independent(worker, Subtasks.SOLVE)).toList()),
+        return OneRound.of(new Workflow(voters.stream().map(Subtasks::solve).toList()),
                 trace -> plurality(task, trace));
     }
 

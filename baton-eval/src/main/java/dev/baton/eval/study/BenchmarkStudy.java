@@ -135,7 +135,7 @@ public final class BenchmarkStudy {
 
             List<KnobPoint> knob = List.of(knob(low, learnedRows.get(4)), knob(config.lambda(), learnedRows.get(0)),
                     knob(high, learnedRows.get(5)));
-            LearnedUsage.Summary used = usage.summarize(test, loaded.pool(), RoleSet.defaults());
+            LearnedUsage.Summary used = usage.summarize(test, loaded.pool());
             EvalReport report = new EvalReport(name, "replay", Split.TEST.id(), table, loaded.notes());
             BenchmarkSection section = new BenchmarkSection(report,
                     List.of(curve("trained", main), curve("shuffled-reward control", control)),

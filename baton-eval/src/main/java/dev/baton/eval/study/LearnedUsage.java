@@ -6,8 +6,6 @@ import dev.baton.eval.report.ExampleWorkflow;
 import dev.baton.execute.CallRecord;
 import dev.baton.grade.Grader;
 import dev.baton.grade.Graders;
-import dev.baton.learn.role.Role;
-import dev.baton.learn.role.RoleSet;
 import dev.baton.pool.Pool;
 import dev.baton.task.Task;
 import java.util.ArrayList;
@@ -51,7 +49,7 @@ final class LearnedUsage implements TraceListener {
      * Sums up the collected traces in the order of {@code tasks}, so the examples do not depend on which thread
      * finished first.
      */
-    Summary summarize(List<Task> tasks, Pool pool, RoleSet roles) {
+    Summary summarize(List<Task> tasks, Pool pool) {
         Map<String, Integer> workers = new TreeMap<>();
         Map<String, Integer> roleCounts = new TreeMap<>();
         List<ExampleWorkflow> examples = new ArrayList<>();
@@ -63,9 +61,7 @@ final class LearnedUsage implements TraceListener {
             }
             for (CallRecord call : result.trace().calls()) {
                 workers.merge(call.workerId(), 1, Integer::sum);
-                String role = roles.roles().stream().filter(r -> r.template().equals(call.subtask())).map(Role::id)
-                        .findFirst().orElse("other");
-                roleCounts.merge(role, 1, Integer::sum);
+                roleCounts.merge(call.role().orElse("other"), 1, Integer::sum);
             }
             String shape = result.trace().calls().size() + "/" + result.trace().rounds();
             if (examples.size() < EXAMPLES && shapes.add(shape)) {

@@ -17,7 +17,7 @@ public final class PlanWorkflows {
     public static Workflow of(List<PlannedStep> steps, WorkerIndex workers, RoleSet roles) {
         return new Workflow(steps.stream()
                 .map(step -> new Step(workers.workerId(step.worker()), roles.get(step.role()).template(),
-                        step.seesAll() ? Access.ALL : Access.NONE))
+                        step.seesAll() ? Access.ALL : Access.NONE).withRole(roles.get(step.role()).id()))
                 .toList());
     }
 }
