@@ -110,6 +110,8 @@ public record Orchestrator(Executor executor, Pool pool, Budget budget, int maxR
             List<Integer> running = new ArrayList<>();
             List<Plan.Run> workflows = new ArrayList<>();
             for (int k = 0; k < going.size(); k++) {
+                int i = going.get(k);
+                traces.set(i, traces.get(i).plusPlanning(plans.get(k).planning()));
                 if (plans.get(k) instanceof Plan.Run run) {
                     running.add(going.get(k));
                     workflows.add(run);

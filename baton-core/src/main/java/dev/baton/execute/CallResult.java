@@ -1,7 +1,10 @@
 package dev.baton.execute;
 
+import dev.baton.worker.FailureKind;
 import dev.baton.worker.Reply;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /** How one step of a run ended. */
 public sealed interface CallResult permits CallResult.Answered, CallResult.Failed, CallResult.Skipped {
@@ -13,10 +16,36 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
         }
     }
 
-    /** The worker was called and failed on every attempt; {@code error} is the last failure's message. */
-    record Failed(String error, boolean retriable, int attempts) implements CallResult {
+    /**
+     * The worker was called and failed on every attempt.
+     *
+     * @param error      the last failure's message
+     * @param kind       what went wrong
+     * @param retriable  whether trying again later may help
+     * @param attempts   attempts made
+     * @param retryAfter how long the provider asked to wait before the next try, if it said
+     */
+    record Failed(String error, FailureKind kind, boolean retriable, int attempts, Optional<Duration> retryAfter)
+            implements CallResult {
         public Failed {
             Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+
+        /** A failure of unspecified kind ({@link FailureKind#OTHER}) with no advice on when to retry. */
+        public Failed(String error, boolean retriable, int attempts) {
+            this(error, FailureKind.OTHER, retriable, attempts, Optional.empty());
+        }
+
+        /** Returns how the worker's exception describes the failure, as one attempt. */
+        public static Failed of(dev.baton.worker.WorkerException e) {
+            return new Failed(String.valueOf(e.getMessage()), e.kind(), e.retriable(), 1, e.retryAfter());
+        }
+
+        /** Returns the same failure counted as {@code count} attempts. */
+        public Failed withAttempts(int count) {
+            return new Failed(error, kind, retriable, count, retryAfter);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.baton.execute;
 
+import dev.baton.worker.FailureKind;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -26,7 +28,7 @@ final class DeadlineInterceptor implements Interceptor {
     public CallResult intercept(Chain chain) {
         Duration left = budget.timeLeft();
         if (left.isZero()) {
-            return new CallResult.Failed("deadline passed before the call", true, 1);
+            return failed("deadline passed before the call", FailureKind.TIMEOUT, true);
         }
         // The rest of the chain runs on its own thread so that this one can stop waiting at the deadline.
         Future<CallResult> attempt = threads.submit(() -> chain.proceed(chain.request()));
@@ -34,14 +36,18 @@ final class DeadlineInterceptor implements Interceptor {
             return attempt.get(left.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             attempt.cancel(true);
-            return new CallResult.Failed("no reply before the run's deadline", true, 1);
+            return failed("no reply before the run's deadline", FailureKind.TIMEOUT, true);
         } catch (InterruptedException e) {
             attempt.cancel(true);
             Thread.currentThread().interrupt();
-            return new CallResult.Failed("interrupted", true, 1);
+            return failed("interrupted", FailureKind.OTHER, true);
         } catch (ExecutionException e) {
             // The chain turns exceptions into results, so only an Error (a worker's stack overflow) gets here.
-            return new CallResult.Failed(chain.worker().id() + " threw " + e.getCause(), false, 1);
+            return failed(chain.worker().id() + " threw " + e.getCause(), FailureKind.BUG, false);
         }
+    }
+
+    private static CallResult failed(String error, FailureKind kind, boolean retriable) {
+        return new CallResult.Failed(error, kind, retriable, 1, Optional.empty());
     }
 }

@@ -4,13 +4,16 @@ import dev.baton.pool.Pool;
 import dev.baton.task.Task;
 import dev.baton.worker.CallOptions;
 import dev.baton.worker.CallRequest;
+import dev.baton.worker.ChatMessage;
 import dev.baton.worker.TaskRef;
+import dev.baton.worker.Worker;
 import dev.baton.workflow.Access;
 import dev.baton.workflow.Step;
 import dev.baton.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +35,9 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class Executor {
+
+    /** The role id of planning calls in a trace. */
+    public static final String CONDUCTOR_ROLE = "conductor";
 
     private final ExecutorService threads;
     private final CallOptions options;
@@ -67,6 +73,25 @@ public final class Executor {
         RoundRun round = new RoundRun(workflow, task, pool, previous,
                 new BudgetMeter(budget, previous.callCount(), previous.costUsd()));
         return previous.plus(round.run());
+    }
+
+    /**
+     * Makes one call outside any workflow — a conductor asking its model for the next round's plan — through the
+     * same chain as every step (recording, budget, retry, deadline and whatever was added), counted against the same
+     * budget as the task's steps. Never throws for a failed call: the record says how it ended.
+     *
+     * @param worker   the model the conductor asks
+     * @param purpose  what the call is for, kept as the record's subtask (for example "write the workflow")
+     * @param messages the conversation, ending with a user turn
+     * @param previous everything the task has run so far, earlier planning calls included: the budget counts it
+     * @return the call's record, a planning call of the round after {@code previous}'s steps
+     */
+    public CallRecord plan(Worker worker, String purpose, List<ChatMessage> messages, Task task, Budget budget, Trace previous) {
+        int round = previous.rounds();
+        int index = (int) previous.planning().stream().filter(c -> c.round() == round).count();
+        CallRequest request = new CallRequest(TaskRef.of(task), messages, options);
+        return calls.call(worker, new CallSite(round, index, purpose, Optional.of(CONDUCTOR_ROLE)), request,
+                new BudgetMeter(budget, previous.callCount(), previous.costUsd()));
     }
 
     /** State of one round while it runs. */

@@ -1,9 +1,11 @@
 package dev.baton.execute;
 
 import dev.baton.worker.CallRequest;
+import dev.baton.worker.FailureKind;
 import dev.baton.worker.WorkerCard;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The chain as one interceptor sees it: the links still to come, and the call's context. Immutable; each
@@ -73,6 +75,7 @@ final class RealChain implements Interceptor.Chain {
     }
 
     private static CallResult bug(Interceptor interceptor, String what) {
-        return new CallResult.Failed("interceptor " + interceptor.getClass().getName() + " " + what, false, 1);
+        return new CallResult.Failed("interceptor " + interceptor.getClass().getName() + " " + what, FailureKind.BUG, false, 1,
+                Optional.empty());
     }
 }

@@ -4,34 +4,47 @@ import dev.baton.worker.Reply;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Everything that happened while answering one task, across all rounds, in (round, step) order.
+ * Everything that happened while answering one task, across all rounds: the workflow steps' calls, and the calls
+ * a conductor made to plan them (an LM conductor asks a model for each round's workflow).
  *
- * @param calls one record per planned step
+ * <p>Steps' calls are what a workflow sees and answers with; planning calls never appear among them, but they
+ * are real calls that cost real money, so {@link #callCount()}, {@link #costUsd()} and the token counts include
+ * them, and so does the budget.
+ *
+ * @param calls    one record per planned step, in (round, step) order
+ * @param planning one record per call a conductor made to plan, in (round, step) order
  */
-public record Trace(List<CallRecord> calls) {
+public record Trace(List<CallRecord> calls, List<CallRecord> planning) {
 
-    private static final Trace EMPTY = new Trace(List.of());
+    private static final Comparator<CallRecord> ORDER =
+            Comparator.comparingInt(CallRecord::round).thenComparingInt(CallRecord::step);
+    private static final Trace EMPTY = new Trace(List.of(), List.of());
 
     public Trace {
-        calls = calls.stream()
-                .sorted(Comparator.comparingInt(CallRecord::round).thenComparingInt(CallRecord::step))
-                .toList();
+        calls = calls.stream().sorted(ORDER).toList();
+        planning = planning.stream().sorted(ORDER).toList();
+    }
+
+    /** Creates a trace of steps' calls alone. */
+    public Trace(List<CallRecord> calls) {
+        this(calls, List.of());
     }
 
     public static Trace empty() {
         return EMPTY;
     }
 
-    /** Returns the number of rounds that ran. */
+    /** Returns the number of rounds whose steps ran. */
     public int rounds() {
         return calls.isEmpty() ? 0 : calls.getLast().round() + 1;
     }
 
     /**
      * Returns the final reply: the last step's reply when it answered, otherwise the last successful
-     * reply of the run, otherwise empty.
+     * reply of the run, otherwise empty. Planning calls never count.
      */
     public Optional<Reply> finalReply() {
         for (CallRecord call : calls.reversed()) {
@@ -47,39 +60,54 @@ public record Trace(List<CallRecord> calls) {
         return finalReply().map(Reply::text);
     }
 
-    /** Returns how many worker calls were made (skipped steps are not calls; retries count once). */
+    /** Returns how many calls were made, planning included (skipped steps are not calls; retries count once). */
     public int callCount() {
-        return (int) calls.stream().filter(CallRecord::called).count();
+        return (int) everyCall().filter(CallRecord::called).count();
     }
 
+    /** Returns what every call cost, planning included. */
     public double costUsd() {
-        return calls.stream().flatMap(c -> c.reply().stream()).mapToDouble(Reply::costUsd).sum();
+        return replies().mapToDouble(Reply::costUsd).sum();
     }
 
     public long inputTokens() {
-        return calls.stream().flatMap(c -> c.reply().stream()).mapToLong(Reply::inputTokens).sum();
+        return replies().mapToLong(Reply::inputTokens).sum();
     }
 
     public long outputTokens() {
-        return calls.stream().flatMap(c -> c.reply().stream()).mapToLong(Reply::outputTokens).sum();
+        return replies().mapToLong(Reply::outputTokens).sum();
     }
 
     public long totalTokens() {
         return inputTokens() + outputTokens();
     }
 
-    /** Returns the records of the given round. */
+    /** Returns the steps' records of the given round. */
     public List<CallRecord> round(int round) {
         return calls.stream().filter(c -> c.round() == round).toList();
     }
 
-    /** Returns the trace as it stood after its first {@code count} rounds. */
+    /** Returns the trace as it stood after its first {@code count} rounds (planning calls of later rounds left out). */
     public Trace firstRounds(int count) {
-        return new Trace(calls.stream().filter(c -> c.round() < count).toList());
+        return new Trace(calls.stream().filter(c -> c.round() < count).toList(),
+                planning.stream().filter(c -> c.round() < count).toList());
     }
 
-    /** Returns a trace holding this trace's calls followed by {@code more}. */
+    /** Returns a trace holding this trace's calls followed by the steps' records {@code more}. */
     public Trace plus(List<CallRecord> more) {
-        return new Trace(java.util.stream.Stream.concat(calls.stream(), more.stream()).toList());
+        return new Trace(Stream.concat(calls.stream(), more.stream()).toList(), planning);
+    }
+
+    /** Returns a trace holding this trace's calls and, besides its planning calls, {@code more}. */
+    public Trace plusPlanning(List<CallRecord> more) {
+        return more.isEmpty() ? this : new Trace(calls, Stream.concat(planning.stream(), more.stream()).toList());
+    }
+
+    private Stream<CallRecord> everyCall() {
+        return Stream.concat(calls.stream(), planning.stream());
+    }
+
+    private Stream<Reply> replies() {
+        return everyCall().flatMap(c -> c.reply().stream());
     }
 }

@@ -1,7 +1,9 @@
 package dev.baton.execute;
 
+import dev.baton.worker.FailureKind;
 import dev.baton.worker.Worker;
 import dev.baton.worker.WorkerException;
+import java.util.Optional;
 
 /**
  * The last link of every chain: calls the worker, and turns how it ended into a {@link CallResult}. A
@@ -21,9 +23,9 @@ final class WorkerCall implements Interceptor {
         try {
             return new CallResult.Answered(worker.call(chain.request()), 1);
         } catch (WorkerException e) {
-            return new CallResult.Failed(String.valueOf(e.getMessage()), e.retriable(), 1);
+            return CallResult.Failed.of(e);
         } catch (RuntimeException e) {
-            return new CallResult.Failed(worker.id() + " threw " + e, false, 1);
+            return new CallResult.Failed(worker.id() + " threw " + e, FailureKind.BUG, false, 1, Optional.empty());
         }
     }
 }

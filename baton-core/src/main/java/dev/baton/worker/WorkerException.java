@@ -1,19 +1,31 @@
 package dev.baton.worker;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * A worker call that failed. The executor records it in the trace; it never escapes a run.
  *
  * <p>Subclasses say whether the failure is transient (rate limit, timeout, server error, outage) or
- * permanent (authentication, invalid request, unknown model).
+ * permanent (authentication, invalid request, unknown model); {@link #kind()} says what happened, and
+ * {@link #retryAfter()} how long the provider asked to wait before the next try, when it said.
  */
 public abstract sealed class WorkerException extends Exception
         permits WorkerException.Transient, WorkerException.Permanent {
 
     private final String workerId;
+    private final FailureKind kind;
+    private final Duration retryAfter;
 
-    protected WorkerException(String workerId, String message, Throwable cause) {
+    protected WorkerException(String workerId, FailureKind kind, String message, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.workerId = workerId;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        if (retryAfter != null && retryAfter.isNegative()) {
+            throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+        }
+        this.retryAfter = retryAfter;
     }
 
     /** Returns the id of the worker that failed. */
@@ -21,13 +33,27 @@ public abstract sealed class WorkerException extends Exception
         return workerId;
     }
 
+    /** Returns what went wrong. */
+    public FailureKind kind() {
+        return kind;
+    }
+
+    /** Returns how long the provider asked to wait before trying again (a {@code Retry-After} header), if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
     /** Returns whether calling again may succeed. */
     public abstract boolean retriable();
 
     /** A failure that may pass: rate limit, timeout, overloaded server, a missing recorded reply. */
     public static final class Transient extends WorkerException {
+        public Transient(String workerId, FailureKind kind, String message, Duration retryAfter, Throwable cause) {
+            super(workerId, kind, message, retryAfter, cause);
+        }
+
         public Transient(String workerId, String message, Throwable cause) {
-            super(workerId, message, cause);
+            this(workerId, FailureKind.UNAVAILABLE, message, null, cause);
         }
 
         public Transient(String workerId, String message) {
@@ -42,8 +68,12 @@ public abstract sealed class WorkerException extends Exception
 
     /** A failure that will repeat: bad credentials, an invalid request, an unknown model. */
     public static final class Permanent extends WorkerException {
+        public Permanent(String workerId, FailureKind kind, String message, Throwable cause) {
+            super(workerId, kind, message, null, cause);
+        }
+
         public Permanent(String workerId, String message, Throwable cause) {
-            super(workerId, message, cause);
+            this(workerId, FailureKind.OTHER, message, cause);
         }
 
         public Permanent(String workerId, String message) {

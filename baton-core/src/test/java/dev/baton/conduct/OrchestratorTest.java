@@ -71,6 +71,51 @@ class OrchestratorTest {
         }
     }
 
+    /** Asks worker "b" for a plan through the executor, then runs what it "wrote": worker "a" alone. */
+    private Conductor planningWith(Executor executor, Budget budget) {
+        return new Conductor() {
+            @Override
+            public ConductorRun start(Task task, PoolView view) {
+                return previous -> {
+                    if (previous.rounds() > 0) {
+                        return Plan.accept();
+                    }
+                    var call = executor.plan(pool.get("b"), "write the workflow",
+                            List.of(dev.baton.worker.ChatMessage.user("Plan: " + task.question())), task, budget, previous);
+                    return new Plan.Run(Workflow.of(Step.independent("a", "Solve.")), List.of(call));
+                };
+            }
+
+            @Override
+            public String name() {
+                return "planning";
+            }
+        };
+    }
+
+    @Test
+    void planningCallsJoinTheTraceAndCountAgainstTheBudgetButNeverAnswer() {
+        Orchestrator.Result result = new Orchestrator(executor, pool, Budget.unlimited(), 3)
+                .answer(planningWith(executor, Budget.unlimited()), TASK, pool.view());
+
+        assertThat(result.trace().planning()).singleElement().satisfies(call -> {
+            assertThat(call.workerId()).isEqualTo("b");
+            assertThat(call.role()).contains(Executor.CONDUCTOR_ROLE);
+        });
+        assertThat(result.trace().calls()).extracting(c -> c.workerId()).containsExactly("a");
+        assertThat(result.trace().callCount()).isEqualTo(2);
+        assertThat(result.trace().costUsd()).isEqualTo(result.trace().planning().getFirst().reply().orElseThrow().costUsd()
+                + result.trace().calls().getFirst().reply().orElseThrow().costUsd());
+        assertThat(result.answer()).contains("41");
+
+        Budget oneCall = Budget.unlimited().withMaxCalls(1);
+        Orchestrator.Result capped = new Orchestrator(executor, pool, oneCall, 3)
+                .answer(planningWith(executor, oneCall), TASK, pool.view());
+        assertThat(capped.trace().callCount()).isEqualTo(1);
+        assertThat(capped.trace().calls().getFirst().result()).isInstanceOf(dev.baton.execute.CallResult.Skipped.class);
+        assertThat(capped.answer()).isEmpty();
+    }
+
     @Test
     void acceptingBeforeAnythingRanIsABug() {
         Conductor lazy = new Conductor() {

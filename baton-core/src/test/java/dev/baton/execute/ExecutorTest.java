@@ -196,7 +196,7 @@ class ExecutorTest {
         Trace trace = patient.run(Workflow.of(Step.independent("down", "Solve.")), TASK, Pool.of(List.of(down)),
                 Budget.unlimited().withDeadline(Duration.ofSeconds(5)));
 
-        assertThat(trace.calls().getFirst().result()).isEqualTo(new CallResult.Failed("down is unavailable", true, 1));
+        assertThat(trace.calls().getFirst().result()).isEqualTo(new CallResult.Failed("down is unavailable", dev.baton.worker.FailureKind.UNAVAILABLE, true, 1, java.util.Optional.empty()));
         assertThat(down.requests()).hasSize(1);
     }
 
