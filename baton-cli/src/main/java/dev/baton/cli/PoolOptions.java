@@ -3,6 +3,8 @@ package dev.baton.cli;
 import dev.baton.conduct.baseline.Hindsight;
 import dev.baton.eval.Evaluation;
 import dev.baton.eval.ProgressListener;
+import dev.baton.input.BadInputException;
+import dev.baton.input.UnknownNameException;
 import dev.baton.offline.Benchmarks;
 import dev.baton.offline.ContextModel;
 import dev.baton.offline.OfflineConfig;
@@ -35,9 +37,6 @@ final class PoolOptions {
             description = "Answer type for records of a --bench file that have no answer_type: number, math, choice or text.")
     String answerType;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
-    boolean verbose;
-
     /** A loaded benchmark with its replay pool. */
     record Loaded(RecordedBenchmark benchmark, Pool pool, Hindsight hindsight, List<String> notes) {
     }
@@ -45,11 +44,11 @@ final class PoolOptions {
     /** Loads a benchmark and builds its replay pool. */
     Loaded load(String benchmarkSpec) {
         if (!pool.equals("replay")) {
-            throw new IllegalArgumentException("unknown pool '" + pool + "': use replay");
+            throw new UnknownNameException("unknown pool '" + pool + "': use replay");
         }
         RecordedBenchmark benchmark = Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
         if (benchmark.models().isEmpty()) {
-            throw new IllegalArgumentException(benchmarkSpec + " has no recorded responses, so the replay pool has no workers");
+            throw new BadInputException(benchmarkSpec + " has no recorded responses, so the replay pool has no workers");
         }
         PriceTable priceTable = OfflineConfig.prices(prices);
         ContextModel context = OfflineConfig.contextModel(contextModel);

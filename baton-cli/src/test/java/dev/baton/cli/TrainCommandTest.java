@@ -75,6 +75,15 @@ class TrainCommandTest {
         assertThat(noDraws.exitCode()).isEqualTo(2);
         assertThat(noDraws.err()).contains("draws >= 1");
 
+        CliRun tooManyQuestions = CliRun.of("train", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
+                "--out", dir.resolve("big.json").toString(), "--questions", "500", "--quiet");
+        assertThat(tooManyQuestions.exitCode()).isEqualTo(2);
+        assertThat(tooManyQuestions.err().strip().lines()).singleElement().asString().contains("training needs at least 500 questions");
+
+        CliRun missingRoles = train("--roles", dir.resolve("nope.yaml").toString());
+        assertThat(missingRoles.exitCode()).isEqualTo(2);
+        assertThat(missingRoles.err()).contains("roles file not found");
+
         Path roles = dir.resolve("roles.yaml");
         Files.writeString(roles, "roles: []\n");
         CliRun noRoles = train("--roles", roles.toString());

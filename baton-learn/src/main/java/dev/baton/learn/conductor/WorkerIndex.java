@@ -48,14 +48,14 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors) {
     /**
      * Returns which pointer positions a view offers.
      *
-     * @throws IllegalArgumentException naming a worker of the view the policy was not trained with
+     * @throws dev.baton.input.UnknownNameException naming a worker of the view the policy was not trained with
      */
     public boolean[] availability(PoolView view) {
         boolean[] available = new boolean[workerIds.size()];
         for (String id : view.workerIds()) {
             int index = workerIds.indexOf(id);
             if (index < 0) {
-                throw new IllegalArgumentException("worker '" + id + "' is unknown to this checkpoint, which was trained with: "
+                throw new dev.baton.input.UnknownNameException("worker '" + id + "' is unknown to this checkpoint, which was trained with: "
                         + String.join(", ", workerIds));
             }
             available[index] = true;
