@@ -51,6 +51,9 @@ class TrainCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("12 iterations");
         assertThat(Files.readAllLines(dir.resolve("ck.json.curve.csv"))).hasSize(13).first().asString().startsWith("iteration,reward");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left behind").noneMatch(n -> n.endsWith(".tmp"));
+        }
 
         CliRun again = train();
         assertThat(again.exitCode()).isZero();
