@@ -15,10 +15,16 @@ public final class BatonCli {
 
     /** Runs the CLI with the given streams and returns the exit code; tests call this directly. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new BatonCommand());
+        return commandLine(out, err).execute(args);
+    }
+
+    /** Returns the {@code baton} command line, writing to the given streams and mapping failures to exit codes. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        BatonCommand root = new BatonCommand();
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler(new FailureHandler());
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler(new FailureHandler(root::verbose));
+        return cli;
     }
 }

@@ -1,6 +1,8 @@
 package dev.baton.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The top-level {@code baton} command; the work is done by its subcommands. */
 @Command(name = "baton",
@@ -14,4 +16,14 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 bad input (unknown benchmark, worker or conductor spec, malformed file)."})
 public final class BatonCommand {
+
+    // Declared once here and inherited by every subcommand, so `baton -v eval ...` and `baton eval ... -v` both
+    // set this one field, which is all the failure handler reads.
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show stack traces of failures.")
+    boolean verbose;
+
+    /** Returns whether {@code --verbose} was given, before or after the subcommand. */
+    boolean verbose() {
+        return verbose;
+    }
 }

@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.eval.Evaluation;
 import dev.baton.eval.ProgressListener;
+import dev.baton.input.UnknownNameException;
 import dev.baton.offline.Benchmarks;
 import dev.baton.offline.OfflineConfig;
 import dev.baton.offline.RecordedBenchmark;
@@ -30,13 +31,11 @@ final class PoolOptions {
             description = "Answer type for records of a --bench file that have no answer_type: number, math, choice or text.")
     String answerType;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
-    boolean verbose;
 
     /** Loads a benchmark and builds its replay pool. */
     ReplayedBenchmark load(String benchmarkSpec) {
         if (!pool.equals("replay")) {
-            throw new IllegalArgumentException("unknown pool '" + pool + "': use replay");
+            throw new UnknownNameException("unknown pool '" + pool + "': use replay");
         }
         RecordedBenchmark benchmark = Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
         return ReplayedBenchmark.of(benchmark, OfflineConfig.prices(prices), OfflineConfig.contextModel(contextModel));

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.io.AtomicFiles;
 import dev.baton.learn.role.RoleSet;
 import dev.baton.learn.train.Checkpoint;
 import dev.baton.learn.train.CurvePoint;
@@ -9,7 +10,6 @@ import dev.baton.pool.Pool;
 import dev.baton.task.Split;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -87,11 +87,12 @@ final class TrainCommand implements Callable<Integer> {
         return checkpoint.resolveSibling(checkpoint.getFileName() + ".curve.csv");
     }
 
+    /** Writes the curve as CSV, atomically like the checkpoint beside it: a reader never sees half a file. */
     static void writeCurve(List<CurvePoint> curve, Path file) throws IOException {
         StringBuilder csv = new StringBuilder("iteration,reward,accuracy,mean_cost_usd,mean_calls\n");
         for (CurvePoint p : curve) {
             csv.append(String.format(Locale.ROOT, "%d,%.6f,%.4f,%.8f,%.4f%n", p.iteration(), p.reward(), p.accuracy(), p.meanCostUsd(), p.meanCalls()));
         }
-        Files.writeString(file, csv);
+        AtomicFiles.write(file, csv.toString());
     }
 }

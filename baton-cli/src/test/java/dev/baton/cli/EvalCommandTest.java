@@ -71,7 +71,10 @@ class EvalCommandTest {
         "bad answer type       | eval --bench gsm8k --answer-type float --conductor random  | unknown answer type 'float'",
         "unknown pool          | eval --bench gsm8k --pool cloud --conductor random         | unknown pool 'cloud'",
         "missing price file    | eval --bench gsm8k --prices /nope.tsv --conductor random   | price table not found",
+        "missing context model | eval --bench gsm8k --context-model /nope.yaml --conductor random | context model file not found",
+        "worker listed twice   | eval --bench gsm8k --workers gpt-4o-2024-05-13,gpt-4o-2024-05-13 --conductor random | is listed twice",
         "top k too large       | eval --bench gsm8k --conductor vote:top9                   | at most 5 steps",
+        "top k beyond an int   | eval --bench gsm8k --conductor vote:top99999999999         | k must be between 1 and",
     })
     void badInputGivesOneLineAndExitCodeTwo(String name, String args, String message) {
         CliRun run = CliRun.of(args.strip().split("\\s+"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,9 @@ class TrainCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("12 iterations");
         assertThat(Files.readAllLines(dir.resolve("ck.json.curve.csv"))).hasSize(13).first().asString().startsWith("iteration,reward");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left behind").noneMatch(n -> n.endsWith(".tmp"));
+        }
 
         CliRun again = train();
         assertThat(again.exitCode()).isZero();
@@ -59,6 +63,27 @@ class TrainCommandTest {
                 "--split", "all", "--conductor", "learned:" + dir.resolve("ck.json"), "--conductor", "solo:good", "--quiet");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(eval.out()).contains("learned:" + dir.resolve("ck.json"), "solo:good");
+    }
+
+    @Test
+    void trainingInItsOwnProcessPrintsNothingButItsReport() throws IOException, InterruptedException {
+        // In-process runs share this JVM's file descriptor 2, where native code (PyTorch, ONNX Runtime) writes
+        // its warnings past System.err: only a separate process shows what a user's terminal would get.
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, BatonCli.class.getName(),
+                "train", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
+                "--out", dir.resolve("alone.json").toString(), "--iterations", "2", "--questions", "2", "--rollouts", "4", "--quiet")
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the training process finished").isTrue();
+
+        assertThat(process.exitValue()).as(Files.readString(stderr)).isZero();
+        assertThat(Files.readString(stdout)).contains("2 iterations", "learning curve: ");
+        assertThat(Files.readString(stderr)).isEmpty();
     }
 
     @Test
@@ -74,6 +99,15 @@ class TrainCommandTest {
         CliRun noDraws = train("--draws", "0");
         assertThat(noDraws.exitCode()).isEqualTo(2);
         assertThat(noDraws.err()).contains("draws >= 1");
+
+        CliRun tooManyQuestions = CliRun.of("train", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
+                "--out", dir.resolve("big.json").toString(), "--questions", "500", "--quiet");
+        assertThat(tooManyQuestions.exitCode()).isEqualTo(2);
+        assertThat(tooManyQuestions.err().strip().lines()).singleElement().asString().contains("training needs at least 500 questions");
+
+        CliRun missingRoles = train("--roles", dir.resolve("nope.yaml").toString());
+        assertThat(missingRoles.exitCode()).isEqualTo(2);
+        assertThat(missingRoles.err()).contains("roles file not found");
 
         Path roles = dir.resolve("roles.yaml");
         Files.writeString(roles, "roles: []\n");

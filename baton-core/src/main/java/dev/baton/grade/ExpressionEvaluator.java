@@ -46,9 +46,14 @@ final class ExpressionEvaluator {
     }
 
     private static final class Parser {
+        // Every nesting (parentheses, braces, \frac, \sqrt, signs, exponents) passes through unary(). Real answers
+        // nest a few levels; text nested deeper is no number worth judging, and would overflow the stack.
+        private static final int MAX_NESTING = 64;
+
         private final String s;
         private final Map<Character, Double> variables;
         private int pos;
+        private int nesting;
 
         Parser(String s, Map<Character, Double> variables) {
             this.s = s;
@@ -90,13 +95,20 @@ final class ExpressionEvaluator {
         }
 
         double unary() {
-            if (eat("-")) {
-                return -unary();
+            if (++nesting > MAX_NESTING) {
+                throw new NotNumeric();
             }
-            if (eat("+")) {
-                return unary();
+            try {
+                if (eat("-")) {
+                    return -unary();
+                }
+                if (eat("+")) {
+                    return unary();
+                }
+                return power();
+            } finally {
+                nesting--;
             }
-            return power();
         }
 
         double power() {

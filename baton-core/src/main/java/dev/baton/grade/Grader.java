@@ -7,7 +7,9 @@ import java.util.Optional;
  * Extracts a final answer from a worker's reply and judges it against a reference answer.
  *
  * <p>The same graders judge recorded replies (replay pools) and live replies, so an offline figure
- * and a live figure mean the same thing. Implementations are stateless and thread-safe.
+ * and a live figure mean the same thing. Implementations are stateless and thread-safe, and cope with any
+ * reply text. Every implementation's test extends {@code GraderContract}, which checks what this interface
+ * promises.
  */
 public interface Grader {
 

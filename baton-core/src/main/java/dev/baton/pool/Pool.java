@@ -1,5 +1,6 @@
 package dev.baton.pool;
 
+import dev.baton.input.BadInputException;
 import dev.baton.worker.Worker;
 import dev.baton.worker.WorkerCard;
 import java.util.ArrayList;
@@ -74,10 +75,18 @@ public final class Pool {
         return new PoolView(ids());
     }
 
-    /** Returns a view over the given workers, in the order given; fails on an id this pool lacks. */
+    /**
+     * Returns a view over the given workers, in the order given.
+     *
+     * @throws UnknownWorkerException for an id this pool lacks
+     * @throws BadInputException      for an id listed twice (the ids usually come from a flag such as {@code --workers})
+     */
     public PoolView view(List<String> ids) {
         List<String> checked = new ArrayList<>();
         for (String id : ids) {
+            if (checked.contains(id)) {
+                throw new BadInputException("worker '" + id + "' is listed twice: " + String.join(",", ids));
+            }
             checked.add(get(id).id());
         }
         return new PoolView(checked);

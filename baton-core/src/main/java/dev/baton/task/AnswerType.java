@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import dev.baton.input.UnknownNameException;
 import java.util.Locale;
 
 /**
@@ -15,14 +16,18 @@ public enum AnswerType {
     /** Free text judged by normalised exact match. */
     TEXT;
 
-    /** Parses the lower-case name used in files and flags ({@code number}, {@code math}, ...). */
+    /**
+     * Parses the lower-case name used in files and flags ({@code number}, {@code math}, ...).
+     *
+     * @throws UnknownNameException for a name that is no answer type
+     */
     public static AnswerType parse(String name) {
         for (AnswerType type : values()) {
             if (type.name().equalsIgnoreCase(name.strip())) {
                 return type;
             }
         }
-        throw new IllegalArgumentException(
+        throw new UnknownNameException(
                 "unknown answer type '" + name + "': use one of number, math, choice, text");
     }
 

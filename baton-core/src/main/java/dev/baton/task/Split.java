@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import dev.baton.input.UnknownNameException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,14 +16,18 @@ import java.util.Locale;
 public enum Split {
     TRAIN, TEST, ALL;
 
-    /** Parses {@code train}, {@code test} or {@code all}. */
+    /**
+     * Parses {@code train}, {@code test} or {@code all}.
+     *
+     * @throws UnknownNameException for any other name
+     */
     public static Split parse(String name) {
         for (Split split : values()) {
             if (split.name().equalsIgnoreCase(name.strip())) {
                 return split;
             }
         }
-        throw new IllegalArgumentException("unknown split '" + name + "': use train, test or all");
+        throw new UnknownNameException("unknown split '" + name + "': use train, test or all");
     }
 
     /** Returns the split a task of the given benchmark belongs to: {@link #TRAIN} or {@link #TEST}. */

@@ -1,10 +1,12 @@
 package dev.baton.workflow;
 
+import dev.baton.input.BadInputException;
+
 /**
  * Thrown when text does not hold a readable workflow. The message names the problem and where it is
  * (which list, which element, the character offset), so a conductor's output can be repaired.
  */
-public final class WorkflowParseException extends IllegalArgumentException {
+public final class WorkflowParseException extends BadInputException {
 
     private final int offset;
 

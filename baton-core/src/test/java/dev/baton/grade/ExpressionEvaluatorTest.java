@@ -41,6 +41,14 @@ class ExpressionEvaluatorTest {
     }
 
     @Test
+    void refusesNestingDeeperThanAnyAnswerRatherThanOverflowingTheStack() {
+        assertThat(ExpressionEvaluator.evaluate("(".repeat(10) + "1" + ")".repeat(10))).hasValue(1.0);
+        assertThat(ExpressionEvaluator.evaluate("(".repeat(5_000) + "1" + ")".repeat(5_000))).isEmpty();
+        assertThat(ExpressionEvaluator.evaluate("\\frac{1}{".repeat(2_000) + "2" + "}".repeat(2_000))).isEmpty();
+        assertThat(ExpressionEvaluator.evaluate("2^".repeat(5_000) + "1")).isEmpty();
+    }
+
+    @Test
     void evaluatesBoundVariables() {
         assertThat(ExpressionEvaluator.evaluate("2x^2 + \\pi r", Map.of('x', 3.0, 'r', 1.0)))
                 .hasValueCloseTo(18 + Math.PI, within(1e-9));

@@ -3,13 +3,38 @@ package dev.baton.grade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.task.AnswerType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class MathGraderTest {
+class MathGraderTest extends GraderContract {
 
     private final Grader grader = Graders.forType(AnswerType.MATH);
+
+    @Override
+    protected Grader grader() {
+        return grader;
+    }
+
+    @Override
+    protected AnswerType answerType() {
+        return AnswerType.MATH;
+    }
+
+    @Override
+    protected List<String> answers() {
+        return List.of("\\frac{1}{2}", "\\sqrt{2}", "2x+2", "(1, 2)", "10");
+    }
+
+    @Override
+    protected List<List<String>> sameAnswers() {
+        return List.of(
+                List.of("\\frac{1}{2}", "\\dfrac12", "0.5"),
+                List.of("\\sqrt{2}", "\\sqrt2"),
+                List.of("2x+2", "2(x+1)"),
+                List.of("10", "10\\text{ cm}"));
+    }
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {

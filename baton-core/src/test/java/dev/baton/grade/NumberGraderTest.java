@@ -4,13 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class NumberGraderTest {
+class NumberGraderTest extends GraderContract {
 
     private final Grader grader = Graders.forType(AnswerType.NUMBER);
+
+    @Override
+    protected Grader grader() {
+        return grader;
+    }
+
+    @Override
+    protected AnswerType answerType() {
+        return AnswerType.NUMBER;
+    }
+
+    @Override
+    protected List<String> answers() {
+        return List.of("# 18", "-3", "0.5", "1000", "2.75");
+    }
+
+    @Override
+    protected List<List<String>> sameAnswers() {
+        return List.of(
+                List.of("# 18", "#### 18", "18", "$18", "18.0", "18 dollars"),
+                List.of("0.5", "1/2", "\\frac{1}{2}"),
+                List.of("1000", "$1,000", "1,000"));
+    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -1,7 +1,9 @@
 package dev.baton.eval;
 
+import dev.baton.input.BadInputException;
+
 /** Thrown when a {@code --conductor} spec cannot be understood. */
-public final class ConductorSpecException extends IllegalArgumentException {
+public final class ConductorSpecException extends BadInputException {
 
     static final String FORMS = "solo:<worker>, solo:all, best-solo, vote:<w1,w2,...>, vote:top<k>, moa:top<k>, random, oracle";
 

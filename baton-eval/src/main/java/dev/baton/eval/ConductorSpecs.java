@@ -133,7 +133,12 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
     }
 
     private int topK(Matcher top, String spec) {
-        int k = Integer.parseInt(top.group(1));
+        int k;
+        try {
+            k = Integer.parseInt(top.group(1));
+        } catch (NumberFormatException e) {
+            k = Integer.MAX_VALUE; // too many digits for an int: certainly more workers than the pool has
+        }
         if (k < 1 || k > view.size()) {
             throw new ConductorSpecException("'" + spec + "': k must be between 1 and the pool's " + view.size() + " workers");
         }

@@ -1,7 +1,9 @@
 package dev.baton.offline;
 
+import dev.baton.input.BadInputException;
+
 /** Thrown when a benchmark file is missing or does not follow the recorded-replies JSONL schema. */
-public final class BenchmarkFormatException extends IllegalArgumentException {
+public final class BenchmarkFormatException extends BadInputException {
 
     public BenchmarkFormatException(String message) {
         super(message);

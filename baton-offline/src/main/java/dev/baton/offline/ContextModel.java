@@ -39,19 +39,24 @@ public record ContextModel(double pFollow, double pKeep, long seed) {
         }
     }
 
-    /** Reads {@code p_follow}, {@code p_keep} and {@code seed} from YAML; missing keys take the defaults 0.8, 0.7, 0. */
+    /**
+     * Reads {@code p_follow}, {@code p_keep} and {@code seed} from YAML; missing keys take the defaults 0.8, 0.7, 0.
+     *
+     * @throws ContextModelException naming the source and what is wrong with it
+     */
     static ContextModel read(String source, Reader yaml) throws IOException {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             Settings settings = mapper.readValue(yaml, Settings.class);
             return new ContextModel(settings.p_follow, settings.p_keep, settings.seed);
         } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(source + ": unknown setting '" + e.getPropertyName()
+            throw new ContextModelException(source + ": unknown setting '" + e.getPropertyName()
                     + "': the context model has p_follow, p_keep and seed");
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(source + ": " + e.getOriginalMessage());
+            throw new ContextModelException(source + ": " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage());
+            // The record's own range check: a file's value out of range is the user's to fix.
+            throw new ContextModelException(source + ": " + e.getMessage());
         }
     }
 

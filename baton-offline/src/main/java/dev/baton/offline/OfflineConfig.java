@@ -1,6 +1,8 @@
 package dev.baton.offline;
 
+import dev.baton.input.BadInputException;
 import dev.baton.pricing.PriceTable;
+import dev.baton.pricing.PriceTableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Loads the editable configuration files of the offline pools: the price table and the context model.
@@ -26,9 +29,13 @@ public final class OfflineConfig {
         return prices(null);
     }
 
-    /** Reads a price table from {@code file}, or the shipped one when {@code file} is null. */
+    /**
+     * Reads a price table from {@code file}, or the shipped one when {@code file} is null.
+     *
+     * @throws PriceTableException when the file is missing or malformed
+     */
     public static PriceTable prices(Path file) {
-        return load(file, "prices.tsv", "price table", PriceTable::read);
+        return load(file, "prices.tsv", PriceTable::read, missing -> new PriceTableException("price table not found: " + missing));
     }
 
     /** Returns the context model shipped with Baton ({@code data/context-model.yaml}). */
@@ -36,17 +43,22 @@ public final class OfflineConfig {
         return contextModel(null);
     }
 
-    /** Reads context-model settings from {@code file}, or the shipped ones when {@code file} is null. */
+    /**
+     * Reads context-model settings from {@code file}, or the shipped ones when {@code file} is null.
+     *
+     * @throws ContextModelException when the file is missing or malformed
+     */
     public static ContextModel contextModel(Path file) {
-        return load(file, "context-model.yaml", "context model file", ContextModel::read);
+        return load(file, "context-model.yaml", ContextModel::read,
+                missing -> new ContextModelException("context model file not found: " + missing));
     }
 
     /** Reads one configuration file: the shipped copy when {@code file} is null. */
-    private static <T> T load(Path file, String shippedName, String what, ConfigReader<T> read) {
+    private static <T> T load(Path file, String shippedName, ConfigReader<T> read, Function<String, BadInputException> notFound) {
         try (Reader reader = open(file, shippedName)) {
             return read.read(file == null ? "data/" + shippedName : file.toString(), reader);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(what + " not found: " + e.getFile());
+            throw notFound.apply(e.getFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

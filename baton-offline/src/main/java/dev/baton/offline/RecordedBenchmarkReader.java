@@ -3,6 +3,7 @@ package dev.baton.offline;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.input.UnknownNameException;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
 import java.io.BufferedReader;
@@ -100,13 +101,16 @@ public final class RecordedBenchmarkReader {
 
     private static Task task(JsonNode record, String where, Optional<AnswerType> defaultAnswerType) {
         String id = text(record, "id", where);
+        if (id.isBlank()) {
+            throw new BenchmarkFormatException(where + ": field \"id\" must not be blank");
+        }
         String question = text(record, "question", where);
         String gold = text(record, "gold", where);
         AnswerType type;
         if (record.hasNonNull("answer_type")) {
             try {
                 type = AnswerType.parse(record.get("answer_type").asText());
-            } catch (IllegalArgumentException e) {
+            } catch (UnknownNameException e) {
                 throw new BenchmarkFormatException(where + ": " + e.getMessage());
             }
         } else {

@@ -57,7 +57,7 @@ class OfflineConfigTest {
     @Test
     void missingPriceFileIsNamed(@TempDir Path dir) {
         assertThatThrownBy(() -> OfflineConfig.prices(dir.resolve("nope.tsv")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(PriceTableException.class)
                 .hasMessageContaining("price table not found");
     }
 

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Encodes a question as a fixed-size vector, the conductor's view of what is being asked.
  *
- * <p>Implementations are deterministic: the same text always gives the same vector, which is what
- * makes caching vectors by {@link #id()} and text sound.
+ * <p>Implementations are deterministic: the same text always gives the same vector, alone or in a batch,
+ * which is what makes caching vectors by {@link #id()} and text sound. They are safe to call from several
+ * threads at once. Every implementation's test extends {@code QuestionEncoderContract}, which checks this.
  */
 public interface QuestionEncoder {
 

@@ -52,9 +52,7 @@ public final class PolicyNetwork implements AutoCloseable {
         }
         this.descriptorArray = manager.create(flat, new Shape(shape.workers(), PolicyShape.DESCRIPTOR_FEATURES));
         for (Map.Entry<String, Shape> entry : shapes.entrySet()) {
-            NDArray array = manager.create(values.get(entry.getKey()), entry.getValue());
-            array.setRequiresGradient(true);
-            mirror.put(entry.getKey(), array);
+            mirror.put(entry.getKey(), parameter(values.get(entry.getKey()), entry.getValue()));
         }
     }
 
@@ -122,7 +120,19 @@ public final class PolicyNetwork implements AutoCloseable {
 
     /** Copies the Java parameter arrays into the engine after they changed. */
     public void load() {
-        mirror.forEach((name, array) -> array.set(values.get(name)));
+        // Fresh tensors rather than NDArray.set: DJL's set (JNI torchSet) runs under PyTorch's deprecated
+        // AutoNonVariableTypeMode guard, whose warning native code prints straight to the process's stderr.
+        mirror.replaceAll((name, old) -> {
+            old.close();
+            return parameter(values.get(name), shapes.get(name));
+        });
+    }
+
+    /** Returns a tensor of the network's manager holding {@code value}, with gradients recorded. */
+    private NDArray parameter(float[] value, Shape shape) {
+        NDArray array = manager.create(value, shape);
+        array.setRequiresGradient(true);
+        return array;
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Objects;
  *
  * @param source where the roles came from, for error messages
  * @param roles  at least one, unique ids
+ * @throws RoleSetException when there are no roles or an id repeats
  */
 public record RoleSet(String source, List<Role> roles) {
 
@@ -29,10 +30,10 @@ public record RoleSet(String source, List<Role> roles) {
         Objects.requireNonNull(source, "source");
         roles = List.copyOf(roles);
         if (roles.isEmpty()) {
-            throw new IllegalArgumentException(source + " has no role templates: add at least one under 'roles:' with an id and a template");
+            throw new RoleSetException(source + " has no role templates: add at least one under 'roles:' with an id and a template");
         }
         if (new HashSet<>(roles.stream().map(Role::id).toList()).size() != roles.size()) {
-            throw new IllegalArgumentException(source + " repeats a role id");
+            throw new RoleSetException(source + " repeats a role id");
         }
     }
 
@@ -48,12 +49,16 @@ public record RoleSet(String source, List<Role> roles) {
         }
     }
 
-    /** Reads roles from a YAML file. */
+    /**
+     * Reads roles from a YAML file.
+     *
+     * @throws RoleSetException when the file is missing, malformed, empty or repeats a role id
+     */
     public static RoleSet read(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file.toString(), reader);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("roles file not found: " + file);
+            throw new RoleSetException("roles file not found: " + file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,16 +69,16 @@ public record RoleSet(String source, List<Role> roles) {
         try {
             File file = mapper.readValue(yaml, File.class);
             if (file == null || file.roles == null) {
-                throw new IllegalArgumentException(source + " has no role templates: add at least one under 'roles:' with an id and a template");
+                throw new RoleSetException(source + " has no role templates: add at least one under 'roles:' with an id and a template");
             }
             return new RoleSet(source, file.roles);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             if (e.getOriginalMessage().startsWith("No content")) {
-                throw new IllegalArgumentException(source + " has no role templates: add at least one under 'roles:' with an id and a template");
+                throw new RoleSetException(source + " has no role templates: add at least one under 'roles:' with an id and a template");
             }
-            throw new IllegalArgumentException(source + ": " + e.getOriginalMessage());
+            throw new RoleSetException(source + ": " + e.getOriginalMessage());
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(source + ": " + e.getOriginalMessage());
+            throw new RoleSetException(source + ": " + e.getOriginalMessage());
         }
     }
 

@@ -65,7 +65,7 @@ public final class GrpoTrainer {
         this.checkpointFile = Objects.requireNonNull(checkpointFile, "checkpointFile");
         this.listener = Objects.requireNonNull(listener, "listener");
         if (this.tasks.size() < config.questions()) {
-            throw new IllegalArgumentException("training needs at least " + config.questions() + " questions, got " + this.tasks.size());
+            throw new dev.baton.input.InvalidSettingException("training needs at least " + config.questions() + " questions, got " + this.tasks.size());
         }
         this.workers = WorkerIndex.of(pool.cards());
         this.shape = new PolicyShape(encoder.dimension(), workers.size(), roles.size(), config.maxSteps(),

@@ -1,5 +1,7 @@
 package dev.baton.learn.train;
 
+import dev.baton.input.InvalidSettingException;
+
 /**
  * Everything that decides what a training run learns. Two runs with the same config, pool, encoder, roles
  * and data give the same checkpoint.
@@ -24,6 +26,7 @@ package dev.baton.learn.train;
  * @param hidden             width of the policy's hidden layers
  * @param seed               seeds initialisation, question order, pool draws and sampling
  * @param checkpointEvery    write a checkpoint every this many iterations (and at the end)
+ * @throws InvalidSettingException when a setting is out of range (the settings usually come from flags)
  */
 public record TrainingConfig(int iterations, int questions, int rollouts, double lambda, double learningRate, double clip,
                              int epochs, int draws, boolean randomizePools, boolean shuffleRewards, int maxSteps, int laterRoundSteps,
@@ -31,17 +34,17 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
 
     public TrainingConfig {
         if (iterations < 0 || questions < 1 || rollouts < 2 || epochs < 1 || draws < 1 || checkpointEvery < 1) {
-            throw new IllegalArgumentException("iterations >= 0, questions >= 1, rollouts >= 2, epochs >= 1, draws >= 1 and checkpoint-every >= 1 are required");
+            throw new InvalidSettingException("iterations >= 0, questions >= 1, rollouts >= 2, epochs >= 1, draws >= 1 and checkpoint-every >= 1 are required");
         }
         if (!(lambda >= 0)) {
-            throw new IllegalArgumentException("lambda must be >= 0 (reward charged per USD), got " + lambda);
+            throw new InvalidSettingException("lambda must be >= 0 (reward charged per USD), got " + lambda);
         }
         if (!(learningRate > 0) || !(clip > 0)) {
-            throw new IllegalArgumentException("learning rate and clip must be positive");
+            throw new InvalidSettingException("learning rate and clip must be positive");
         }
         if (maxSteps < 1 || maxSteps > 5 || laterRoundSteps < 0 || laterRoundSteps > 5 || maxRounds < 1
                 || maxRounds > MAX_ROUNDS || maxTotalCalls < 1) {
-            throw new IllegalArgumentException("max steps must be 1..5, later-round steps 0..5, rounds 1.."
+            throw new InvalidSettingException("max steps must be 1..5, later-round steps 0..5, rounds 1.."
                     + MAX_ROUNDS + ", max calls >= 1");
         }
     }

@@ -6,12 +6,13 @@ import dev.baton.store.Store;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real MiniLM model behind the cache, against a real SQLite store file. */
-class CachedEncoderTest {
+class CachedEncoderTest extends QuestionEncoderContract {
 
     private static final List<String> QUESTIONS = List.of(
             "What is 12 times 7?",
@@ -22,6 +23,24 @@ class CachedEncoderTest {
 
     @TempDir
     Path dir;
+
+    private Store store;
+
+    /** The contract's encoder: the real model behind a cache in a fresh in-memory store. */
+    @Override
+    protected QuestionEncoder encoder() {
+        if (store == null) {
+            store = Store.inMemory();
+        }
+        return new CachedEncoder(model, store.embeddings());
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
 
     @BeforeAll
     static void loadModel() {

@@ -1,13 +1,14 @@
 package dev.baton.learn.encode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** Passes texts to another encoder and records every text it was asked to encode. */
+/** Passes texts to another encoder and records every text it was asked to encode; safe to share between threads. */
 final class CountingEncoder implements QuestionEncoder {
 
     private final QuestionEncoder encoder;
-    private final List<String> encoded = new ArrayList<>();
+    private final List<String> encoded = Collections.synchronizedList(new ArrayList<>());
 
     CountingEncoder(QuestionEncoder encoder) {
         this.encoder = encoder;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Runs the real quantized MiniLM model shipped in LangChain4j's jar. */
-class MiniLmEncoderTest {
+class MiniLmEncoderTest extends QuestionEncoderContract {
 
     private static final String APPLES = "Tom has 3 apples and buys 5 more. How many apples does he have now?";
     private static final String ORANGES = "Sara had 4 oranges and her friend gave her 6 more. How many oranges does Sara have?";
@@ -26,6 +26,11 @@ class MiniLmEncoderTest {
     @AfterAll
     static void closeModel() {
         encoder.close();
+    }
+
+    @Override
+    protected QuestionEncoder encoder() {
+        return encoder;
     }
 
     @Test

@@ -3,14 +3,34 @@ package dev.baton.grade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.task.AnswerType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ChoiceAndTextGraderTest {
+class ChoiceGraderTest extends GraderContract {
 
     private final Grader choice = Graders.forType(AnswerType.CHOICE);
-    private final Grader text = Graders.forType(AnswerType.TEXT);
+
+    @Override
+    protected Grader grader() {
+        return choice;
+    }
+
+    @Override
+    protected AnswerType answerType() {
+        return AnswerType.CHOICE;
+    }
+
+    @Override
+    protected List<String> answers() {
+        return List.of("A", "B", "C", "D", "J");
+    }
+
+    @Override
+    protected List<List<String>> sameAnswers() {
+        return List.of(List.of("C", "(C)", "c", "C)", "C.", "\\text{(C)}"), List.of("A", "[A]", "The answer is A"));
+    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"(C)", "C", "C)", "c", "C.", "The answer is C", "(C) 42 apples", "\\text{(C)}"})
@@ -33,29 +53,6 @@ class ChoiceAndTextGraderTest {
     @Test
     void neverReadsAChoiceReplyAsItsLastNumber() {
         assertThat(choice.extract("There are 4 options and 2 are wrong")).isEmpty();
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Paris|paris",
-        "The Eiffel Tower|eiffel tower",
-        "  New   York. |new york",
-        "an apple!|Apple",
-        "Café|cafe",
-    })
-    void matchesTextAfterNormalisation(String answer, String gold) {
-        assertThat(text.equivalent(answer, gold)).isTrue();
-    }
-
-    @Test
-    void rejectsDifferentText() {
-        assertThat(text.equivalent("London", "Paris")).isFalse();
-        assertThat(text.equivalent("the", "a")).isFalse();
-    }
-
-    @Test
-    void neverReadsATextReplyAsItsLastNumber() {
-        assertThat(text.extract("I counted 3 towers")).isEmpty();
     }
 
     @Test

@@ -1,0 +1,70 @@
+package dev.baton.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rules of Baton's production code, checked on the classes of every module but the JMH
+ * benchmarks: the CLI's tests see all the other modules. Nothing may depend on the benchmarks, which Maven
+ * already ensures by keeping them off every other module's class path.
+ *
+ * <p>Run alone with {@code mvn -o verify -pl baton-cli -am -Dtest=ArchitectureTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@AnalyzeClasses(packages = "dev.baton", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The packages of baton-core. */
+    private static final String[] CORE = {"dev.baton.conduct..", "dev.baton.execute..", "dev.baton.grade..", "dev.baton.input..",
+        "dev.baton.io..", "dev.baton.pool..", "dev.baton.pricing..", "dev.baton.task..", "dev.baton.worker..", "dev.baton.workflow.."};
+
+    @ArchTest
+    static final ArchRule TOP_LEVEL_PACKAGES_ARE_FREE_OF_CYCLES = slices().matching("dev.baton.(*)..").namingSlices("$1")
+            .as("top-level packages dev.baton.*").should().beFreeOfCycles();
+
+    /** Each package is a slice of its own here, so this also holds within a module: learn.conductor, learn.train, ... */
+    @ArchTest
+    static final ArchRule PACKAGES_ARE_FREE_OF_CYCLES = slices().matching("dev.baton.(**)").namingSlices("$1")
+            .as("packages dev.baton.**").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule CORE_USES_NO_HEAVY_LIBRARY = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "ai.djl..", "ai.onnxruntime..", "dev.langchain4j..", "io.javalin..", "picocli..", "org.sqlite..")
+            .because("core is what every module and embedder shares: engines, providers, servers, CLIs and databases plug in from outside");
+
+    /** Jackson is core's one library, for reading and writing workflows as JSON. */
+    @ArchTest
+    static final ArchRule ONLY_WORKFLOW_JSON_USES_JACKSON_IN_CORE = noClasses().that().resideInAnyPackage(CORE)
+            .and().resideOutsideOfPackage("dev.baton.workflow")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule MODULES_DEPEND_INWARD = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("core").definedBy(CORE)
+            .layer("offline").definedBy("dev.baton.offline..")
+            .layer("store").definedBy("dev.baton.store..")
+            .layer("learn").definedBy("dev.baton.learn..")
+            .layer("eval").definedBy("dev.baton.eval..")
+            .layer("cli").definedBy("dev.baton.cli..")
+            .optionalLayer("bench").definedBy("dev.baton.bench..") // not on this module's class path
+            .whereLayer("core").mayNotAccessAnyLayer()
+            .whereLayer("offline").mayOnlyAccessLayers("core")
+            .whereLayer("store").mayOnlyAccessLayers("core")
+            .whereLayer("learn").mayOnlyAccessLayers("core", "store")
+            .whereLayer("eval").mayOnlyAccessLayers("core", "offline", "store", "learn")
+            .whereLayer("cli").mayOnlyBeAccessedByLayers("bench")
+            .whereLayer("bench").mayNotBeAccessedByAnyLayer();
+
+    @ArchTest
+    static final ArchRule ONLY_THE_ENTRY_POINT_USES_STANDARD_STREAMS = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.baton.cli.BatonCli")
+            .should(ACCESS_STANDARD_STREAMS)
+            .because("output goes through the streams a command is given, so tests and embedders can capture it");
+}
