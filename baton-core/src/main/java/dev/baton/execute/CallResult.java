@@ -9,10 +9,21 @@ import java.util.Optional;
 /** How one step of a run ended. */
 public sealed interface CallResult permits CallResult.Answered, CallResult.Failed, CallResult.Skipped {
 
-    /** The worker replied. */
-    record Answered(Reply reply, int attempts) implements CallResult {
+    /**
+     * The worker replied.
+     *
+     * @param reply    what it said, with usage and cost ({@code 0} when cached: a cached reply costs nothing)
+     * @param attempts attempts made, retries included (0 when answered from a cache)
+     * @param cached   whether the reply came from a response cache instead of the worker
+     */
+    record Answered(Reply reply, int attempts, boolean cached) implements CallResult {
         public Answered {
             Objects.requireNonNull(reply, "reply");
+        }
+
+        /** A reply fresh from the worker. */
+        public Answered(Reply reply, int attempts) {
+            this(reply, attempts, false);
         }
     }
 

@@ -46,7 +46,7 @@ final class RetryInterceptor implements Interceptor {
 
     private static CallResult withAttempts(CallResult result, int attempts) {
         return switch (result) {
-            case CallResult.Answered answered -> new CallResult.Answered(answered.reply(), attempts);
+            case CallResult.Answered answered -> new CallResult.Answered(answered.reply(), attempts, answered.cached());
             case CallResult.Failed failed -> failed.withAttempts(attempts);
             case CallResult.Skipped skipped -> skipped;
         };

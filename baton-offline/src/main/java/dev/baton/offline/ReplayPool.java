@@ -30,7 +30,7 @@ public final class ReplayPool {
         List<ReplayWorker> workers = recordings.models().stream()
                 .map(model -> new ReplayWorker(
                         new WorkerCard(model, "replay of " + model + "'s recorded answers to " + recordings.name(),
-                                prices.priceOf(model), 0),
+                                prices.priceOf(model), 0, "replay|" + recordings.name() + "|" + model),
                         recordings, contextModel, answers))
                 .toList();
         return Pool.of(workers);
