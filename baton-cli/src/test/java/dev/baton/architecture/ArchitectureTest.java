@@ -52,6 +52,7 @@ class ArchitectureTest {
             .layer("store").definedBy("dev.baton.store..")
             .layer("learn").definedBy("dev.baton.learn..")
             .layer("eval").definedBy("dev.baton.eval..")
+            .layer("client").definedBy("dev.baton.client..")
             .layer("cli").definedBy("dev.baton.cli..")
             .optionalLayer("bench").definedBy("dev.baton.bench..") // not on this module's class path
             .whereLayer("core").mayNotAccessAnyLayer()
@@ -59,6 +60,7 @@ class ArchitectureTest {
             .whereLayer("store").mayOnlyAccessLayers("core")
             .whereLayer("learn").mayOnlyAccessLayers("core", "store")
             .whereLayer("eval").mayOnlyAccessLayers("core", "offline", "store", "learn")
+            .whereLayer("client").mayOnlyAccessLayers("core", "offline", "store", "learn", "eval")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("bench")
             .whereLayer("bench").mayNotBeAccessedByAnyLayer();
 

@@ -141,7 +141,7 @@ public final class Evaluation {
             EvalRow row = EvalRunner.summarize(worker, runner.run(new SoloConductor(worker, "ranking " + worker), train, view));
             entries.add(new WorkerRanking.Entry(worker, row.accuracy(), row.meanCostUsd()));
         }
-        return new WorkerRanking(entries);
+        return WorkerRanking.byAccuracy(entries);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

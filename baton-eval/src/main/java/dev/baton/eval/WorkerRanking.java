@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Workers ordered best first by their accuracy alone on the train split (cheaper first on ties). Baselines
- * that need "the best worker" or "the top k" read it from here, never from the test split.
+ * Workers ordered best first. Baselines that need "the best worker" or "the top k" read it from here: in an
+ * evaluation it ranks by accuracy alone on the train split ({@link #byAccuracy}), never the test split; for a
+ * live pool with no benchmark it is the order the pool file lists them in ({@link #asListed}).
  *
  * @param entries best first
  */
@@ -20,14 +21,24 @@ public record WorkerRanking(List<Entry> entries) {
     }
 
     public WorkerRanking {
-        entries = entries.stream()
-                .sorted(Comparator.comparingDouble(Entry::accuracy).reversed()
-                        .thenComparingDouble(Entry::meanCostUsd)
-                        .thenComparing(Entry::workerId))
-                .toList();
+        entries = List.copyOf(entries);
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("a ranking needs at least one worker");
         }
+    }
+
+    /** Ranks workers by accuracy, best first; cheaper first on ties, then by id. */
+    public static WorkerRanking byAccuracy(List<Entry> entries) {
+        return new WorkerRanking(entries.stream()
+                .sorted(Comparator.comparingDouble(Entry::accuracy).reversed()
+                        .thenComparingDouble(Entry::meanCostUsd)
+                        .thenComparing(Entry::workerId))
+                .toList());
+    }
+
+    /** Ranks workers in the order given, as a pool file lists them (best first by the user's word); no figures. */
+    public static WorkerRanking asListed(List<String> workerIds) {
+        return new WorkerRanking(workerIds.stream().map(id -> new Entry(id, Double.NaN, Double.NaN)).toList());
     }
 
     /** Returns the best worker on train. */

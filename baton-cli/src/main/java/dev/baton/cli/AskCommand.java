@@ -1,0 +1,208 @@
+package dev.baton.cli;
+
+import dev.baton.client.Answer;
+import dev.baton.client.Baton;
+import dev.baton.client.EmptyQuestionException;
+import dev.baton.client.TraceJson;
+import dev.baton.conduct.Conductor;
+import dev.baton.eval.ConductorSpecException;
+import dev.baton.eval.Evaluation;
+import dev.baton.eval.ProgressListener;
+import dev.baton.execute.Budget;
+import dev.baton.execute.Executor;
+import dev.baton.execute.RetryPolicy;
+import dev.baton.input.BadInputException;
+import dev.baton.input.InvalidSettingException;
+import dev.baton.learn.conductor.LearnedConductor;
+import dev.baton.offline.Benchmarks;
+import dev.baton.offline.OfflineConfig;
+import dev.baton.offline.ReplayedBenchmark;
+import dev.baton.task.AnswerType;
+import dev.baton.task.Task;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code baton ask}: one question, answered by a pool under a conductor, with the trace of every call. */
+@Command(name = "ask", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Ask one question: the conductor plans, the pool answers; prints the answer, then every call made.",
+            "",
+            "The trace shows, per step, the worker, tokens in/out, cost, latency, whether the reply was cached, and "
+                + "the subtask (or why the call failed); --trace json prints everything, messages and replies included.",
+            "",
+            "Conductor specs: solo:<worker>, best-solo (the best on train for a replay pool), vote:<w1,w2,..> or "
+                + "vote:top<k>, moa:top<k>, random, learned:<FILE>.",
+            "",
+            "Example: baton ask \"$(cat question.txt)\" --pool replay --bench gsm8k --conductor vote:top3",
+            ""})
+final class AskCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "QUESTION", description = "The question; - reads it from standard input.")
+    String question;
+
+    @Option(names = "--pool", defaultValue = "replay", paramLabel = "KIND",
+            description = "The workers: replay (recorded answers of --bench; the question must be one of its questions). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String pool;
+
+    @Option(names = "--bench", defaultValue = "gsm8k", paramLabel = "NAME|PATH",
+            description = "The recorded benchmark a replay pool answers from. Default: ${DEFAULT-VALUE}.")
+    String bench;
+
+    @Option(names = "--conductor", defaultValue = "best-solo", paramLabel = "SPEC",
+            description = "Who plans the workflow (specs above). Default: ${DEFAULT-VALUE}.")
+    String conductor;
+
+    @Option(names = "--answer-type", paramLabel = "TYPE",
+            description = "How answers are read and compared: number, math, choice or text. Default: the benchmark's for a "
+                    + "replay question, else text.")
+    String answerType;
+
+    @Option(names = "--trace", defaultValue = "text", paramLabel = "FORMAT",
+            description = "How to show the trace: text (compact, 80 columns), json (everything), none. Default: ${DEFAULT-VALUE}.")
+    String trace;
+
+    @Option(names = "--max-calls", paramLabel = "N", description = "Most calls for this question, all rounds together.")
+    Integer maxCalls;
+
+    @Option(names = "--max-usd", paramLabel = "USD",
+            description = "Most USD for this question; a call starts only if its worst case fits.")
+    Double maxUsd;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Most wall time per round, in seconds.")
+    Double timeoutSeconds;
+
+    @Option(names = "--rounds", defaultValue = "5", paramLabel = "N",
+            description = "Most rounds (a safety cap; the conductor decides when to stop). Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Mixin
+    EncoderOptions encoderOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        String text = question.equals("-") ? readStdin() : question;
+        if (text.isBlank()) {
+            throw new EmptyQuestionException();
+        }
+        TraceFormat format = TraceFormat.parse(trace);
+        Budget budget = budget();
+        if (!pool.equals("replay")) {
+            throw new InvalidSettingException("unknown pool '" + pool + "': use replay (pool files arrive with live providers)");
+        }
+        ReplayedBenchmark replayed = ReplayedBenchmark.of(
+                Benchmarks.load(bench, Optional.ofNullable(answerType).map(AnswerType::parse)),
+                OfflineConfig.prices(null), OfflineConfig.contextModel(null));
+        Task task = replayed.benchmark().tasks().stream()
+                .filter(t -> t.question().strip().equals(text.strip()))
+                .findFirst()
+                .orElseThrow(() -> new BadInputException("the replay pool answers only questions it has recordings for, and "
+                        + "this one is not in " + replayed.name() + " (copy a question from it, or use a live pool)"));
+        Task asked = answerType == null ? task : new Task(task.id(), task.question(), task.gold(), AnswerType.parse(answerType),
+                task.metadata());
+        Evaluation evaluation = PoolOptions.evaluation(replayed, ProgressListener.SILENT);
+        List<LearnedConductor> learned = new ArrayList<>();
+        EncoderOptions.Session[] session = new EncoderOptions.Session[1];
+        try {
+            evaluation = LearnedSpecs.register(evaluation, () -> {
+                if (session[0] == null) {
+                    session[0] = encoderOptions.open();
+                }
+                return session[0].encoder();
+            }, learned);
+            List<Conductor> resolved = evaluation.conductors(List.of(conductor));
+            if (resolved.size() != 1) {
+                throw new ConductorSpecException("'" + conductor + "' names " + resolved.size() + " conductors; ask takes one");
+            }
+            try (Baton baton = Baton.builder()
+                    .pool(replayed.pool())
+                    .conductor(resolved.getFirst())
+                    .budget(budget)
+                    .executor(Executor.builder().retry(RetryPolicy.none()).build())
+                    .maxRounds(rounds)
+                    .build()) {
+                print(baton.ask(asked), format);
+            }
+        } finally {
+            learned.forEach(LearnedConductor::close);
+            if (session[0] != null) {
+                session[0].close();
+            }
+        }
+        return 0;
+    }
+
+    private void print(Answer answer, TraceFormat format) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == TraceFormat.JSON) {
+            out.println(TraceJson.of(answer));
+        } else {
+            out.println(answer.text().orElse("(no worker answered)"));
+            if (format == TraceFormat.TEXT) {
+                out.println();
+                TracePrinter.print(answer, out);
+            }
+        }
+        out.flush();
+    }
+
+    private Budget budget() {
+        Budget budget = Budget.unlimited();
+        if (maxCalls != null) {
+            if (maxCalls < 1) {
+                throw new InvalidSettingException("--max-calls must be at least 1, got " + maxCalls);
+            }
+            budget = budget.withMaxCalls(maxCalls);
+        }
+        if (maxUsd != null) {
+            if (!(maxUsd > 0) || maxUsd.isInfinite()) {
+                throw new InvalidSettingException("--max-usd must be a positive number, got " + maxUsd);
+            }
+            budget = budget.withMaxCostUsd(maxUsd);
+        }
+        if (timeoutSeconds != null) {
+            if (!(timeoutSeconds > 0) || timeoutSeconds.isInfinite()) {
+                throw new InvalidSettingException("--timeout must be a positive number of seconds, got " + timeoutSeconds);
+            }
+            budget = budget.withDeadline(Duration.ofMillis((long) Math.ceil(timeoutSeconds * 1000)));
+        }
+        if (rounds < 1) {
+            throw new InvalidSettingException("--rounds must be at least 1, got " + rounds);
+        }
+        return budget;
+    }
+
+    private static String readStdin() throws IOException {
+        InputStream in = System.in;
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** How the trace is shown. */
+    enum TraceFormat {
+        TEXT, JSON, NONE;
+
+        static TraceFormat parse(String value) {
+            for (TraceFormat format : values()) {
+                if (format.name().equalsIgnoreCase(value)) {
+                    return format;
+                }
+            }
+            throw new InvalidSettingException("unknown trace format '" + value + "': use text, json or none");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.baton.cli;
+
+import dev.baton.client.Answer;
+import dev.baton.execute.CallRecord;
+import dev.baton.execute.CallResult;
+import dev.baton.worker.Reply;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints an answer's trace compactly, one line per call, in 80 columns: planning calls first, then each round's
+ * steps — worker, tokens in/out, cost, latency, cached?, and the subtask (or why the call failed).
+ */
+final class TracePrinter {
+
+    private static final int WIDTH = 80;
+    private static final String ROW = "%-5s %-20s %11s %10s %7s %-3s %s";
+
+    private TracePrinter() {
+    }
+
+    static void print(Answer answer, PrintWriter out) {
+        out.println(String.format(Locale.ROOT, "trace: %s, %d round%s, %d call%s, %,d tokens, $%.6f, %.1f s",
+                answer.conductor(), answer.trace().rounds(), answer.trace().rounds() == 1 ? "" : "s", answer.calls(),
+                answer.calls() == 1 ? "" : "s", answer.inputTokens() + answer.outputTokens(), answer.costUsd(),
+                answer.elapsed().toNanos() / 1e9));
+        out.println(fit(String.format(Locale.ROOT, ROW, "step", "worker", "tokens i/o", "cost USD", "latency", "hit", "subtask")));
+        rows(answer.trace().planning(), "p", out);
+        rows(answer.trace().calls(), "", out);
+    }
+
+    private static void rows(List<CallRecord> calls, String prefix, PrintWriter out) {
+        for (CallRecord call : calls) {
+            String step = prefix + (call.round() + 1) + "." + (call.step() + 1);
+            String worker = shortened(call.workerId(), 20);
+            String line = switch (call.result()) {
+                case CallResult.Answered answered -> {
+                    Reply reply = answered.reply();
+                    yield String.format(Locale.ROOT, ROW, step, worker, reply.inputTokens() + "/" + reply.outputTokens(),
+                            String.format(Locale.ROOT, "%.6f", reply.costUsd()), millis(reply.latency().toMillis()),
+                            answered.cached() ? "yes" : "no", oneLine(call.subtask()));
+                }
+                case CallResult.Failed failed -> String.format(Locale.ROOT, "%-5s %-20s failed (%s, %d attempt%s): %s", step, worker,
+                        failed.kind().name().toLowerCase(Locale.ROOT), failed.attempts(), failed.attempts() == 1 ? "" : "s",
+                        oneLine(failed.error()));
+                case CallResult.Skipped skipped -> String.format(Locale.ROOT, "%-5s %-20s skipped: %s", step, worker,
+                        oneLine(skipped.reason()));
+            };
+            out.println(fit(line));
+        }
+    }
+
+    private static String millis(long ms) {
+        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String shortened(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "~";
+    }
+
+    private static String fit(String line) {
+        return line.length() <= WIDTH ? line.stripTrailing() : line.substring(0, WIDTH - 3) + "...";
+    }
+}
