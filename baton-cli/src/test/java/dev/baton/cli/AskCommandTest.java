@@ -1,0 +1,76 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.offline.Benchmarks;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AskCommandTest {
+
+    private static final String QUESTION = Benchmarks.load("gsm8k", Optional.empty()).tasks().getFirst().question();
+
+    @Test
+    void printsTheAnswerThenOneLinePerCallInEightyColumns() {
+        CliRun run = CliRun.of("ask", QUESTION, "--conductor", "vote:top3");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"answer\": \"18\"", "trace: vote:top3, 1 round, 3 calls");
+        String trace = run.out().substring(run.out().indexOf("trace: "));
+        assertThat(trace.lines()).hasSize(5).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    }
+
+    @Test
+    void jsonTraceHoldsEveryCallAndTheirCostsAddUp() throws IOException {
+        CliRun run = CliRun.of("ask", QUESTION, "--conductor", "moa:top3", "--trace", "json");
+
+        JsonNode trace = new ObjectMapper().readTree(run.out());
+        assertThat(trace.get("steps")).hasSize(4);
+        double sum = 0;
+        for (JsonNode step : trace.get("steps")) {
+            assertThat(step.get("status").asText()).isEqualTo("answered");
+            sum += step.get("cost_usd").asDouble();
+        }
+        assertThat(trace.get("cost_usd").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(trace.get("steps").get(3).get("role").asText()).isEqualTo("aggregate");
+        assertThat(trace.get("steps").get(3).get("messages").size()).isEqualTo(7); // three attempts as turns, then its own
+    }
+
+    @Test
+    void readsTheQuestionFromStandardInput() {
+        InputStream before = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(QUESTION.getBytes(StandardCharsets.UTF_8)));
+            CliRun run = CliRun.of("ask", "-", "--trace", "none");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("\"answer\": \"18\"").doesNotContain("trace:");
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        for (String[] args : new String[][] {
+            {"ask", "What is the airspeed of an unladen swallow?"},
+            {"ask", " "},
+            {"ask", QUESTION, "--max-calls", "0"},
+            {"ask", QUESTION, "--max-usd", "-1"},
+            {"ask", QUESTION, "--trace", "xml"},
+            {"ask", QUESTION, "--conductor", "solo:all"},
+            {"ask", QUESTION, "--conductor", "solo:gpt-9"},
+        }) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err().lines()).as(String.join(" ", args)).hasSize(1)
+                    .allSatisfy(line -> assertThat(line).startsWith("error: ").doesNotContain("Exception"));
+        }
+    }
+}
