@@ -140,9 +140,22 @@ public final class RecordedBenchmarkReader {
             if (chars < 0) {
                 throw new BenchmarkFormatException(where + ": \"" + field + ".chars\" must be a non-negative integer");
             }
-            byModel.put(entry.getKey(), new RecordedReply(tail, chars));
+            byModel.put(entry.getKey(), new RecordedReply(tail, chars, tokens(reply, "input_tokens", where, field),
+                    tokens(reply, "output_tokens", where, field)));
         }
         return byModel;
+    }
+
+    /** Reads an optional billed token count of a recorded reply. */
+    private static java.util.OptionalLong tokens(JsonNode reply, String name, String where, String field) {
+        JsonNode value = reply.get(name);
+        if (value == null || value.isNull()) {
+            return java.util.OptionalLong.empty();
+        }
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+            throw new BenchmarkFormatException(where + ": \"" + field + "." + name + "\" must be a non-negative integer");
+        }
+        return java.util.OptionalLong.of(value.asLong());
     }
 
     private static String text(JsonNode record, String field, String where) {

@@ -54,8 +54,12 @@ public final class ReplayWorker implements Worker {
         RecordedReply recorded = recordings.reply(task.id(), id()).orElseThrow(() -> new WorkerException.Transient(id(),
                 id() + " has no recorded reply for task " + task.id() + " of " + recordings.name()));
         String text = answerInContext(request, recorded.text());
-        long inputTokens = tokens(request.messages().stream().mapToLong(m -> m.text().length()).sum());
-        long outputTokens = tokens(recorded.chars());
+        // A recording made by `baton record` carries what the provider billed; asked the same way (alone), the same
+        // prompt costs the same. Otherwise, and for a step that also sees earlier replies, tokens are estimated.
+        boolean alone = request.visibleReplies().isEmpty();
+        long inputTokens = alone && recorded.inputTokens().isPresent() ? recorded.inputTokens().getAsLong()
+                : tokens(request.messages().stream().mapToLong(m -> m.text().length()).sum());
+        long outputTokens = recorded.outputTokens().orElse(tokens(recorded.chars()));
         return new Reply(text, inputTokens, outputTokens, card.price().cost(inputTokens, outputTokens), Duration.ZERO);
     }
 

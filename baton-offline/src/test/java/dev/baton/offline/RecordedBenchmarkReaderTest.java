@@ -38,6 +38,20 @@ class RecordedBenchmarkReaderTest {
     }
 
     @Test
+    void readsBilledTokenCountsWhenARecordingHasThem() throws IOException {
+        String line = "{\"id\": \"q1\", \"question\": \"1+1?\", \"gold\": \"2\", \"responses\": "
+                + "{\"m1\": {\"tail\": \"2\", \"chars\": 10, \"input_tokens\": 31, \"output_tokens\": 7}}}";
+        RecordedBenchmark benchmark = read(line.getBytes(StandardCharsets.UTF_8), Optional.of(AnswerType.NUMBER));
+
+        assertThat(benchmark.reply("q1", "m1")).contains(
+                new RecordedReply("2", 10, java.util.OptionalLong.of(31), java.util.OptionalLong.of(7)));
+        String negative = line.replace("\"output_tokens\": 7", "\"output_tokens\": -7");
+        assertThatThrownBy(() -> read(negative.getBytes(StandardCharsets.UTF_8), Optional.of(AnswerType.NUMBER)))
+                .isInstanceOf(BenchmarkFormatException.class)
+                .hasMessageContaining("responses.m1.output_tokens");
+    }
+
+    @Test
     void detectsGzipByContent() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
