@@ -1,7 +1,6 @@
 package dev.baton.execute;
 
 import dev.baton.worker.CallRequest;
-import dev.baton.worker.ChatMessage;
 import dev.baton.worker.Price;
 
 /**
@@ -18,9 +17,6 @@ import dev.baton.worker.Price;
  * estimate never changes a result.
  */
 final class BudgetInterceptor implements Interceptor {
-
-    /** Output tokens assumed for a call whose options set no limit. */
-    static final int DEFAULT_MAX_OUTPUT_TOKENS = 4_096;
 
     private final BudgetMeter meter;
 
@@ -49,9 +45,6 @@ final class BudgetInterceptor implements Interceptor {
 
     /** Returns the most {@code request} may cost at {@code price}. */
     static double worstCaseUsd(Price price, CallRequest request) {
-        long chars = request.messages().stream().map(ChatMessage::text).mapToLong(String::length).sum();
-        long inputTokens = (chars + 3) / 4;
-        long outputTokens = request.options().maxOutputTokens().orElse(DEFAULT_MAX_OUTPUT_TOKENS);
-        return price.cost(inputTokens, outputTokens);
+        return request.worstCaseCostUsd(price);
     }
 }

@@ -29,4 +29,19 @@ public record CallRequest(TaskRef task, List<ChatMessage> messages, CallOptions 
     public List<String> visibleReplies() {
         return messages.stream().filter(m -> m.role() == ChatMessage.Role.ASSISTANT).map(ChatMessage::text).toList();
     }
+
+    /** Output tokens assumed for a call whose options set no limit. */
+    public static final int DEFAULT_MAX_OUTPUT_TOKENS = 4_096;
+
+    /**
+     * Returns the most this call may cost at {@code price}: the prompt's estimated tokens (one per four characters)
+     * at the input price plus the most tokens the call may generate ({@link CallOptions#maxOutputTokens()}, else
+     * {@link #DEFAULT_MAX_OUTPUT_TOKENS}) at the output price. Budgets reserve this before a call starts.
+     */
+    public double worstCaseCostUsd(Price price) {
+        long chars = messages.stream().map(ChatMessage::text).mapToLong(String::length).sum();
+        long inputTokens = (chars + 3) / 4;
+        long outputTokens = options.maxOutputTokens().orElse(DEFAULT_MAX_OUTPUT_TOKENS);
+        return price.cost(inputTokens, outputTokens);
+    }
 }

@@ -1,0 +1,167 @@
+package dev.baton.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.conduct.Orchestrator;
+import dev.baton.conduct.baseline.SoloConductor;
+import dev.baton.eval.ProgressListener;
+import dev.baton.execute.Budget;
+import dev.baton.execute.CallRecord;
+import dev.baton.execute.CallResult;
+import dev.baton.execute.Executor;
+import dev.baton.io.AtomicFiles;
+import dev.baton.pool.Pool;
+import dev.baton.task.Task;
+import dev.baton.worker.Reply;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Records a pool's answers to a benchmark: asks every worker every question alone, exactly as the replay pool's
+ * solo step asks, and writes a benchmark file in the recorded-replies schema (with the tokens the provider billed)
+ * that {@code baton train} and {@code baton eval} read as they read the shipped ones. So the learned conductor
+ * trains on the user's own pool.
+ *
+ * <p>Resuming is the response cache's job: give the executor a cache, and a recording killed midway and started
+ * again pays for nothing twice. A spending cap on the executor ({@link dev.baton.execute.SpendingCap}) bounds the
+ * whole recording; a call it refuses is left out of the file and counted.
+ */
+public final class Recorder {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Pool pool;
+    private final Orchestrator loop;
+    private final int parallelism;
+    private final ProgressListener progress;
+
+    /**
+     * @param pool        the workers to record
+     * @param executor    makes the calls: retry, resilience, cache and spending cap as configured
+     * @param parallelism calls in flight at once, at least 1 (per-worker limits come from the executor)
+     * @param progress    hears after every call
+     */
+    public Recorder(Pool pool, Executor executor, int parallelism, ProgressListener progress) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.loop = new Orchestrator(executor, pool, Budget.unlimited(), 1);
+        this.progress = Objects.requireNonNull(progress, "progress");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * What a recording did.
+     *
+     * @param tasks    questions recorded
+     * @param answered calls that answered (and are in the file)
+     * @param cached   of those, answered from the cache at no cost
+     * @param failed   calls that failed (left out of the file; the replay pool treats them as outages)
+     * @param skipped  calls the spending cap refused
+     * @param costUsd  what this run spent
+     */
+    public record Summary(int tasks, int answered, int cached, int failed, int skipped, double costUsd) {
+
+        /** Returns a one-line account for a terminal. */
+        public String describe() {
+            return String.format(Locale.ROOT, "%d questions x workers: %d answered (%d from cache), %d failed, %d skipped by the "
+                    + "spending cap; spent $%.6f", tasks, answered, cached, failed, skipped, costUsd);
+        }
+    }
+
+    /** Asks every worker every task and writes the recording to {@code out} (atomically, JSONL). */
+    public Summary record(List<Task> tasks, Path out) {
+        int total = tasks.size() * pool.size();
+        AtomicInteger done = new AtomicInteger();
+        List<List<Future<CallRecord>>> calls = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(parallelism)) {
+            for (Task task : tasks) {
+                List<Future<CallRecord>> perWorker = new ArrayList<>();
+                for (String worker : pool.ids()) {
+                    perWorker.add(threads.submit(() -> {
+                        CallRecord call = loop.answer(new SoloConductor(worker), task, pool.view()).trace().calls().getFirst();
+                        progress.advanced("record", done.incrementAndGet(), total);
+                        return call;
+                    }));
+                }
+                calls.add(perWorker);
+            }
+            return write(tasks, calls, out);
+        }
+    }
+
+    private Summary write(List<Task> tasks, List<List<Future<CallRecord>>> calls, Path out) {
+        StringBuilder lines = new StringBuilder();
+        int answered = 0;
+        int cached = 0;
+        int failed = 0;
+        int skipped = 0;
+        double cost = 0;
+        try {
+            for (int t = 0; t < tasks.size(); t++) {
+                Task task = tasks.get(t);
+                Map<String, Reply> replies = new LinkedHashMap<>();
+                for (int w = 0; w < pool.size(); w++) {
+                    CallRecord call = calls.get(t).get(w).get();
+                    switch (call.result()) {
+                        case CallResult.Answered a -> {
+                            replies.put(call.workerId(), a.reply());
+                            answered++;
+                            cached += a.cached() ? 1 : 0;
+                            cost += a.reply().costUsd();
+                        }
+                        case CallResult.Failed f -> failed++;
+                        case CallResult.Skipped s -> skipped++;
+                    }
+                }
+                lines.append(line(task, replies)).append('\n');
+            }
+            AtomicFiles.write(out, lines.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("recording interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the recording " + out, e);
+        }
+        return new Summary(tasks.size(), answered, cached, failed, skipped, cost);
+    }
+
+    /** One task in the recorded-replies schema: the cached tokens of a reply are what the provider billed first. */
+    private static String line(Task task, Map<String, Reply> replies) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", task.id());
+        node.put("question", task.question());
+        node.put("gold", task.gold());
+        node.put("answer_type", task.answerType().name().toLowerCase(Locale.ROOT));
+        ObjectNode responses = node.putObject("responses");
+        replies.forEach((worker, reply) -> responses.putObject(worker)
+                .put("tail", reply.text())
+                .put("chars", reply.text().length())
+                .put("input_tokens", reply.inputTokens())
+                .put("output_tokens", reply.outputTokens()));
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
