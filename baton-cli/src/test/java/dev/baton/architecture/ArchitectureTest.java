@@ -36,7 +36,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule CORE_USES_NO_HEAVY_LIBRARY = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "ai.djl..", "ai.onnxruntime..", "dev.langchain4j..", "io.javalin..", "picocli..", "org.sqlite..")
+                    "ai.djl..", "ai.onnxruntime..", "dev.langchain4j..", "io.javalin..", "picocli..", "org.sqlite..",
+                    "io.github.resilience4j..")
             .because("core is what every module and embedder shares: engines, providers, servers, CLIs and databases plug in from outside");
 
     /** Jackson is core's one library, for reading and writing workflows as JSON. */
@@ -50,6 +51,7 @@ class ArchitectureTest {
             .layer("core").definedBy(CORE)
             .layer("offline").definedBy("dev.baton.offline..")
             .layer("store").definedBy("dev.baton.store..")
+            .layer("resilience").definedBy("dev.baton.resilience..")
             .layer("learn").definedBy("dev.baton.learn..")
             .layer("eval").definedBy("dev.baton.eval..")
             .layer("client").definedBy("dev.baton.client..")
@@ -58,6 +60,7 @@ class ArchitectureTest {
             .whereLayer("core").mayNotAccessAnyLayer()
             .whereLayer("offline").mayOnlyAccessLayers("core")
             .whereLayer("store").mayOnlyAccessLayers("core")
+            .whereLayer("resilience").mayOnlyAccessLayers("core")
             .whereLayer("learn").mayOnlyAccessLayers("core", "store")
             .whereLayer("eval").mayOnlyAccessLayers("core", "offline", "store", "learn")
             .whereLayer("client").mayOnlyAccessLayers("core", "offline", "store", "learn", "eval")

@@ -28,6 +28,10 @@ import java.util.concurrent.Executors;
  * is recorded as failed, steps that see it go on without its reply, and the run's answer is the last
  * successful reply. Workers are told which task they serve, never its gold answer.
  *
+ * <p>The chain, outermost first: the trace recorder, the {@linkplain Builder#addInterceptor added} interceptors,
+ * the {@linkplain Builder#cache cache}, the budget, {@linkplain Builder#retry(Interceptor) retry}, the
+ * {@linkplain Builder#perAttempt per-attempt} links, the deadline, and the worker.
+ *
  * <pre>{@code
  * Executor executor = Executor.builder().retry(RetryPolicy.standard()).build();
  * Trace trace = executor.run(workflow, task, pool, Budget.unlimited());
@@ -46,7 +50,7 @@ public final class Executor {
     private Executor(Builder builder) {
         this.threads = builder.threads;
         this.options = builder.options;
-        this.calls = new WorkerCalls(builder.interceptors, builder.retry, builder.threads);
+        this.calls = new WorkerCalls(builder.interceptors, builder.cache, builder.retry, builder.perAttempt, builder.threads);
     }
 
     public static Builder builder() {
@@ -144,9 +148,11 @@ public final class Executor {
     /** Configures an {@link Executor}; every setting has a default. */
     public static final class Builder {
         private ExecutorService threads = SharedThreads.VIRTUAL;
-        private RetryPolicy retry = RetryPolicy.standard();
+        private Interceptor retry = new RetryInterceptor(RetryPolicy.standard());
         private CallOptions options = CallOptions.defaults();
         private final List<Interceptor> interceptors = new ArrayList<>();
+        private Optional<Interceptor> cache = Optional.empty();
+        private List<Interceptor> perAttempt = List.of();
 
         private Builder() {
         }
@@ -157,9 +163,48 @@ public final class Executor {
             return this;
         }
 
-        /** How transient failures are retried; {@link RetryPolicy#standard()} by default. */
+        /**
+         * How transient failures are retried by the built-in retry link; {@link RetryPolicy#standard()} by default.
+         * Replaces an interceptor set with {@link #retry(Interceptor)}.
+         */
         public Builder retry(RetryPolicy value) {
+            this.retry = new RetryInterceptor(Objects.requireNonNull(value, "retry"));
+            return this;
+        }
+
+        /**
+         * Replaces the built-in retry link with {@code value}, which sits inside the budget and outside the
+         * {@linkplain #perAttempt per-attempt} links and the deadline: each {@link Interceptor.Chain#proceed} it
+         * makes is one attempt, which gets at most the time left in the run. It should count the attempts it
+         * made in its result and never wait past {@link BudgetState#timeLeft()}. Replaces a {@link RetryPolicy}
+         * set before; {@code retry(RetryPolicy.none())} restores a link that tries once.
+         */
+        public Builder retry(Interceptor value) {
             this.retry = Objects.requireNonNull(value, "retry");
+            return this;
+        }
+
+        /**
+         * Sets the response cache link: it sits before the budget, so a call it answers without proceeding
+         * spends neither a call nor money, and after the added interceptors, which see cached answers too.
+         * None by default.
+         */
+        public Builder cache(Interceptor value) {
+            this.cache = Optional.of(Objects.requireNonNull(value, "cache"));
+            return this;
+        }
+
+        /**
+         * Sets the links every attempt passes through, outermost first, replacing any set before: inside retry
+         * (a step retried three times passes them three times) and outside the deadline, so a circuit breaker,
+         * a concurrency limit or metrics here see each attempt and its timeout. None by default.
+         */
+        public Builder perAttempt(Interceptor... values) {
+            List<Interceptor> links = new ArrayList<>();
+            for (Interceptor value : values) {
+                links.add(Objects.requireNonNull(value, "perAttempt interceptor"));
+            }
+            this.perAttempt = List.copyOf(links);
             return this;
         }
 

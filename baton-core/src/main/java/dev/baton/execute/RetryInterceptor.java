@@ -10,11 +10,9 @@ import java.time.Duration;
 final class RetryInterceptor implements Interceptor {
 
     private final RetryPolicy policy;
-    private final BudgetState budget;
 
-    RetryInterceptor(RetryPolicy policy, BudgetState budget) {
+    RetryInterceptor(RetryPolicy policy) {
         this.policy = policy;
-        this.budget = budget;
     }
 
     @Override
@@ -22,7 +20,7 @@ final class RetryInterceptor implements Interceptor {
         CallResult result = chain.proceed(chain.request());
         int attempts = 1;
         while (result instanceof CallResult.Failed failed && failed.retriable() && attempts < policy.maxAttempts()
-                && waitBefore(attempts + 1)) {
+                && waitBefore(attempts + 1, chain.budget())) {
             attempts++;
             result = chain.proceed(chain.request());
         }
@@ -30,7 +28,7 @@ final class RetryInterceptor implements Interceptor {
     }
 
     /** Waits before attempt {@code attempt} unless that would pass the deadline; returns whether it waited. */
-    private boolean waitBefore(int attempt) {
+    private boolean waitBefore(int attempt, BudgetState budget) {
         Duration wait = policy.backoffBefore(attempt);
         if (wait.compareTo(budget.timeLeft()) >= 0) {
             return false;

@@ -4,6 +4,7 @@ import dev.baton.worker.CallRequest;
 import dev.baton.worker.Worker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -13,12 +14,17 @@ import java.util.concurrent.ExecutorService;
 final class WorkerCalls {
 
     private final List<Interceptor> added;
-    private final RetryPolicy retry;
+    private final Optional<Interceptor> cache;
+    private final Interceptor retry;
+    private final List<Interceptor> perAttempt;
     private final ExecutorService threads;
 
-    WorkerCalls(List<Interceptor> added, RetryPolicy retry, ExecutorService threads) {
+    WorkerCalls(List<Interceptor> added, Optional<Interceptor> cache, Interceptor retry, List<Interceptor> perAttempt,
+                ExecutorService threads) {
         this.added = List.copyOf(added);
+        this.cache = cache;
         this.retry = retry;
+        this.perAttempt = List.copyOf(perAttempt);
         this.threads = threads;
     }
 
@@ -29,19 +35,15 @@ final class WorkerCalls {
         return trace.record();
     }
 
-    /**
-     * Returns the links of one call, outermost first. The slots the next issue fills are marked: a response
-     * cache belongs before the budget (a cached reply spends nothing), a circuit breaker, rate limiter and
-     * metrics inside retry (they count attempts, not steps).
-     */
+    /** Returns the links of one call, outermost first. */
     private List<Interceptor> interceptors(TraceInterceptor trace, Worker worker, BudgetMeter meter) {
         List<Interceptor> links = new ArrayList<>();
         links.add(trace);                                   // record every call as the trace keeps it
         links.addAll(added);                                // the caller's, in the order added
-        // cache: answers a repeated call at no cost
+        cache.ifPresent(links::add);                        // answer a repeated call at no cost, before the budget
         links.add(new BudgetInterceptor(meter));            // reserve one call and its worst-case cost; settle after
-        links.add(new RetryInterceptor(retry, meter));      // again after a transient failure, within the deadline
-        // circuit breaker, rate limiter, metrics: once per attempt
+        links.add(retry);                                   // again after a transient failure, within the deadline
+        links.addAll(perAttempt);                           // bulkhead, circuit breaker, metrics: once per attempt
         links.add(new DeadlineInterceptor(meter, threads)); // each attempt gets at most the time left in the run
         links.add(new WorkerCall(worker));                  // the worker itself; faults become typed failures
         return links;

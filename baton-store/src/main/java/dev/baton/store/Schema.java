@@ -11,14 +11,15 @@ import java.util.List;
  * version reached in {@code schema_version}.
  *
  * <p>Migrations are append-only: a released migration is never edited, a change is a new one.
- * Each concern (embeddings now; later responses, traces, eval results, training runs) adds its
+ * Each concern (embeddings, responses; later traces, eval results, training runs) adds its
  * own tables in its own migration.
  */
 final class Schema {
 
     /** Migration {@code i} takes the schema from version {@code i} to {@code i + 1}. */
     private static final List<List<String>> MIGRATIONS = List.of(
-            EmbeddingCache.CREATE_TABLES);
+            EmbeddingCache.CREATE_TABLES,
+            ResponseCache.CREATE_TABLES);
 
     /** The schema version this code reads and writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -7,12 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
  * Owns Baton's single local database: one SQLite file holding every cached or recorded thing
- * (embeddings now; later responses, traces, eval results and training runs), each concern in its
+ * (embeddings and worker replies now; later traces, eval results and training runs), each concern in its
  * own tables behind its own small class.
  *
  * <p>One connection serves every thread, guarded by a lock. SQLite serialises writers anyway, and the
@@ -29,12 +30,14 @@ public final class Store implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final EmbeddingCache embeddings;
+    private final ResponseCache responses;
     private boolean closed;
 
     private Store(String location, Connection connection) {
         this.location = location;
         this.connection = connection;
         this.embeddings = new EmbeddingCache(this);
+        this.responses = new ResponseCache(this, Clock.systemUTC());
     }
 
     /**
@@ -111,6 +114,11 @@ public final class Store implements AutoCloseable {
     /** Returns the cache of question embeddings kept in this store. */
     public EmbeddingCache embeddings() {
         return embeddings;
+    }
+
+    /** Returns the cache of worker replies kept in this store. */
+    public ResponseCache responses() {
+        return responses;
     }
 
     /** Returns where the store lives: the absolute file path, or {@code :memory:}. */

@@ -40,6 +40,30 @@ class StoreTest {
     }
 
     @Test
+    void upgradesAVersionOneStoreKeepingItsEmbeddings() throws Exception {
+        Path file = dir.resolve("v1.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+            for (String sql : EmbeddingCache.CREATE_TABLES) {
+                statement.execute(sql);
+            }
+            statement.execute("INSERT INTO schema_version (version) VALUES (1)");
+            statement.execute("INSERT INTO embedding_encoder VALUES ('enc', 1)");
+            statement.execute("INSERT INTO embedding VALUES ('enc', X'00', X'0000803f')");
+        }
+
+        try (Store store = Store.open(file)) {
+            assertThat(store.embeddings().count("enc")).isEqualTo(1);
+            assertThat(store.responses().count()).isZero();
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            assertThat(Schema.readVersion(statement)).isEqualTo(2).isEqualTo(Schema.CURRENT_VERSION);
+        }
+    }
+
+    @Test
     void rejectsAFileThatIsNotADatabaseNamingIt() throws Exception {
         Path file = dir.resolve("notes.db");
         Files.writeString(file, "these are my notes, not a database. ".repeat(200));
