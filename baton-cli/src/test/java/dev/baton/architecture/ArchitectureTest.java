@@ -63,7 +63,7 @@ class ArchitectureTest {
             .whereLayer("resilience").mayOnlyAccessLayers("core")
             .whereLayer("learn").mayOnlyAccessLayers("core", "store")
             .whereLayer("eval").mayOnlyAccessLayers("core", "offline", "store", "learn")
-            .whereLayer("client").mayOnlyAccessLayers("core", "offline", "store", "learn", "eval")
+            .whereLayer("client").mayOnlyAccessLayers("core", "offline", "store", "resilience", "learn", "eval")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("bench")
             .whereLayer("bench").mayNotBeAccessedByAnyLayer();
 
