@@ -187,8 +187,8 @@ final class AskCommand implements Callable<Integer> {
         return budget;
     }
 
-    private static String readStdin() throws IOException {
-        InputStream in = System.in;
+    private String readStdin() throws IOException {
+        InputStream in = ((BatonCommand) spec.root().userObject()).in;
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 

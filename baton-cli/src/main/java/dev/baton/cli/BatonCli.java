@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -10,12 +11,19 @@ public final class BatonCli {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the CLI with the given streams and returns the exit code; tests call this directly. */
+    /** Runs the CLI with the given streams and an empty standard input, and returns the exit code; tests call this directly. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        return run(InputStream.nullInputStream(), out, err, args);
+    }
+
+    /** Runs the CLI with the given streams, {@code in} as its standard input, and returns the exit code. */
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine(out, err);
+        ((BatonCommand) cli.getCommand()).in = in;
+        return cli.execute(args);
     }
 
     /** Returns the {@code baton} command line, writing to the given streams and mapping failures to exit codes. */

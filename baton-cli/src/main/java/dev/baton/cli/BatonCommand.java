@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import java.io.InputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -13,7 +14,8 @@ import picocli.CommandLine.ScopeType;
             "",
             "Runs offline with no API key: the replay pool answers with 28 real models' recorded replies. Start with: baton demo",
             ""},
-        subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, AskCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, AskCommand.class, WorkflowCommand.class,
+                picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 bad input (unknown benchmark, worker or conductor spec, malformed file)."})
 public final class BatonCommand {
 
@@ -21,6 +23,9 @@ public final class BatonCommand {
     // set this one field, which is all the failure handler reads.
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show stack traces of failures.")
     boolean verbose;
+
+    /** What subcommands read as standard input ({@code baton workflow parse}); set by {@link BatonCli}. */
+    InputStream in = InputStream.nullInputStream();
 
     /** Returns whether {@code --verbose} was given, before or after the subcommand. */
     boolean verbose() {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             "  moa:top<k>          k best answer, the best on train aggregates (Mixture-of-Agents)",
             "  oracle              a worker that got it right, if any (offline only: the ceiling)",
             "  learned:<FILE>      the learned conductor of a checkpoint written by baton train",
+            "  lm:<WORKER>         that worker, prompted as the paper's conductor, writes the workflows",
             "",
             "Example: baton eval --bench gsm8k --split test --conductor best-solo --conductor vote:top3 --json out.json"})
 final class EvalCommand implements Callable<Integer> {

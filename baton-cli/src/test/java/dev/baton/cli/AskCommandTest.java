@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.offline.Benchmarks;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -45,15 +42,9 @@ class AskCommandTest {
 
     @Test
     void readsTheQuestionFromStandardInput() {
-        InputStream before = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream(QUESTION.getBytes(StandardCharsets.UTF_8)));
-            CliRun run = CliRun.of("ask", "-", "--trace", "none");
-            assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("\"answer\": \"18\"").doesNotContain("trace:");
-        } finally {
-            System.setIn(before);
-        }
+        CliRun run = CliRun.withInput(QUESTION, "ask", "-", "--trace", "none");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"answer\": \"18\"").doesNotContain("trace:");
     }
 
     @Test

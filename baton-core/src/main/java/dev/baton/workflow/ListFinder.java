@@ -19,13 +19,17 @@ final class ListFinder {
 
     private final String text;
     private final List<String> names;
+    private final Repairs repairs;
     private final Map<String, ListLit> found = new HashMap<>();
+    /** The repairs made reading each name's latest list. */
+    private final Map<String, Repairs> repaired = new HashMap<>();
     /** The failure of a name's latest assignment; a later readable assignment clears it. */
     private final Map<String, WorkflowParseException> failed = new HashMap<>();
 
-    private ListFinder(String text, List<String> names) {
+    private ListFinder(String text, List<String> names, Repairs repairs) {
         this.text = text;
         this.names = names;
+        this.repairs = repairs;
     }
 
     /**
@@ -38,13 +42,24 @@ final class ListFinder {
      * @throws WorkflowParseException when a name's last assignment is not a well-formed list
      */
     static Map<String, ListLit> findLast(String text, List<String> names) {
-        ListFinder finder = new ListFinder(text, names);
+        return findLast(text, names, Repairs.strict());
+    }
+
+    /**
+     * Returns, for each name, its last assignment, making the repairs {@code repairs} allow; the repairs made
+     * in the lists returned are added to {@code repairs}.
+     *
+     * @throws WorkflowParseException when a name's last assignment is not a well-formed list
+     */
+    static Map<String, ListLit> findLast(String text, List<String> names, Repairs repairs) {
+        ListFinder finder = new ListFinder(text, names, repairs);
         finder.scan();
         for (String name : names) {
             if (finder.failed.containsKey(name)) {
                 throw finder.failed.get(name);
             }
         }
+        finder.repaired.values().forEach(repairs::addAll);
         return Map.copyOf(finder.found);
     }
 
@@ -53,18 +68,21 @@ final class ListFinder {
         while (i < text.length()) {
             int next = i + 1;
             for (String name : names) {
-                Optional<Integer> bracket = assignmentAt(i, name);
+                Repairs attempt = repairs.fresh();
+                Optional<Integer> bracket = assignmentAt(i, name, attempt);
                 if (bracket.isEmpty()) {
                     continue;
                 }
                 try {
-                    ListLit list = LiteralParser.parseList(text, bracket.get(), name);
+                    ListLit list = LiteralParser.parseList(text, bracket.get(), name, attempt);
                     found.put(name, list);
+                    repaired.put(name, attempt);
                     failed.remove(name);
                     next = list.end();
                 } catch (WorkflowParseException e) {
                     failed.put(name, e);
                     found.remove(name);
+                    repaired.remove(name);
                     next = i + name.length();
                 }
                 break;
@@ -74,7 +92,7 @@ final class ListFinder {
     }
 
     /** Returns the offset of the list's {@code [} when {@code name} is assigned a list at {@code i}. */
-    private Optional<Integer> assignmentAt(int i, String name) {
+    private Optional<Integer> assignmentAt(int i, String name, Repairs attempt) {
         if (!text.regionMatches(true, i, name, 0, name.length())) {
             return Optional.empty();
         }
@@ -86,21 +104,36 @@ final class ListFinder {
         if (p >= text.length() || (text.charAt(p) != '=' && text.charAt(p) != ':')) {
             return Optional.empty();
         }
+        int operator = p;
         p = skipDecoration(p + 1);
-        return p < text.length() && text.charAt(p) == '[' ? Optional.of(p) : Optional.empty();
+        if (p >= text.length() || text.charAt(p) != '[') {
+            return Optional.empty();
+        }
+        if (isCurlyQuote(text.charAt(end)) || isCurlyQuote(text.charAt(operator - 1))) {
+            attempt.note(Repairs.Kind.TYPOGRAPHIC_QUOTES, end);
+        }
+        return Optional.of(p);
     }
 
-    /** Skips what models wrap names and operators in: quotes, backticks, bold markers and whitespace. */
+    /**
+     * Skips what models wrap names and operators in: quotes, backticks, bold markers and whitespace, and when
+     * forgiving typographic quotes ({@code “model_id”:} from a word processor).
+     */
     private int skipDecoration(int p) {
         while (p < text.length()) {
             char c = text.charAt(p);
-            if (c == '"' || c == '\'' || c == '`' || c == '*' || Character.isWhitespace(c)) {
+            if (c == '"' || c == '\'' || c == '`' || c == '*' || Character.isWhitespace(c)
+                    || repairs.forgiving() && isCurlyQuote(c)) {
                 p++;
             } else {
                 return p;
             }
         }
         return p;
+    }
+
+    private static boolean isCurlyQuote(char c) {
+        return c >= '\u2018' && c <= '\u201f';
     }
 
     private static boolean isWordChar(char c) {

@@ -32,12 +32,35 @@ sealed interface Literal {
         }
     }
 
-    /** A quoted string, unescaped. */
-    record Str(String value, int offset) implements Literal {
+    /**
+     * A quoted string, unescaped: one string, or adjacent strings joined as Python joins them.
+     *
+     * @param pieces the strings joined, in order; a single piece when nothing was joined
+     */
+    record Str(String value, int offset, List<Piece> pieces) implements Literal {
+        public Str {
+            pieces = List.copyOf(pieces);
+        }
+
+        /** A string that is one piece. */
+        Str(String value, int offset) {
+            this(value, offset, List.of(new Piece(value, offset, -1)));
+        }
+
         @Override
         public String describe() {
             return "string \"" + value + "\"";
         }
+    }
+
+    /**
+     * One of the adjacent strings a {@link Str} joins.
+     *
+     * @param value  its unescaped content
+     * @param offset where its opening quote is
+     * @param end    the offset just past its closing quote, -1 when not tracked
+     */
+    record Piece(String value, int offset, int end) {
     }
 
     /** A number as written, not yet checked to be whole. */

@@ -10,7 +10,8 @@ import java.util.List;
  * Reads one bracketed list, with nested lists, strings, numbers and bare words, into {@link Literal}s.
  *
  * <p>It accepts what Python and JSON both allow plus the slips models make: trailing commas, newlines
- * anywhere between elements, comments, and adjacent strings that Python joins into one.
+ * anywhere between elements, comments, and adjacent strings that Python joins into one. Forgiving
+ * {@link Repairs} also let the text end inside the list's outermost level: the list is closed there.
  */
 final class LiteralParser {
 
@@ -18,9 +19,11 @@ final class LiteralParser {
     private static final int MAX_DEPTH = 8;
 
     private final WorkflowTokenizer tokens;
+    private final Repairs repairs;
 
-    private LiteralParser(String text, int start) {
-        this.tokens = new WorkflowTokenizer(text, start);
+    private LiteralParser(String text, int start, Repairs repairs) {
+        this.tokens = new WorkflowTokenizer(text, start, repairs);
+        this.repairs = repairs;
     }
 
     /**
@@ -30,7 +33,12 @@ final class LiteralParser {
      * @throws WorkflowParseException when the list is not well formed
      */
     static ListLit parseList(String text, int start, String name) {
-        LiteralParser parser = new LiteralParser(text, start);
+        return parseList(text, start, name, Repairs.strict());
+    }
+
+    /** Reads the list whose {@code [} is at {@code start}, making and noting the repairs {@code repairs} allow. */
+    static ListLit parseList(String text, int start, String name, Repairs repairs) {
+        LiteralParser parser = new LiteralParser(text, start, repairs);
         Token open = parser.tokens.next(name);
         if (open.kind() != Kind.OPEN) {
             throw new WorkflowParseException(name + ": expected '[' but found " + open.describe(), open.offset());
@@ -50,7 +58,7 @@ final class LiteralParser {
                 return new ListLit(items, open.offset(), tokens.position());
             }
             if (token.kind() == Kind.END) {
-                throw unclosed(name, open);
+                return closedAtEnd(items, open, name, depth, token);
             }
             items.add(readValue(token, where, depth));
             Token after = tokens.next(where);
@@ -61,7 +69,9 @@ final class LiteralParser {
                 case COMMA -> {
                     // A trailing comma before ']' is fine: the loop's next token is the ']'.
                 }
-                case END -> throw unclosed(name, open);
+                case END -> {
+                    return closedAtEnd(items, open, name, depth, after);
+                }
                 default -> throw new WorkflowParseException(
                         name + ": expected ',' or ']' after element " + (items.size() - 1) + " but found "
                                 + after.describe(), after.offset());
@@ -80,13 +90,29 @@ final class LiteralParser {
         };
     }
 
+    /**
+     * Closes a list the text ends inside, when the repairs allow it: only the outermost list, since a cut inside
+     * a nested list ({@code [[], [0}) leaves open what the model meant to add.
+     */
+    private ListLit closedAtEnd(List<Literal> items, Token open, String name, int depth, Token end) {
+        if (depth != 1 || !repairs.closeAtEnd()) {
+            throw unclosed(name, open);
+        }
+        repairs.note(Repairs.Kind.UNCLOSED_BRACKET, end.offset());
+        return new ListLit(items, open.offset(), end.offset());
+    }
+
     /** Joins adjacent strings the way Python does, since models split long subtasks across lines so. */
     private Literal readStrings(Token first, String where) {
         StringBuilder value = new StringBuilder(first.value());
+        List<Literal.Piece> pieces = new ArrayList<>();
+        pieces.add(new Literal.Piece(first.value(), first.offset(), tokens.position()));
         while (tokens.peek(where).kind() == Kind.STRING) {
-            value.append(tokens.next(where).value());
+            Token next = tokens.next(where);
+            value.append(next.value());
+            pieces.add(new Literal.Piece(next.value(), next.offset(), tokens.position()));
         }
-        return new Literal.Str(value.toString(), first.offset());
+        return new Literal.Str(value.toString(), first.offset(), pieces);
     }
 
     private static WorkflowParseException unclosed(String name, Token open) {

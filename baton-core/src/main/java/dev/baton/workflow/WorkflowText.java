@@ -68,6 +68,47 @@ public final class WorkflowText {
         return WorkflowTextParser.parse(text, view);
     }
 
+    /**
+     * Parses the three lists like {@link #parse}, repairing the slips real model output makes, and says what it
+     * repaired. Each repair is local and made only where exactly one reading fits:
+     *
+     * <ul>
+     *   <li>typographic quotes ({@code “…”}, {@code ‘…’}, as word processors and copied PDFs have them) read as
+     *       string quotes; inside a string they stay as written, and a closing one counts only before a delimiter,
+     *       so an apostrophe ({@code it’s}) stays part of the text;</li>
+     *   <li>a missing comma between two complete strings of {@code subtasks} is inserted only when the strings
+     *       otherwise join (as in Python) into one list too short for the other two;</li>
+     *   <li>a list the text ends inside (a model cut off, or a final {@code ]} forgotten; a closing code fence may
+     *       follow) is closed there, only at its outermost level and only when the result is a valid workflow.</li>
+     * </ul>
+     *
+     * Anything else is an error, as in {@link #parse}: a missing comma between numbers or lists, a bracket left
+     * open before more text, a cut inside a nested list.
+     *
+     * <pre>{@code
+     * ParsedWorkflow parsed = WorkflowText.parseReporting(reply, view);
+     * parsed.repairs().forEach(System.err::println);   // e.g. "inserted a missing comma at 2:31"
+     * parsed.workflow().ifPresentOrElse(run, accept);
+     * }</pre>
+     *
+     * @throws WorkflowParseException naming the problem and where it is, when no repair makes the text readable
+     */
+    public static ParsedWorkflow parseReporting(String text, PoolView view) {
+        Repairs repairs = Repairs.forgiving(true);
+        try {
+            Optional<Workflow> workflow = WorkflowTextParser.parse(text, view, repairs);
+            return new ParsedWorkflow(workflow, repairs.describe(text));
+        } catch (WorkflowParseException e) {
+            if (!repairs.made(Repairs.Kind.UNCLOSED_BRACKET)) {
+                throw e;
+            }
+            // Closing the list did not give a valid workflow, so it was not the slip: report the text as written.
+            Repairs withoutClosing = Repairs.forgiving(false);
+            Optional<Workflow> workflow = WorkflowTextParser.parse(text, view, withoutClosing);
+            return new ParsedWorkflow(workflow, withoutClosing.describe(text));
+        }
+    }
+
     /** Quotes a string as JSON does; non-ASCII stays as is, since models read UTF-8 fine. */
     static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');

@@ -21,33 +21,51 @@ final class WorkflowTextParser {
     private static final List<String> NAMES = List.of(MODEL_ID, SUBTASKS, ACCESS_LIST);
 
     private final PoolView view;
+    private final Repairs repairs;
 
-    private WorkflowTextParser(PoolView view) {
+    private WorkflowTextParser(PoolView view, Repairs repairs) {
         this.view = view;
+        this.repairs = repairs;
     }
 
     /** Parses the reply; see {@link WorkflowText#parse}. */
     static Optional<Workflow> parse(String text, PoolView view) {
-        Map<String, ListLit> lists = ListFinder.findLast(text, NAMES);
+        return parse(text, view, Repairs.strict());
+    }
+
+    /** Parses the reply, making the repairs {@code repairs} allow and noting them there. */
+    static Optional<Workflow> parse(String text, PoolView view, Repairs repairs) {
+        Map<String, ListLit> lists = ListFinder.findLast(text, NAMES, repairs);
         for (String name : NAMES) {
             if (!lists.containsKey(name)) {
                 throw new WorkflowParseException("no " + name + " list found: expected a line such as "
                         + name + " = [...]");
             }
         }
-        return new WorkflowTextParser(view).read(lists.get(MODEL_ID), lists.get(SUBTASKS), lists.get(ACCESS_LIST));
+        return new WorkflowTextParser(view, repairs).read(lists.get(MODEL_ID), lists.get(SUBTASKS), lists.get(ACCESS_LIST));
     }
 
-    private Optional<Workflow> read(ListLit models, ListLit subtasks, ListLit access) {
+    private Optional<Workflow> read(ListLit models, ListLit subtasksAsWritten, ListLit access) {
         int size = models.items().size();
-        if (size == 0 && subtasks.items().isEmpty() && access.items().isEmpty()) {
+        if (size == 0 && subtasksAsWritten.items().isEmpty() && access.items().isEmpty()) {
             return Optional.empty();
+        }
+        ListLit subtasks = subtasksAsWritten;
+        List<Literal.Piece> joins = joins(subtasks);
+        if (repairs.forgiving() && !joins.isEmpty() && access.items().size() == size
+                && subtasks.items().size() + joins.size() == size) {
+            // Only when every join is a missing comma do the lists agree: then that is the one reading that fits.
+            subtasks = split(subtasks);
+            joins.forEach(piece -> repairs.note(Repairs.Kind.MISSING_COMMA, piece.end()));
         }
         if (subtasks.items().size() != size || access.items().size() != size) {
             ListLit odd = subtasks.items().size() != size ? subtasks : access;
+            String hint = joins.isEmpty() ? "" : "; subtasks has " + joins.size() + " place(s) where two strings"
+                    + " stand side by side, which Python joins into one (a missing comma?), first after character "
+                    + joins.getFirst().end();
             throw new WorkflowParseException("the lists differ in length: model_id has " + size
                     + ", subtasks has " + subtasks.items().size()
-                    + ", access_list has " + access.items().size() + " entries", odd.offset());
+                    + ", access_list has " + access.items().size() + " entries" + hint, odd.offset());
         }
         if (size > Workflow.MAX_STEPS) {
             throw new WorkflowParseException("model_id: the workflow has " + size + " steps, but at most "
@@ -61,6 +79,30 @@ final class WorkflowTextParser {
                     accessAt(access.items().get(i), i)));
         }
         return Optional.of(new Workflow(steps));
+    }
+
+    /** Returns the pieces of {@code list}'s joined strings that could end before a missing comma: all but each last. */
+    private static List<Literal.Piece> joins(ListLit list) {
+        List<Literal.Piece> joins = new ArrayList<>();
+        for (Literal item : list.items()) {
+            if (item instanceof Literal.Str str) {
+                joins.addAll(str.pieces().subList(0, str.pieces().size() - 1));
+            }
+        }
+        return joins;
+    }
+
+    /** Returns {@code list} with each joined string split back into the strings it joins. */
+    private static ListLit split(ListLit list) {
+        List<Literal> items = new ArrayList<>();
+        for (Literal item : list.items()) {
+            if (item instanceof Literal.Str str && str.pieces().size() > 1) {
+                str.pieces().forEach(piece -> items.add(new Literal.Str(piece.value(), piece.offset())));
+            } else {
+                items.add(item);
+            }
+        }
+        return new ListLit(items, list.offset(), list.end());
     }
 
     private String workerAt(Literal literal, int step) {

@@ -8,6 +8,9 @@ package dev.baton.workflow;
  * only reads from its opening bracket on. Strings may use single or double quotes, JSON or Python
  * escapes, and raw newlines; {@code #} starts a comment that runs to the end of the line, as in the
  * Python code block a model may wrap the lists in.
+ *
+ * <p>When {@link Repairs#forgiving() forgiving}, it also reads strings in typographic quotes ({@code “…”},
+ * {@code ‘…’}), and the text ends before a closing code fence that ends it.
  */
 final class WorkflowTokenizer {
 
@@ -38,13 +41,39 @@ final class WorkflowTokenizer {
         }
     }
 
-    private final String text;
-    private int pos;
+    /** Typographic double quotes: any of them opens a string that any of them closes. */
+    private static final String CURLY_DOUBLE = "\u201c\u201d\u201e\u201f";
+    /** Typographic single quotes, likewise. */
+    private static final String CURLY_SINGLE = "\u2018\u2019\u201a\u201b";
 
-    /** Creates a tokenizer that reads {@code text} from character {@code start}. */
+    private final String text;
+    private final Repairs repairs;
+    /** Where tokens end: the text's end, or in forgiving mode the start of a trailing code fence. */
+    private final int end;
+    private int pos;
+    /** Set while peeking, so a repair is noted once, when its token is read for good. */
+    private boolean peeking;
+
+    /** Creates a strict tokenizer that reads {@code text} from character {@code start}. */
     WorkflowTokenizer(String text, int start) {
+        this(text, start, Repairs.strict());
+    }
+
+    /** Creates a tokenizer that reads {@code text} from character {@code start}, noting repairs in {@code repairs}. */
+    WorkflowTokenizer(String text, int start, Repairs repairs) {
         this.text = text;
+        this.repairs = repairs;
+        this.end = repairs.forgiving() ? contentEnd(text) : text.length();
         this.pos = start;
+    }
+
+    /** Returns where the text ends once trailing whitespace and a closing code fence are left off. */
+    private static int contentEnd(String text) {
+        String stripped = text.stripTrailing();
+        if (stripped.endsWith("```")) {
+            stripped = stripped.substring(0, stripped.length() - 3).stripTrailing();
+        }
+        return stripped.length();
     }
 
     /** Returns the offset just past the last token read. */
@@ -55,10 +84,12 @@ final class WorkflowTokenizer {
     /** Returns the next token without consuming it. */
     Token peek(String where) {
         int saved = pos;
+        peeking = true;
         try {
             return next(where);
         } finally {
             pos = saved;
+            peeking = false;
         }
     }
 
@@ -69,7 +100,7 @@ final class WorkflowTokenizer {
      */
     Token next(String where) {
         skipSpaceAndComments();
-        if (pos >= text.length()) {
+        if (pos >= end) {
             return new Token(Kind.END, "", pos);
         }
         int start = pos;
@@ -88,9 +119,17 @@ final class WorkflowTokenizer {
                 return new Token(Kind.COMMA, ",", start);
             }
             case '"', '\'' -> {
-                return readString(c, where);
+                return readString(String.valueOf(c), where);
             }
             default -> {
+                String curly = CURLY_DOUBLE.indexOf(c) >= 0 ? CURLY_DOUBLE : CURLY_SINGLE.indexOf(c) >= 0 ? CURLY_SINGLE : null;
+                if (curly != null && repairs.forgiving()) {
+                    Token string = readString(curly, where);
+                    if (!peeking) {
+                        repairs.note(Repairs.Kind.TYPOGRAPHIC_QUOTES, start);
+                    }
+                    return string;
+                }
                 if (c == '-' || c == '+' || isDigit(c)) {
                     return readNumber();
                 }
@@ -105,6 +144,20 @@ final class WorkflowTokenizer {
                 return new Token(Kind.OTHER, text.substring(start, pos), start);
             }
         }
+    }
+
+    /** Tells whether only whitespace stands between {@code pos} and a delimiter, a quote or the end of the text. */
+    private boolean delimiterFollows() {
+        int p = pos;
+        while (p < text.length() && Character.isWhitespace(text.charAt(p))) {
+            p++;
+        }
+        if (p >= end) {
+            return true;
+        }
+        char c = text.charAt(p);
+        return c == ',' || c == ']' || c == '#' || c == '"' || c == '\''
+                || CURLY_DOUBLE.indexOf(c) >= 0 || CURLY_SINGLE.indexOf(c) >= 0;
     }
 
     private void skipSpaceAndComments() {
@@ -133,13 +186,22 @@ final class WorkflowTokenizer {
         return new Token(Kind.NUMBER, text.substring(start, pos), start);
     }
 
-    private Token readString(char quote, String where) {
+    /**
+     * Reads a string whose opening quote is at {@code pos}.
+     *
+     * @param closers the characters that close it: the opening ASCII quote, or the typographic quotes of its kind
+     */
+    private Token readString(String closers, String where) {
         int start = pos;
+        char quote = text.charAt(pos);
+        boolean typographic = closers.length() > 1;
         pos++;
         StringBuilder out = new StringBuilder();
         while (pos < text.length()) {
             char c = text.charAt(pos++);
-            if (c == quote) {
+            // A typographic quote also serves as apostrophe (it’s) and as quotes inside the text, so it closes the
+            // string only where a delimiter follows; otherwise it is part of the string.
+            if (closers.indexOf(c) >= 0 && (!typographic || delimiterFollows())) {
                 return new Token(Kind.STRING, out.toString(), start);
             }
             if (c != '\\') {

@@ -7,6 +7,11 @@ import dev.baton.conduct.baseline.OracleConductor;
 import dev.baton.conduct.baseline.RandomConductor;
 import dev.baton.conduct.baseline.SoloConductor;
 import dev.baton.conduct.baseline.VoteConductor;
+import dev.baton.conduct.lm.LmConductor;
+import dev.baton.conduct.lm.LmConductorOptions;
+import dev.baton.execute.Budget;
+import dev.baton.execute.Executor;
+import dev.baton.execute.RetryPolicy;
 import dev.baton.pool.Pool;
 import dev.baton.pool.PoolView;
 import dev.baton.workflow.Workflow;
@@ -28,7 +33,10 @@ import java.util.regex.Pattern;
  *   <li>{@code vote:<w1,w2,...>}, {@code vote:top<k>}: independent answers, the plurality wins;</li>
  *   <li>{@code moa:top<k>}: the top k answer independently, the best-on-train worker aggregates them;</li>
  *   <li>{@code random}: one worker drawn at random per task;</li>
- *   <li>{@code oracle}: a worker that got the task right alone, if any (offline pools only).</li>
+ *   <li>{@code oracle}: a worker that got the task right alone, if any (offline pools only);</li>
+ *   <li>{@code lm:<worker>}: that worker, prompted as the paper's conductor, writes each round's workflow
+ *       ({@link LmConductor} with its default options; its calls are made as an evaluation makes the steps', without
+ *       retries and with no budget).</li>
  * </ul>
  *
  * <p>Other modules add kinds through {@code extensions} (the CLI adds {@code learned:<checkpoint>}).
@@ -59,7 +67,7 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
         String kind = colon < 0 ? trimmed : trimmed.substring(0, colon);
         boolean hasArgument = colon >= 0 && !trimmed.substring(colon + 1).isBlank();
         boolean ok = switch (kind) {
-            case "solo", "vote" -> hasArgument;
+            case "solo", "vote", "lm" -> hasArgument;
             case "moa" -> hasArgument && TOP.matcher(trimmed.substring(colon + 1).strip()).matches();
             case "best-solo", "random", "oracle" -> colon < 0;
             default -> extensionKinds.contains(kind) && hasArgument;
@@ -82,6 +90,8 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
             case "vote" -> List.of(new VoteConductor(workers(argument, trimmed), trimmed));
             case "moa" -> List.of(moa(argument, trimmed));
             case "random" -> noArgument(argument, trimmed, List.of(new RandomConductor(0)));
+            case "lm" -> List.of(new LmConductor(pool.get(argument), pool,
+                    Executor.builder().retry(RetryPolicy.none()).build(), Budget.unlimited(), LmConductorOptions.defaults()));
             case "oracle" -> noArgument(argument, trimmed, List.of(new OracleConductor(hindsight.orElseThrow(
                     () -> new ConductorSpecException("oracle needs an offline pool: only recorded answers say who was right")))));
             default -> {

@@ -56,6 +56,17 @@ class EvaluationTest {
     }
 
     @Test
+    void anLmConductorWhoseModelWritesNoWorkflowFallsBackToTheFirstWorker() {
+        EvalRow row = evaluation.evaluate(Split.ALL, List.of("lm:strong")).rows().getFirst();
+
+        assertThat(row.conductor()).isEqualTo("lm:strong");
+        // A recorded answer is no workflow, so "weak" (Model 0) answers every task alone in the first round. (A replay
+        // worker may echo the workflow it was shown as its own turn, so later rounds can ask "weak" again.)
+        assertThat(row.workerCalls().keySet()).containsExactly("weak");
+        assertThat(row.workerCalls().get("weak")).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
     void badSpecsFailBeforeAnythingRuns() {
         assertThatThrownBy(() -> evaluation.evaluate(Split.TEST, List.of("solo:all", "majority")))
                 .isInstanceOf(ConductorSpecException.class)
@@ -70,6 +81,10 @@ class EvaluationTest {
                 .isInstanceOf(ConductorSpecException.class);
         assertThatThrownBy(() -> evaluation.conductors(List.of("random:3")))
                 .isInstanceOf(ConductorSpecException.class);
+        assertThatThrownBy(() -> evaluation.conductors(List.of("lm:")))
+                .isInstanceOf(ConductorSpecException.class);
+        assertThatThrownBy(() -> evaluation.conductors(List.of("lm:gpt-7")))
+                .isInstanceOf(UnknownWorkerException.class);
     }
 
     @Test
