@@ -31,7 +31,8 @@ import java.util.Optional;
  * @param description one line for people
  */
 public record LiveWorkerSpec(String id, Provider provider, String model, URI baseUrl, Optional<String> apiKeyEnv,
-                             Price price, CallOptions defaults, Duration timeout, int concurrency, String description) {
+                             Price price, CallOptions defaults, Duration timeout, int concurrency, String description)
+        implements WorkerSpec {
 
     /** The timeout of a spec that sets none. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
