@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
             "",
             "Runs offline with no API key: the replay pool answers with 28 real models' recorded replies. Start with: baton demo",
             ""},
-        subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, AskCommand.class, WorkflowCommand.class,
-                picocli.CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, AskCommand.class, PoolCommand.class,
+                WorkflowCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 bad input (unknown benchmark, worker or conductor spec, malformed file)."})
 public final class BatonCommand {
 

@@ -52,6 +52,7 @@ class ArchitectureTest {
             .layer("offline").definedBy("dev.baton.offline..")
             .layer("store").definedBy("dev.baton.store..")
             .layer("resilience").definedBy("dev.baton.resilience..")
+            .layer("providers").definedBy("dev.baton.providers..")
             .layer("learn").definedBy("dev.baton.learn..")
             .layer("eval").definedBy("dev.baton.eval..")
             .layer("client").definedBy("dev.baton.client..")
@@ -61,9 +62,10 @@ class ArchitectureTest {
             .whereLayer("offline").mayOnlyAccessLayers("core")
             .whereLayer("store").mayOnlyAccessLayers("core")
             .whereLayer("resilience").mayOnlyAccessLayers("core")
+            .whereLayer("providers").mayOnlyAccessLayers("core", "offline")
             .whereLayer("learn").mayOnlyAccessLayers("core", "store")
             .whereLayer("eval").mayOnlyAccessLayers("core", "offline", "store", "learn")
-            .whereLayer("client").mayOnlyAccessLayers("core", "offline", "store", "resilience", "learn", "eval")
+            .whereLayer("client").mayOnlyAccessLayers("core", "offline", "store", "resilience", "providers", "learn", "eval")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("bench")
             .whereLayer("bench").mayNotBeAccessedByAnyLayer();
 
