@@ -4,19 +4,12 @@ import dev.baton.client.Answer;
 import dev.baton.client.Baton;
 import dev.baton.client.EmptyQuestionException;
 import dev.baton.client.TraceJson;
-import dev.baton.conduct.Conductor;
-import dev.baton.eval.ConductorSpecException;
-import dev.baton.eval.Evaluation;
-import dev.baton.eval.ProgressListener;
 import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
-import dev.baton.execute.RetryPolicy;
 import dev.baton.input.BadInputException;
 import dev.baton.input.InvalidSettingException;
-import dev.baton.learn.conductor.LearnedConductor;
-import dev.baton.offline.Benchmarks;
-import dev.baton.offline.OfflineConfig;
 import dev.baton.offline.ReplayedBenchmark;
+import dev.baton.store.Store;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
 import java.io.IOException;
@@ -24,8 +17,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,13 +46,12 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUESTION", description = "The question; - reads it from standard input.")
     String question;
 
-    @Option(names = "--pool", defaultValue = "replay", paramLabel = "KIND",
-            description = "The workers: replay (recorded answers of --bench; the question must be one of its questions). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String pool;
+    @Mixin
+    LivePoolOptions poolOptions;
 
     @Option(names = "--bench", defaultValue = "gsm8k", paramLabel = "NAME|PATH",
-            description = "The recorded benchmark a replay pool answers from. Default: ${DEFAULT-VALUE}.")
+            description = "The recorded benchmark a replay pool answers from (the question must be one of its "
+                    + "questions). Default: ${DEFAULT-VALUE}.")
     String bench;
 
     @Option(names = "--conductor", defaultValue = "best-solo", paramLabel = "SPEC",
@@ -102,49 +92,33 @@ final class AskCommand implements Callable<Integer> {
         }
         TraceFormat format = TraceFormat.parse(trace);
         Budget budget = budget();
-        if (!pool.equals("replay")) {
-            throw new InvalidSettingException("unknown pool '" + pool + "': use replay (pool files arrive with live providers)");
+        Optional<AnswerType> type = Optional.ofNullable(answerType).map(AnswerType::parse);
+        LivePoolOptions.Loaded loaded = poolOptions.load(bench, type, BatonCommand.of(spec).env);
+        Task task = loaded.replay().map(replayed -> recordedTask(replayed, text, type))
+                .orElseGet(() -> new Task(Baton.idOf(text), text, "", type.orElse(AnswerType.TEXT), java.util.Map.of()));
+        try (Store store = Store.open(encoderOptions.store); ConductorFactory conductors = new ConductorFactory(loaded, encoderOptions)) {
+            Executor executor = poolOptions.executor(loaded, store);
+            try (Baton baton = Baton.builder()
+                    .pool(loaded.pool())
+                    .conductor(conductors.resolve(conductor, executor, budget))
+                    .budget(budget)
+                    .executor(executor)
+                    .maxRounds(rounds)
+                    .build()) {
+                print(baton.ask(task), format);
+            }
         }
-        ReplayedBenchmark replayed = ReplayedBenchmark.of(
-                Benchmarks.load(bench, Optional.ofNullable(answerType).map(AnswerType::parse)),
-                OfflineConfig.prices(null), OfflineConfig.contextModel(null));
+        return 0;
+    }
+
+    /** Returns the recorded task a replay pool can answer: the benchmark's question with this text. */
+    private static Task recordedTask(ReplayedBenchmark replayed, String text, Optional<AnswerType> type) {
         Task task = replayed.benchmark().tasks().stream()
                 .filter(t -> t.question().strip().equals(text.strip()))
                 .findFirst()
                 .orElseThrow(() -> new BadInputException("the replay pool answers only questions it has recordings for, and "
-                        + "this one is not in " + replayed.name() + " (copy a question from it, or use a live pool)"));
-        Task asked = answerType == null ? task : new Task(task.id(), task.question(), task.gold(), AnswerType.parse(answerType),
-                task.metadata());
-        Evaluation evaluation = PoolOptions.evaluation(replayed, ProgressListener.SILENT);
-        List<LearnedConductor> learned = new ArrayList<>();
-        EncoderOptions.Session[] session = new EncoderOptions.Session[1];
-        try {
-            evaluation = LearnedSpecs.register(evaluation, () -> {
-                if (session[0] == null) {
-                    session[0] = encoderOptions.open();
-                }
-                return session[0].encoder();
-            }, learned);
-            List<Conductor> resolved = evaluation.conductors(List.of(conductor));
-            if (resolved.size() != 1) {
-                throw new ConductorSpecException("'" + conductor + "' names " + resolved.size() + " conductors; ask takes one");
-            }
-            try (Baton baton = Baton.builder()
-                    .pool(replayed.pool())
-                    .conductor(resolved.getFirst())
-                    .budget(budget)
-                    .executor(Executor.builder().retry(RetryPolicy.none()).build())
-                    .maxRounds(rounds)
-                    .build()) {
-                print(baton.ask(asked), format);
-            }
-        } finally {
-            learned.forEach(LearnedConductor::close);
-            if (session[0] != null) {
-                session[0].close();
-            }
-        }
-        return 0;
+                        + "this one is not in " + replayed.name() + " (copy a question from it, or use a pool file)"));
+        return type.map(t -> new Task(task.id(), task.question(), task.gold(), t, task.metadata())).orElse(task);
     }
 
     private void print(Answer answer, TraceFormat format) {
@@ -188,7 +162,7 @@ final class AskCommand implements Callable<Integer> {
     }
 
     private String readStdin() throws IOException {
-        InputStream in = ((BatonCommand) spec.root().userObject()).in;
+        InputStream in = BatonCommand.of(spec).in;
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 

@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point of the {@code baton} command. */
@@ -11,7 +12,7 @@ public final class BatonCli {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(System.in, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /** Runs the CLI with the given streams and an empty standard input, and returns the exit code; tests call this directly. */
@@ -21,8 +22,18 @@ public final class BatonCli {
 
     /** Runs the CLI with the given streams, {@code in} as its standard input, and returns the exit code. */
     public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        return run(in, System.getenv(), out, err, args);
+    }
+
+    /**
+     * Runs the CLI with {@code in} as its standard input and {@code env} as the environment API keys are read from,
+     * and returns the exit code.
+     */
+    public static int run(InputStream in, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = commandLine(out, err);
-        ((BatonCommand) cli.getCommand()).in = in;
+        BatonCommand root = (BatonCommand) cli.getCommand();
+        root.in = in;
+        root.env = Map.copyOf(env);
         return cli.execute(args);
     }
 

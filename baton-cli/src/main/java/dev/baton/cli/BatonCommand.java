@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import java.io.InputStream;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -14,7 +15,7 @@ import picocli.CommandLine.ScopeType;
             "",
             "Runs offline with no API key: the replay pool answers with 28 real models' recorded replies. Start with: baton demo",
             ""},
-        subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, AskCommand.class, PoolCommand.class,
+        subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, AskCommand.class, RecordCommand.class, PoolCommand.class,
                 WorkflowCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 bad input (unknown benchmark, worker or conductor spec, malformed file)."})
 public final class BatonCommand {
@@ -26,6 +27,17 @@ public final class BatonCommand {
 
     /** What subcommands read as standard input ({@code baton workflow parse}); set by {@link BatonCli}. */
     InputStream in = InputStream.nullInputStream();
+
+    /**
+     * The environment subcommands read API keys from (a pool file names the variables); set by {@link BatonCli}, so
+     * tests give keys without touching the process's environment.
+     */
+    Map<String, String> env = Map.of();
+
+    /** Returns the root command of the command line {@code spec} belongs to. */
+    static BatonCommand of(picocli.CommandLine.Model.CommandSpec spec) {
+        return (BatonCommand) spec.root().userObject();
+    }
 
     /** Returns whether {@code --verbose} was given, before or after the subcommand. */
     boolean verbose() {

@@ -52,7 +52,7 @@ final class PoolCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PoolSpec pool = PoolFile.read(file);
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = BatonCommand.of(spec).env;
         PrintWriter out = spec.commandLine().getOut();
         out.println(file + ": " + pool.workers().size() + " workers");
         printTable(pool, env, out);

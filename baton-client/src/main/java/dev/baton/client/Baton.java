@@ -109,8 +109,8 @@ public final class Baton implements AutoCloseable {
         }
     }
 
-    /** A stable id per question text, so a response cache and a trace store recognise a question asked again. */
-    static String idOf(String question) {
+    /** Returns a stable id for a question's text, so traces and stores recognise a question asked again. */
+    public static String idOf(String question) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(question.getBytes(StandardCharsets.UTF_8));
             return "q-" + HexFormat.of().formatHex(digest, 0, 8);

@@ -83,7 +83,20 @@ public final class Recorder {
         }
     }
 
-    /** Asks every worker every task and writes the recording to {@code out} (atomically, JSONL). */
+    /**
+     * Returns the path of the price table written beside a recording: the pool's prices, which replaying the recording
+     * needs ({@code --prices}).
+     */
+    public static Path pricesOf(Path recording) {
+        String name = recording.getFileName().toString();
+        int dot = name.indexOf('.');
+        return recording.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".prices.tsv");
+    }
+
+    /**
+     * Asks every worker every task and writes the recording to {@code out} (atomically, JSONL), and the pool's prices
+     * beside it ({@link #pricesOf}).
+     */
     public Summary record(List<Task> tasks, Path out) {
         int total = tasks.size() * pool.size();
         AtomicInteger done = new AtomicInteger();
@@ -131,6 +144,7 @@ public final class Recorder {
                 lines.append(line(task, replies)).append('\n');
             }
             AtomicFiles.write(out, lines.toString());
+            AtomicFiles.write(pricesOf(out), prices());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("recording interrupted", e);
@@ -143,6 +157,16 @@ public final class Recorder {
             throw new UncheckedIOException("could not write the recording " + out, e);
         }
         return new Summary(tasks.size(), answered, cached, failed, skipped, cost);
+    }
+
+    /** Returns the pool's prices as a price table (the columns of {@code data/prices.tsv}). */
+    private String prices() {
+        StringBuilder table = new StringBuilder("model\tinput_usd_per_mtok\toutput_usd_per_mtok\tnote\n");
+        for (var card : pool.cards()) {
+            table.append(card.id()).append('\t').append(card.price().inputUsdPerMillion()).append('\t')
+                    .append(card.price().outputUsdPerMillion()).append('\t').append("recorded from ").append(card.model()).append('\n');
+        }
+        return table.toString();
     }
 
     /** One task in the recorded-replies schema: the cached tokens of a reply are what the provider billed first. */

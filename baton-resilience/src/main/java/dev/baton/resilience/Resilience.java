@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -52,6 +53,17 @@ public final class Resilience {
     public static Resilience of(ResilienceSettings settings) {
         return new Resilience(Objects.requireNonNull(settings, "settings"), Clock.systemUTC(), Sleeper.THREAD,
                 () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * Returns resilience as {@code settings} describe, with each listed worker's own limit on calls at once (a pool
+     * file's {@code concurrency}); workers not listed get {@link ResilienceSettings#maxConcurrentCalls()}.
+     */
+    public static Resilience of(ResilienceSettings settings, Map<String, Integer> concurrencyPerWorker) {
+        Resilience resilience = of(settings);
+        concurrencyPerWorker.forEach((worker, limit) -> resilience.bulkheads.bulkhead(worker,
+                BulkheadLink.config(settings.withMaxConcurrentCalls(limit))));
+        return resilience;
     }
 
     /** Returns resilience whose circuit breakers read {@code clock}, whose retries wait with {@code sleeper}. */
