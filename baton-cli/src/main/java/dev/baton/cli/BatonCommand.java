@@ -11,12 +11,13 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Baton: a learned conductor that gets better answers out of a pool of LLM workers than any one of them alone.",
+            "Baton: a conductor writes short workflows over a pool of LLM workers; every call is traced and priced.",
             "",
-            "Runs offline with no API key: the replay pool answers with 28 real models' recorded replies. Start with: baton demo",
+            "Runs offline with no API key: the replay pool answers with 28 real models' recorded replies. Start with: "
+                + "baton demo. With your own models: baton pool check, ask, record, then train a conductor for your pool.",
             ""},
-        subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, AskCommand.class, RecordCommand.class, PoolCommand.class,
-                WorkflowCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, AskCommand.class, RecordCommand.class,
+                PoolCommand.class, WorkflowCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 bad input (unknown benchmark, worker or conductor spec, malformed file)."})
 public final class BatonCommand {
 

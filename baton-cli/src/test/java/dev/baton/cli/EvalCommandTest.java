@@ -27,7 +27,7 @@ class EvalCommandTest {
         assertThat(eval.out()).contains("--bench", "--split", "--conductor", "--json", "--prices", "vote:top<k>",
                 "95% bootstrap interval");
         // Help texts are format strings: a stray % makes picocli print them raw, "%n" and all.
-        for (String command : new String[] {"eval", "train", "demo"}) {
+        for (String command : new String[] {"eval", "train", "demo", "ask", "record", "pool", "workflow"}) {
             assertThat(CliRun.of(command, "--help").out()).as(command).doesNotContain("%n").contains("Usage:");
         }
     }
