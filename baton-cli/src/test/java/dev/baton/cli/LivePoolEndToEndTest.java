@@ -135,6 +135,24 @@ class LivePoolEndToEndTest {
     }
 
     @Test
+    void aProviderThatEchoesTheKeyBackNeverGetsItIntoAnyOutputEvenVerbose() throws IOException {
+        server.stubFor(model("solver-a").willReturn(aResponse().withStatus(401)
+                .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}")));
+        solver("solver-b", "The answer is 42.");
+        Path pool = pool("solver-a", "solver-b");
+
+        CliRun json = ask(pool, "--conductor", "vote:solver-a,solver-b", "--no-cache", "--trace", "json", "--verbose");
+        CliRun text = ask(pool, "--conductor", "solo:solver-a", "--no-cache", "--verbose");
+        CliRun check = run(CliRun.withEnv(ENV, "pool", "check", pool.toString(), "--ping", "--verbose"));
+
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("\"error_kind\" : \"authentication\"");
+        assertThat(text.out()).contains("failed (authentication");
+        assertThat(check.out() + check.err()).contains("solver-a");
+        // theKeyAppearsInNoOutput checks all of them after the test.
+    }
+
+    @Test
     void aWorkerThatIsDownIsLeftOutAndItsCircuitOpens() throws IOException {
         solver("solver-a", "The answer is 42.");
         solver("solver-b", "The answer is 42.");
