@@ -2,7 +2,9 @@ package dev.baton.cli;
 
 import dev.baton.client.Answer;
 import dev.baton.client.Baton;
+import dev.baton.client.ConductorResolver;
 import dev.baton.client.EmptyQuestionException;
+import dev.baton.client.LoadedPool;
 import dev.baton.client.TraceJson;
 import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
@@ -93,10 +95,11 @@ final class AskCommand implements Callable<Integer> {
         TraceFormat format = TraceFormat.parse(trace);
         Budget budget = budget();
         Optional<AnswerType> type = Optional.ofNullable(answerType).map(AnswerType::parse);
-        LivePoolOptions.Loaded loaded = poolOptions.load(bench, type, BatonCommand.of(spec).env);
+        LoadedPool loaded = poolOptions.load(bench, type, BatonCommand.of(spec).env);
         Task task = loaded.replay().map(replayed -> recordedTask(replayed, text, type))
                 .orElseGet(() -> new Task(Baton.idOf(text), text, "", type.orElse(AnswerType.TEXT), java.util.Map.of()));
-        try (Store store = Store.open(encoderOptions.store); ConductorFactory conductors = new ConductorFactory(loaded, encoderOptions)) {
+        try (Store store = Store.open(encoderOptions.store); EncoderOptions.Lazy encoder = encoderOptions.lazy();
+             ConductorResolver conductors = new ConductorResolver(loaded, encoder)) {
             Executor executor = poolOptions.executor(loaded, store);
             try (Baton baton = Baton.builder()
                     .pool(loaded.pool())

@@ -21,6 +21,31 @@ final class EncoderOptions {
         return new Session(opened, model, new CachedEncoder(model, opened.embeddings()));
     }
 
+    /** Returns an encoder opened on first use (loading the model takes seconds); closing closes what was opened. */
+    Lazy lazy() {
+        return new Lazy();
+    }
+
+    /** An encoder opened on first use. */
+    final class Lazy implements java.util.function.Supplier<QuestionEncoder>, AutoCloseable {
+        private Session session;
+
+        @Override
+        public synchronized QuestionEncoder get() {
+            if (session == null) {
+                session = open();
+            }
+            return session.encoder();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
     /** An open store and encoder. */
     record Session(Store store, MiniLmEncoder model, QuestionEncoder encoder) implements AutoCloseable {
         @Override

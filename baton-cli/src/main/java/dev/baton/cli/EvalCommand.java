@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.client.LearnedSpecs;
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.Evaluation;
 import dev.baton.learn.conductor.LearnedConductor;

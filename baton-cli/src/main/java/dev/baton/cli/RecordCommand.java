@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.client.LoadedPool;
 import dev.baton.client.Recorder;
 import dev.baton.execute.Interceptor;
 import dev.baton.execute.SpendingCap;
@@ -95,7 +96,7 @@ final class RecordCommand implements Callable<Integer> {
         if (limit != null && limit < tasks.size()) {
             tasks = tasks.subList(0, limit);
         }
-        LivePoolOptions.Loaded loaded = poolOptions.load(bench, type, BatonCommand.of(spec).env);
+        LoadedPool loaded = poolOptions.load(bench, type, BatonCommand.of(spec).env);
         PrintWriter stdout = spec.commandLine().getOut();
         try (Store store = Store.open(storeOptions.store)) {
             Recorder recorder = new Recorder(loaded.pool(),

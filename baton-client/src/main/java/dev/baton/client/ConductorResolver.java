@@ -1,4 +1,4 @@
-package dev.baton.cli;
+package dev.baton.client;
 
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.lm.LmConductor;
@@ -11,34 +11,50 @@ import dev.baton.eval.WorkerRanking;
 import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
 import dev.baton.learn.conductor.LearnedConductor;
+import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.learn.train.CheckpointFile;
+import dev.baton.offline.ReplayedBenchmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Turns one {@code --conductor} spec into the conductor a command answers with, over a replay or a live pool.
+ * Turns one conductor spec into the conductor that answers, over a replay or a live pool: every baseline,
+ * {@code learned:<checkpoint>} and {@code lm:<worker>}.
  * "The best worker" and "the top k" come from the train split for a replay pool, and from the pool file's order for a
  * live one (list your best worker first). An LM conductor's own calls go through the command's executor and budget, so
  * its model enjoys the same retries, cache and limits as the workers. Closes the learned conductors and the encoder
  * it opened.
  */
-final class ConductorFactory implements AutoCloseable {
+public final class ConductorResolver implements AutoCloseable {
 
-    private final LivePoolOptions.Loaded loaded;
-    private final EncoderOptions encoderOptions;
+    private final LoadedPool loaded;
+    private final Supplier<QuestionEncoder> encoder;
     private final List<LearnedConductor> learned = new ArrayList<>();
-    private EncoderOptions.Session session;
+    private QuestionEncoder opened;
 
-    ConductorFactory(LivePoolOptions.Loaded loaded, EncoderOptions encoderOptions) {
-        this.loaded = loaded;
-        this.encoderOptions = encoderOptions;
+    /**
+     * @param loaded  the pool the conductors plan for
+     * @param encoder opens the question encoder, only when a learned conductor needs it (it loads a model)
+     */
+    public ConductorResolver(LoadedPool loaded, Supplier<QuestionEncoder> encoder) {
+        this.loaded = Objects.requireNonNull(loaded, "loaded");
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
     }
 
-    /** Resolves a spec naming exactly one conductor. */
-    Conductor resolve(String spec, Executor executor, Budget budget) {
+    /**
+     * Resolves a spec naming exactly one conductor.
+     *
+     * @param executor the executor the steps run on: an LM conductor's calls go through it too
+     * @param budget   the budget the steps run under: an LM conductor's calls count against it
+     * @throws ConductorSpecException for an unknown or malformed spec, or one that names several conductors
+     */
+    public Conductor resolve(String spec, Executor executor, Budget budget) {
         String trimmed = spec.strip();
         if (trimmed.startsWith("lm:")) {
             String worker = trimmed.substring(3).strip();
@@ -52,14 +68,16 @@ final class ConductorFactory implements AutoCloseable {
     }
 
     private List<Conductor> replaySpecs(String spec) {
-        Evaluation evaluation = PoolOptions.evaluation(loaded.replay().orElseThrow(), ProgressListener.SILENT);
-        return LearnedSpecs.register(evaluation, () -> session().encoder(), learned).conductors(List.of(spec));
+        ReplayedBenchmark replayed = loaded.replay().orElseThrow();
+        Evaluation evaluation = new Evaluation(replayed.name(), replayed.benchmark().tasks(), replayed.pool(), "replay",
+                Optional.of(replayed.hindsight()), replayed.notes(), ProgressListener.SILENT);
+        return LearnedSpecs.register(evaluation, this::encoder, learned).conductors(List.of(spec));
     }
 
     private List<Conductor> liveSpecs(String spec) {
         ConductorSpecs.checkForm(spec, java.util.Set.of("learned"));
         Function<String, Conductor> learnedFactory = path -> {
-            LearnedConductor conductor = new LearnedConductor(CheckpointFile.read(Path.of(path)).policy(), session().encoder(),
+            LearnedConductor conductor = new LearnedConductor(CheckpointFile.read(Path.of(path)).policy(), encoder(),
                     "learned:" + path);
             learned.add(conductor);
             return conductor;
@@ -68,18 +86,16 @@ final class ConductorFactory implements AutoCloseable {
                 loaded.hindsight(), Map.of("learned", learnedFactory)).resolve(spec);
     }
 
-    private EncoderOptions.Session session() {
-        if (session == null) {
-            session = encoderOptions.open();
+    private synchronized QuestionEncoder encoder() {
+        if (opened == null) {
+            opened = encoder.get();
         }
-        return session;
+        return opened;
     }
 
+    /** Closes the learned conductors it made (their networks). */
     @Override
     public void close() {
         learned.forEach(LearnedConductor::close);
-        if (session != null) {
-            session.close();
-        }
     }
 }

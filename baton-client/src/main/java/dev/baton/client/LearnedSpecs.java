@@ -1,4 +1,4 @@
-package dev.baton.cli;
+package dev.baton.client;
 
 import dev.baton.conduct.Conductor;
 import dev.baton.eval.Evaluation;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Adds the {@code learned:<checkpoint>} conductor spec to an evaluation. */
-final class LearnedSpecs {
+public final class LearnedSpecs {
 
     private LearnedSpecs() {
     }
@@ -21,7 +21,7 @@ final class LearnedSpecs {
      * Returns the evaluation with {@code learned:} understood; conductors it creates are added to
      * {@code opened} so the caller can close them.
      */
-    static Evaluation register(Evaluation evaluation, Supplier<QuestionEncoder> encoder, List<LearnedConductor> opened) {
+    public static Evaluation register(Evaluation evaluation, Supplier<QuestionEncoder> encoder, List<LearnedConductor> opened) {
         return evaluation.withConductorKind("learned", path -> {
             LearnedConductor conductor = new LearnedConductor(CheckpointFile.read(Path.of(path)).policy(), encoder.get(), "learned:" + path);
             conductor.prepare(new ArrayList<>(evaluation.tasks(Split.ALL)));
