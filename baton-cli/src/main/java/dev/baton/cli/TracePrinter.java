@@ -28,6 +28,14 @@ final class TracePrinter {
         out.println(fit(String.format(Locale.ROOT, ROW, "step", "worker", "tokens i/o", "cost USD", "latency", "hit", "subtask")));
         rows(answer.trace().planning(), "p", out);
         rows(answer.trace().calls(), "", out);
+        if (!answer.trace().planning().isEmpty()) {
+            out.println("planning (p): the conductor's own calls; what each decided:");
+            for (CallRecord call : answer.trace().planning()) {
+                int arrow = call.subtask().lastIndexOf('\u2192');
+                String outcome = arrow < 0 ? call.subtask() : call.subtask().substring(arrow + 1);
+                out.println(fit("  p" + (call.round() + 1) + "." + (call.step() + 1) + " " + oneLine(outcome)));
+            }
+        }
     }
 
     private static void rows(List<CallRecord> calls, String prefix, PrintWriter out) {

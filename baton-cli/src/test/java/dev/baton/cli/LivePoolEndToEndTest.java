@@ -89,7 +89,8 @@ class LivePoolEndToEndTest {
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("Both considered: the answer is 42.").contains("2 rounds, 6 calls");
-        assertThat(first.out().lines().filter(line -> line.startsWith("p"))).hasSize(3);
+        assertThat(first.out().lines().filter(line -> line.matches("p\\d\\.\\d .*"))).hasSize(3);
+        assertThat(first.out()).contains("  p1.1 planned 2 steps", "  p3.1 accepted");
         assertThat(server.getAllServeEvents()).hasSize(6);
 
         CliRun again = ask(pool, "--conductor", "lm:planner", "--trace", "json");

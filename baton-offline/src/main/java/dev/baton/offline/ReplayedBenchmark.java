@@ -36,9 +36,17 @@ public record ReplayedBenchmark(RecordedBenchmark benchmark, Pool pool, Hindsigh
         Pool pool = ReplayPool.create(benchmark, prices, context);
         List<String> notes = List.of(
                 "replay pool: " + pool.size() + " workers answering with their real recorded replies; prices from " + prices.source(),
-                "tokens are estimated as characters / 4 (input: the messages sent; output: the full recorded reply)",
+                billed(benchmark)
+                        ? "tokens as the providers billed them where the recording has them, else characters / 4"
+                        : "tokens are estimated as characters / 4 (input: the messages sent; output: the full recorded reply)",
                 context.describe() + " (applies to steps that see earlier steps)");
         return new ReplayedBenchmark(benchmark, pool, ReplayPool.hindsight(pool), notes);
+    }
+
+    /** Returns whether some recorded reply carries the tokens its provider billed (a {@code baton record} file). */
+    private static boolean billed(RecordedBenchmark benchmark) {
+        return benchmark.replies().values().stream().flatMap(byModel -> byModel.values().stream())
+                .anyMatch(reply -> reply.outputTokens().isPresent());
     }
 
     /** Returns the benchmark's name. */
