@@ -9,6 +9,9 @@ import java.util.Optional;
 /** How one step of a run ended. */
 public sealed interface CallResult permits CallResult.Answered, CallResult.Failed, CallResult.Skipped {
 
+    /** Returns this result counted as {@code attempts} attempts, as a retry reports it; a skipped call stays as it is. */
+    CallResult withAttempts(int attempts);
+
     /**
      * The worker replied.
      *
@@ -24,6 +27,11 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
         /** A reply fresh from the worker. */
         public Answered(Reply reply, int attempts) {
             this(reply, attempts, false);
+        }
+
+        @Override
+        public Answered withAttempts(int count) {
+            return new Answered(reply, count, cached);
         }
     }
 
@@ -54,7 +62,7 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
             return new Failed(String.valueOf(e.getMessage()), e.kind(), e.retriable(), 1, e.retryAfter());
         }
 
-        /** Returns the same failure counted as {@code count} attempts. */
+        @Override
         public Failed withAttempts(int count) {
             return new Failed(error, kind, retriable, count, retryAfter);
         }
@@ -67,6 +75,11 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
     record Skipped(String reason) implements CallResult {
         public Skipped {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public Skipped withAttempts(int count) {
+            return this;
         }
     }
 }

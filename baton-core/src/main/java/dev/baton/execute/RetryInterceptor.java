@@ -24,7 +24,7 @@ final class RetryInterceptor implements Interceptor {
             attempts++;
             result = chain.proceed(chain.request());
         }
-        return withAttempts(result, attempts);
+        return result.withAttempts(attempts);
     }
 
     /** Waits before attempt {@code attempt} unless that would pass the deadline; returns whether it waited. */
@@ -42,11 +42,4 @@ final class RetryInterceptor implements Interceptor {
         }
     }
 
-    private static CallResult withAttempts(CallResult result, int attempts) {
-        return switch (result) {
-            case CallResult.Answered answered -> new CallResult.Answered(answered.reply(), attempts, answered.cached());
-            case CallResult.Failed failed -> failed.withAttempts(attempts);
-            case CallResult.Skipped skipped -> skipped;
-        };
-    }
 }

@@ -53,11 +53,11 @@ final class RetryLink implements Interceptor {
             long waitMillis = context.onResult(result);
             if (waitMillis < 0) {
                 context.onComplete();
-                return withAttempts(result, attempts);
+                return result.withAttempts(attempts);
             }
             Duration wait = Duration.ofMillis(waitMillis);
             if (wait.compareTo(chain.budget().timeLeft()) >= 0 || !sleep(wait)) {
-                return withAttempts(result, attempts); // the next attempt would start past the deadline
+                return result.withAttempts(attempts); // the next attempt would start past the deadline
             }
         }
     }
@@ -72,11 +72,4 @@ final class RetryLink implements Interceptor {
         }
     }
 
-    private static CallResult withAttempts(CallResult result, int attempts) {
-        return switch (result) {
-            case CallResult.Answered answered -> new CallResult.Answered(answered.reply(), attempts, answered.cached());
-            case CallResult.Failed failed -> failed.withAttempts(attempts);
-            case CallResult.Skipped skipped -> skipped;
-        };
-    }
 }
