@@ -62,10 +62,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        var config = training.config(); // settings first: a bad flag is refused before anything is loaded
         ReplayedBenchmark loaded = poolOptions.load(bench);
         Pool pool = workers == null ? loaded.pool() : Pool.of(loaded.pool().view(workers).workerIds().stream().map(loaded.pool()::get).toList());
         RoleSet roleSet = roles == null ? RoleSet.defaults() : RoleSet.read(roles);
-        var config = training.config();
         try (EncoderOptions.Session session = encoderOptions.open()) {
             GrpoTrainer trainer = new GrpoTrainer(loaded.benchmark().name(), pool,
                     Split.TRAIN.select(loaded.benchmark().name(), loaded.benchmark().tasks()), session.encoder(), roleSet, config, this.out,
