@@ -68,6 +68,49 @@ class HostileInputTest {
                 + "got 'Infinity' and '1'");
     }
 
+    @Test
+    void aSecondTrainingRunOnOneOutputIsRefusedWhileTheFirstHoldsIt() throws IOException {
+        Path out = dir.resolve("ck.json");
+        try (var channel = java.nio.channels.FileChannel.open(dir.resolve("ck.json.lock"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var held = channel.lock()) {
+            CliRun run = train(out.toString());
+
+            assertOneLineBadInput(run, "error: another training run holds " + out + " (" + dir.resolve("ck.json.lock")
+                    + "): wait for it or train into another file");
+        }
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anUnwritableOutputIsRefusedBeforeTraining() throws IOException {
+        Path file = Files.writeString(dir.resolve("file.txt"), "a file, not a directory");
+        CliRun run = train(file.resolve("ck.json").toString());
+        assertOneLineBadInput(run, "error: cannot write " + file.resolve("ck.json") + ": " + file + " exists and is not a directory");
+
+        CliRun device = train("/dev/null");
+        assertOneLineBadInput(device, "error: /dev/null exists and is not a regular file: refusing to replace it");
+    }
+
+    @Test
+    void aSymbolicLinkedOutputIsWrittenThroughAndStaysALink() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("ck.json"), real.resolve("ck.json"));
+
+        CliRun run = train(link.toString(), "--iterations", "1", "--questions", "2", "--rollouts", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(real.resolve("ck.json")).isRegularFile();
+        assertThat(dev.baton.learn.train.CheckpointFile.read(link).iteration()).isEqualTo(1);
+    }
+
+    private CliRun train(String out, String... extra) throws IOException {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--bench", trainBenchmark().toString(),
+                "--prices", prices().toString(), "--store", dir.resolve("store.db").toString(), "--out", out, "--quiet"));
+        args.addAll(java.util.List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
     static void assertOneLineBadInput(CliRun run, String line) {
         assertThat(run.err().strip().lines()).as(run.err()).containsExactly(line);
         assertThat(run.err()).doesNotContain("\tat ", "Exception");
