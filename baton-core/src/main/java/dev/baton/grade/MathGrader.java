@@ -62,7 +62,7 @@ final class MathGrader implements Grader {
     }
 
     private static boolean close(double x, double y) {
-        return Math.abs(x - y) <= 1e-6 * Math.max(1.0, Math.abs(y));
+        return NumberGrader.close(x, y);
     }
 
     /** Compares expressions in variables, such as {@code 2x+2} and {@code 2(x+1)}, at sample points. */
