@@ -44,6 +44,16 @@ public final class BatonCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureHandler(root::verbose));
+        // Picocli hands only Exceptions to the handler and lets an Error escape with its stack trace: wrap it,
+        // so a StackOverflowError or OutOfMemoryError is reported as one line too.
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                return runLast.execute(parsed);
+            } catch (Error e) {
+                throw new CommandLine.ExecutionException(cli, e.toString(), e);
+            }
+        });
         return cli;
     }
 }

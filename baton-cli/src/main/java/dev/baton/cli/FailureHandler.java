@@ -17,6 +17,8 @@ import picocli.CommandLine.ParseResult;
  *   <li>{@link BadInputException}, the family of every "malformed file / unknown name / setting out of range"
  *       error: its message, exit code 2;</li>
  *   <li>a failure to read or write a file or the store: its message, exit code 1;</li>
+ *   <li>an {@link OutOfMemoryError}: said so, exit code 1; any other {@link Error} (such as a
+ *       {@code StackOverflowError}), wrapped or not, is a bug: said so in one line, exit code 1;</li>
  *   <li>anything else is a bug in Baton (an {@code IllegalStateException}, a plain
  *       {@code IllegalArgumentException}, a {@code NullPointerException}, ...): said so, exit code 1.</li>
  * </ul>
@@ -42,7 +44,14 @@ final class FailureHandler implements IExecutionExceptionHandler {
         Throwable cause = explainingCause(failure);
         int code;
         String line;
-        if (cause instanceof BadInputException) {
+        if (cause instanceof OutOfMemoryError) {
+            code = FAILURE;
+            line = "error: out of memory (" + firstLine(cause) + "); give Java more with JAVA_OPTS=-Xmx..., or use smaller inputs";
+        } else if (cause instanceof Error) {
+            code = FAILURE;
+            line = "internal error: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + firstLine(cause))
+                    + " — this is a bug; please report it with --verbose output";
+        } else if (cause instanceof BadInputException) {
             code = BAD_INPUT;
             line = "error: " + firstLine(cause);
         } else if (isInputOutput(cause)) {
@@ -67,6 +76,11 @@ final class FailureHandler implements IExecutionExceptionHandler {
      * still that, so the cause chain is searched for one. Otherwise the outermost failure is the bug to report.
      */
     private static Throwable explainingCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Error) {
+                return t; // whatever wraps it, the Error is what went wrong
+            }
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BadInputException || isInputOutput(t)) {
                 return t;

@@ -62,23 +62,27 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        var config = training.config(); // settings first: a bad flag is refused before anything is loaded
         ReplayedBenchmark loaded = poolOptions.load(bench);
         Pool pool = workers == null ? loaded.pool() : Pool.of(loaded.pool().view(workers).workerIds().stream().map(loaded.pool()::get).toList());
         RoleSet roleSet = roles == null ? RoleSet.defaults() : RoleSet.read(roles);
-        var config = training.config();
-        try (EncoderOptions.Session session = encoderOptions.open()) {
-            GrpoTrainer trainer = new GrpoTrainer(loaded.benchmark().name(), pool,
-                    Split.TRAIN.select(loaded.benchmark().name(), loaded.benchmark().tasks()), session.encoder(), roleSet, config, this.out,
-                    TrainingProgress.forTerminal(spec.commandLine().getErr(), quiet, "training"));
-            long start = System.nanoTime();
-            Checkpoint checkpoint = trainer.train();
-            writeCurve(checkpoint.curve(), curveFile(this.out));
-            CurvePoint last = checkpoint.curve().isEmpty() ? null : checkpoint.curve().getLast();
-            out.printf(Locale.ROOT, "trained %s on %s: %d iterations in %.1f s%s%n", this.out, loaded.benchmark().name(),
-                    checkpoint.iteration(), (System.nanoTime() - start) / 1e9,
-                    last == null ? "" : String.format(Locale.ROOT, "; last iteration: reward %.3f, accuracy %.1f%%, $%.6f, %.2f calls",
-                            last.reward(), last.accuracy(), last.meanCostUsd(), last.meanCalls()));
-            out.println("learning curve: " + curveFile(this.out));
+        // Locked (and so proven writable) before training, not found unwritable after it.
+        try (OutputLock lock = OutputLock.acquire(this.out);
+             EncoderOptions.Session session = encoderOptions.open()) {
+            {
+                GrpoTrainer trainer = new GrpoTrainer(loaded.benchmark().name(), pool,
+                        Split.TRAIN.select(loaded.benchmark().name(), loaded.benchmark().tasks()), session.encoder(), roleSet, config, this.out,
+                        TrainingProgress.forTerminal(spec.commandLine().getErr(), quiet, "training"));
+                long start = System.nanoTime();
+                Checkpoint checkpoint = trainer.train();
+                writeCurve(checkpoint.curve(), curveFile(this.out));
+                CurvePoint last = checkpoint.curve().isEmpty() ? null : checkpoint.curve().getLast();
+                out.printf(Locale.ROOT, "trained %s on %s: %d iterations in %.1f s%s%n", this.out, loaded.benchmark().name(),
+                        checkpoint.iteration(), (System.nanoTime() - start) / 1e9,
+                        last == null ? "" : String.format(Locale.ROOT, "; last iteration: reward %.3f, accuracy %.1f%%, $%.6f, %.2f calls",
+                                last.reward(), last.accuracy(), last.meanCostUsd(), last.meanCalls()));
+                out.println("learning curve: " + curveFile(this.out));
+            }
         }
         return 0;
     }

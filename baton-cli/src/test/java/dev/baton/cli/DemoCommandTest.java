@@ -35,8 +35,9 @@ class DemoCommandTest {
 
     @Test
     void fullDemoTrainsEvaluatesAndWritesTheReport(@TempDir Path dir) throws IOException {
-        // Tiny training so the test stays quick; the store outlives the test so embeddings are computed once per checkout.
-        CliRun run = CliRun.of("demo", "--quiet", "--out", dir.toString(), "--store", "target/test-store.db",
+        // Tiny training so the test stays quick. A fresh store each run: a store left by an earlier run (or an older
+        // build) would let this test pass on cached embeddings that the code under test no longer computes.
+        CliRun run = CliRun.of("demo", "--quiet", "--out", dir.toString(), "--store", dir.resolve("store.db").toString(),
                 "--iterations", "2", "--questions", "2", "--rollouts", "4");
 
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -81,6 +81,20 @@ class FailureHandlerTest {
     }
 
     @Test
+    void errorsAreOneLineWithExitCodeOneWhetherThrownOrWrapped() {
+        for (Throwable failure : new Throwable[] {new StackOverflowError(), new IllegalStateException(new StackOverflowError()),
+            new IllegalStateException(new ExecutionException(new StackOverflowError()))}) {
+            CliRun run = failing(failure);
+
+            assertThat(run.exitCode()).as(failure.toString()).isEqualTo(1);
+            assertThat(run.err().strip().lines()).as(failure.toString()).containsExactly("internal error: StackOverflowError — " + BUG);
+        }
+        CliRun memory = failing(new OutOfMemoryError("Java heap space"));
+        assertThat(memory.exitCode()).isEqualTo(1);
+        assertThat(memory.err().strip().lines()).singleElement().asString().startsWith("error: out of memory (Java heap space)");
+    }
+
+    @Test
     void verboseShowsTheStackTraceWhetherGivenBeforeOrAfterTheCommand() {
         for (String[] args : new String[][] {{"-v", "fail"}, {"fail", "--verbose"}}) {
             CliRun run = failing(new BadInputException("unknown split 'dev'"), args);
@@ -92,7 +106,7 @@ class FailureHandlerTest {
     }
 
     /** Runs the CLI with an extra command {@code fail} that throws {@code failure}. */
-    private static CliRun failing(Exception failure, String... args) {
+    private static CliRun failing(Throwable failure, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out, true);
@@ -107,10 +121,13 @@ class FailureHandlerTest {
     }
 
     @Command(name = "fail")
-    private record Failing(Exception failure) implements Callable<Integer> {
+    private record Failing(Throwable failure) implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            throw failure;
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) failure;
         }
     }
 }

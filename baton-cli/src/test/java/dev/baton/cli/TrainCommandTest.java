@@ -90,7 +90,7 @@ class TrainCommandTest {
     void badTrainingInputIsAOneLineErrorWithExitCodeTwo() throws IOException {
         CliRun negative = train("--lambda", "-1");
         assertThat(negative.exitCode()).isEqualTo(2);
-        assertThat(negative.err()).contains("lambda must be >= 0");
+        assertThat(negative.err()).contains("lambda must be a number from 0 to 1000000");
 
         CliRun tooManyRounds = train("--rounds", "9");
         assertThat(tooManyRounds.exitCode()).isEqualTo(2);
@@ -98,7 +98,7 @@ class TrainCommandTest {
 
         CliRun noDraws = train("--draws", "0");
         assertThat(noDraws.exitCode()).isEqualTo(2);
-        assertThat(noDraws.err()).contains("draws >= 1");
+        assertThat(noDraws.err()).contains("draws must be from 1 to 100, got 0");
 
         CliRun tooManyQuestions = CliRun.of("train", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
                 "--out", dir.resolve("big.json").toString(), "--questions", "500", "--quiet");

@@ -23,6 +23,9 @@ final class MathGrader implements Grader {
     // Points chosen away from 0, 1 and small integers so that different expressions rarely coincide.
     private static final double[][] SAMPLE_POINTS = {{0.37, 1.91, 2.53}, {1.73, 0.61, 3.17}, {2.29, 1.13, 0.83}};
     private static final Pattern LATEX_COMMAND = Pattern.compile("\\\\[a-zA-Z]+");
+    // Tuples in tuples are compared part by part, one level of recursion each. Real answers nest two or three
+    // levels; a reply nested thousands deep would overflow the stack, and is no answer worth judging.
+    static final int MAX_PART_NESTING = 16;
 
     private MathGrader() {}
 
@@ -33,17 +36,23 @@ final class MathGrader implements Grader {
 
     @Override
     public boolean equivalent(String answer, String reference) {
-        return same(LatexNormalizer.normalize(answer), LatexNormalizer.normalize(reference));
+        return same(LatexNormalizer.normalize(answer), LatexNormalizer.normalize(reference), 0);
     }
 
-    private static boolean same(String a, String r) {
+    private static boolean same(String a, String r, int nesting) {
         if (a.isEmpty() || r.isEmpty()) {
             return false;
         }
-        if (a.equals(r) || sameValue(a, r) || sameFunction(a, r)) {
+        if (a.equals(r)) {
             return true;
         }
-        return samePieces(a, r, "\\cup") || sameBracketed(a, r) || sameList(a, r);
+        if (nesting > MAX_PART_NESTING) {
+            return false;
+        }
+        if (sameValue(a, r) || sameFunction(a, r)) {
+            return true;
+        }
+        return samePieces(a, r, "\\cup", nesting) || sameBracketed(a, r, nesting) || sameList(a, r, nesting);
     }
 
     private static boolean sameValue(String a, String r) {
@@ -53,7 +62,7 @@ final class MathGrader implements Grader {
     }
 
     private static boolean close(double x, double y) {
-        return Math.abs(x - y) <= 1e-6 * Math.max(1.0, Math.abs(y));
+        return NumberGrader.close(x, y);
     }
 
     /** Compares expressions in variables, such as {@code 2x+2} and {@code 2(x+1)}, at sample points. */
@@ -89,7 +98,7 @@ final class MathGrader implements Grader {
     }
 
     /** Compares unions of intervals and similar joined pieces, in order. */
-    private static boolean samePieces(String a, String r, String joint) {
+    private static boolean samePieces(String a, String r, String joint, int nesting) {
         if (!r.contains(joint) || !a.contains(joint)) {
             return false;
         }
@@ -99,7 +108,7 @@ final class MathGrader implements Grader {
             return false;
         }
         for (int i = 0; i < x.length; i++) {
-            if (!same(x[i], y[i])) {
+            if (!same(x[i], y[i], nesting + 1)) {
                 return false;
             }
         }
@@ -107,7 +116,7 @@ final class MathGrader implements Grader {
     }
 
     /** Compares intervals and tuples: same brackets, same parts in the same order. */
-    private static boolean sameBracketed(String a, String r) {
+    private static boolean sameBracketed(String a, String r, int nesting) {
         if (!isBracketed(a) || !isBracketed(r) || a.charAt(0) != r.charAt(0)
                 || a.charAt(a.length() - 1) != r.charAt(r.length() - 1)) {
             return false;
@@ -118,7 +127,7 @@ final class MathGrader implements Grader {
             return false;
         }
         for (int i = 0; i < x.size(); i++) {
-            if (!same(x.get(i), y.get(i))) {
+            if (!same(x.get(i), y.get(i), nesting + 1)) {
                 return false;
             }
         }
@@ -131,7 +140,7 @@ final class MathGrader implements Grader {
     }
 
     /** Compares a bare comma list of solutions with an answer's list, ignoring order. */
-    private static boolean sameList(String a, String r) {
+    private static boolean sameList(String a, String r, int nesting) {
         List<String> y = TopLevel.split(r);
         if (y.size() < 2 || isBracketed(r)) {
             return false;
@@ -143,7 +152,7 @@ final class MathGrader implements Grader {
         for (String want : y) {
             int match = -1;
             for (int i = 0; i < x.size() && match < 0; i++) {
-                if (same(x.get(i), want)) {
+                if (same(x.get(i), want, nesting + 1)) {
                     match = i;
                 }
             }

@@ -36,8 +36,18 @@ final class NumberGrader implements Grader {
     public boolean equivalent(String answer, String reference) {
         OptionalDouble x = value(answer);
         OptionalDouble y = value(reference);
-        return x.isPresent() && y.isPresent()
-                && Math.abs(x.getAsDouble() - y.getAsDouble()) <= 1e-6 * Math.max(1.0, Math.abs(y.getAsDouble()));
+        return x.isPresent() && y.isPresent() && close(x.getAsDouble(), y.getAsDouble());
+    }
+
+    /**
+     * Returns whether two numbers are the same answer: whole numbers exactly (a relative tolerance of 1e-6 would
+     * let 1000001 pass for a gold of 1000000, and GSM8K has golds above a million), others within 1e-6 relative.
+     */
+    static boolean close(double x, double y) {
+        if (x == Math.rint(x) && y == Math.rint(y)) {
+            return x == y;
+        }
+        return Math.abs(x - y) <= 1e-6 * Math.max(1.0, Math.abs(y));
     }
 
     /**

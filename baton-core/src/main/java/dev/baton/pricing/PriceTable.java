@@ -60,7 +60,8 @@ public record PriceTable(String source, Map<String, Price> prices) {
                     problems.add("line " + lineNumber + " repeats model '" + model + "'");
                 }
             } catch (IllegalArgumentException e) {
-                problems.add("line " + lineNumber + " (" + model + "): prices must be non-negative numbers, got '"
+                problems.add("line " + lineNumber + " (" + model + "): prices must be numbers from 0 to "
+                        + (long) Price.MAX_USD_PER_MILLION + " USD per million tokens, got '"
                         + cells[1].strip() + "' and '" + cells[2].strip() + "'");
             }
         }

@@ -133,6 +133,35 @@ public abstract class GraderContract {
     }
 
     @Test
+    void comparesTwoDeeplyNestedAnswersWithoutOverflowingTheStack() throws Exception {
+        // Two workers' replies are compared with each other when conductors vote; both may be hostile, and
+        // differ only at the bottom. A small stack (as a pool thread has) makes an unbounded recursion fail here.
+        List<String[]> pairs = List.of(
+                new String[] {"(1,".repeat(3_000) + "2" + ")".repeat(3_000), "(1,".repeat(3_000) + "4" + ")".repeat(3_000)},
+                new String[] {"[1,".repeat(3_000) + "2" + "]".repeat(3_000), "[1,".repeat(3_000) + "4" + "]".repeat(3_000)},
+                new String[] {"1\\cup(".repeat(3_000) + "2" + ")".repeat(3_000), "1\\cup(".repeat(3_000) + "4" + ")".repeat(3_000)},
+                new String[] {"{".repeat(3_000) + "1" + "}".repeat(3_000), "{".repeat(3_000) + "2" + "}".repeat(3_000)});
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread small = new Thread(null, () -> {
+            for (String[] pair : pairs) {
+                try {
+                    String a = "\\boxed{" + pair[0] + "}";
+                    String b = "{\"answer\": \"" + pair[1] + "\"}";
+                    Optional<String> x = grader().extract(a);
+                    Optional<String> y = grader().extract(b);
+                    grader().equivalent(x.orElse(pair[0]), y.orElse(pair[1]));
+                    grader().equivalent(pair[1], pair[0]);
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void givesTheSameVerdictsFromManyThreadsAtOnce() throws Exception {
         List<String> replies = replies().subList(0, 400);
         String gold = answers().get(0);

@@ -1,16 +1,16 @@
 package dev.baton.offline;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.input.UnknownNameException;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +34,22 @@ import java.util.zip.GZIPInputStream;
  */
 public final class RecordedBenchmarkReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The most bytes one record (one line) may hold: ten times the longest recorded reply we know of, and few
+     * enough that a gzip bomb is refused after reading this much rather than when memory runs out.
+     */
+    public static final int MAX_RECORD_BYTES = 64 << 20;
+
+    /** The most characters a recorded reply may claim to have had: 2.5 million tokens, beyond any model's output. */
+    public static final int MAX_REPLY_CHARS = 10_000_000;
+
+    // Jackson's own string limit (20 MB) would call a valid long reply "not valid JSON": ours is the record's
+    // limit. A record nests three levels; 32 is plenty and keeps a parser's recursion short. A repeated key
+    // would otherwise let its last value win silently.
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_RECORD_BYTES).maxNestingDepth(32).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
 
     private RecordedBenchmarkReader() {
     }
@@ -53,14 +68,13 @@ public final class RecordedBenchmarkReader {
         List<Task> tasks = new ArrayList<>();
         Map<String, Map<String, RecordedReply>> replies = new HashMap<>();
         Set<String> models = new LinkedHashSet<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(ungzip(in), StandardCharsets.UTF_8))) {
-            int lineNumber = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                lineNumber++;
+        try (InputStream bytes = ungzip(in)) {
+            RecordLines lines = new RecordLines(bytes, source, MAX_RECORD_BYTES);
+            for (String line = lines.next(); line != null; line = lines.next()) {
                 if (line.isBlank()) {
                     continue;
                 }
-                String where = source + " line " + lineNumber;
+                String where = source + " line " + lines.lineNumber();
                 JsonNode record = parse(line, where);
                 Task task = task(record, where, defaultAnswerType);
                 if (replies.containsKey(task.id())) {
@@ -95,7 +109,7 @@ public final class RecordedBenchmarkReader {
             }
             return node;
         } catch (JacksonException e) {
-            throw new BenchmarkFormatException(where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new BenchmarkFormatException(where + ": not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
         }
     }
 
@@ -105,11 +119,17 @@ public final class RecordedBenchmarkReader {
             throw new BenchmarkFormatException(where + ": field \"id\" must not be blank");
         }
         String question = text(record, "question", where);
+        if (question.isBlank()) {
+            throw new BenchmarkFormatException(where + ": field \"question\" must not be blank");
+        }
         String gold = text(record, "gold", where);
+        if (gold.isBlank()) {
+            throw new BenchmarkFormatException(where + ": field \"gold\" must not be blank");
+        }
         AnswerType type;
         if (record.hasNonNull("answer_type")) {
             try {
-                type = AnswerType.parse(record.get("answer_type").asText());
+                type = AnswerType.parse(text(record, "answer_type", where));
             } catch (UnknownNameException e) {
                 throw new BenchmarkFormatException(where + ": " + e.getMessage());
             }
@@ -136,9 +156,16 @@ public final class RecordedBenchmarkReader {
                 throw new BenchmarkFormatException(where + ": \"" + field + "\" needs a text field \"tail\"");
             }
             String tail = reply.get("tail").asText();
-            int chars = reply.has("chars") ? reply.get("chars").asInt(-1) : tail.length();
-            if (chars < 0) {
-                throw new BenchmarkFormatException(where + ": \"" + field + ".chars\" must be a non-negative integer");
+            JsonNode charsField = reply.get("chars");
+            int chars;
+            if (charsField == null) {
+                chars = tail.length();
+            } else if (charsField.isIntegralNumber() && charsField.canConvertToInt() && charsField.intValue() >= 0
+                    && charsField.intValue() <= MAX_REPLY_CHARS) {
+                chars = charsField.intValue();
+            } else {
+                throw new BenchmarkFormatException(where + ": \"" + field + ".chars\" must be an integer from 0 to " + MAX_REPLY_CHARS
+                        + ", got " + abbreviate(charsField.toString()));
             }
             byModel.put(entry.getKey(), new RecordedReply(tail, chars, tokens(reply, "input_tokens", where, field),
                     tokens(reply, "output_tokens", where, field)));
@@ -163,9 +190,13 @@ public final class RecordedBenchmarkReader {
         if (value == null || value.isNull()) {
             throw new BenchmarkFormatException(where + ": missing field \"" + field + "\"");
         }
-        if (!value.isValueNode()) {
-            throw new BenchmarkFormatException(where + ": field \"" + field + "\" must be a string");
+        if (!value.isTextual()) {
+            throw new BenchmarkFormatException(where + ": field \"" + field + "\" must be a string, got " + abbreviate(value.toString()));
         }
         return value.asText();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -132,6 +132,85 @@ class RecordedBenchmarkReaderTest {
         assertThat(Benchmarks.load(file.toString(), Optional.of(AnswerType.NUMBER)).name()).isEqualTo("my-bench");
     }
 
+    @Test
+    void aLeadingByteOrderMarkIsSkipped() throws IOException {
+        byte[] text = ("\uFEFF" + TWO_TASKS).getBytes(StandardCharsets.UTF_8);
+        assertThat(read(text, Optional.of(AnswerType.NUMBER)).tasks()).extracting(dev.baton.task.Task::id).containsExactly("q1", "q2");
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsRefusedAsSoonAsItPassesIt() {
+        // An endless line: the reader must stop at the limit, not read until memory runs out.
+        byte[] head = "{\"id\": \"q1\", \"question\": \"".getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream endless = new java.io.InputStream() {
+            long read;
+
+            @Override
+            public int read() {
+                return read++ < head.length ? head[(int) read - 1] : 'a';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                for (int i = 0; i < len; i++) {
+                    b[off + i] = (byte) read();
+                }
+                return len;
+            }
+        };
+        assertThatThrownBy(() -> RecordedBenchmarkReader.read("test", "test.jsonl", endless, Optional.of(AnswerType.TEXT)))
+                .isInstanceOf(BenchmarkFormatException.class)
+                .hasMessage("test.jsonl line 1: longer than 64 MiB, the most a record may hold");
+    }
+
+    @Test
+    void aValidRecordOfFiftyMegabytesIsRead() throws IOException {
+        String tail = "x".repeat(50_000_000);
+        String line = "{\"id\": \"q1\", \"question\": \"?\", \"gold\": \"1\", \"responses\": {\"m\": {\"tail\": \"" + tail + "\"}}}";
+        RecordedBenchmark benchmark = read(line.getBytes(StandardCharsets.UTF_8), Optional.of(AnswerType.TEXT));
+        assertThat(benchmark.reply("q1", "m").orElseThrow().text()).hasSize(50_000_000);
+    }
+
+    @Test
+    void aRepeatedKeyIsRefusedRatherThanTheLastOneWinning() {
+        String text = "{\"id\": \"q1\", \"question\": \"?\", \"gold\": \"1\", \"gold\": \"2\"}\n";
+        assertThatThrownBy(() -> read(text.getBytes(StandardCharsets.UTF_8), Optional.of(AnswerType.TEXT)))
+                .isInstanceOf(BenchmarkFormatException.class)
+                .hasMessageStartingWith("test.jsonl line 1: not valid JSON (Duplicate field 'gold')");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "number question    | \"id\": \"q1\", \"question\": 12345, \"gold\": \"1\"   | field \"question\" must be a string, got 12345",
+        "number id          | \"id\": 7, \"question\": \"?\", \"gold\": \"1\"          | field \"id\" must be a string, got 7",
+        "boolean gold       | \"id\": \"q1\", \"question\": \"?\", \"gold\": true      | field \"gold\" must be a string, got true",
+        "blank question     | \"id\": \"q1\", \"question\": \"  \", \"gold\": \"1\"     | field \"question\" must not be blank",
+        "blank gold         | \"id\": \"q1\", \"question\": \"?\", \"gold\": \"\"        | field \"gold\" must not be blank",
+        "huge chars         | \"id\": \"q1\", \"question\": \"?\", \"gold\": \"1\", \"responses\": {\"m\": {\"tail\": \"1\", \"chars\": 1e30}} | \"responses.m.chars\" must be an integer from 0 to 10000000, got 1.0E30",
+        "fractional chars   | \"id\": \"q1\", \"question\": \"?\", \"gold\": \"1\", \"responses\": {\"m\": {\"tail\": \"1\", \"chars\": 2.5}}  | \"responses.m.chars\" must be an integer",
+        "chars beyond int   | \"id\": \"q1\", \"question\": \"?\", \"gold\": \"1\", \"responses\": {\"m\": {\"tail\": \"1\", \"chars\": 4294967296}} | \"responses.m.chars\" must be an integer",
+        "text chars         | \"id\": \"q1\", \"question\": \"?\", \"gold\": \"1\", \"responses\": {\"m\": {\"tail\": \"1\", \"chars\": \"9\"}} | \"responses.m.chars\" must be an integer",
+    })
+    void fieldsOfTheWrongTypeOrRangeAreRefusedWithTheLine(String name, String fields, String message) {
+        String text = "{\"id\": \"q0\", \"question\": \"?\", \"gold\": \"1\"}\n{" + fields + "}\n";
+        assertThatThrownBy(() -> read(text.getBytes(StandardCharsets.UTF_8), Optional.of(AnswerType.TEXT)))
+                .isInstanceOf(BenchmarkFormatException.class)
+                .hasMessageStartingWith("test.jsonl line 2: ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void malformedUtf8IsRefusedWithItsLineNotReplaced() throws IOException {
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        text.write("{\"id\": \"q1\", \"question\": \"?\", \"gold\": \"1\"}\n".getBytes(StandardCharsets.UTF_8));
+        text.write("{\"id\": \"q2\", \"question\": \"?\", \"gold\": \"1\"}\n".getBytes(StandardCharsets.UTF_8));
+        text.write("{\"id\": \"q3\", \"question\": \"caf\u00e9\", \"gold\": \"1\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+        text.write("{\"id\": \"q4\", \"question\": \"?\", \"gold\": \"1\"}\n".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> read(text.toByteArray(), Optional.of(AnswerType.TEXT)))
+                .isInstanceOf(BenchmarkFormatException.class)
+                .hasMessage("test.jsonl line 3: not valid UTF-8");
+    }
+
     private static RecordedBenchmark read(byte[] bytes, Optional<AnswerType> type) throws IOException {
         return RecordedBenchmarkReader.read("test", "test.jsonl", new ByteArrayInputStream(bytes), type);
     }

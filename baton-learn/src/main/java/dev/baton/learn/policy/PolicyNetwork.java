@@ -86,6 +86,13 @@ public final class PolicyNetwork implements AutoCloseable {
         return new PolicyNetwork(shape, descriptors, copy);
     }
 
+    /** Returns how many numbers each parameter of a network of this shape holds, by name, in the network's order. */
+    public static Map<String, Integer> parameterSizes(PolicyShape shape) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        layout(shape).forEach((name, s) -> sizes.put(name, Math.toIntExact(s.size())));
+        return sizes;
+    }
+
     private static Map<String, Shape> layout(PolicyShape shape) {
         Map<String, Shape> layout = new LinkedHashMap<>();
         int f = shape.featureCount();

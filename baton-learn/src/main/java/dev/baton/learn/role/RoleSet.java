@@ -1,9 +1,12 @@
 package dev.baton.learn.role;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -64,9 +67,14 @@ public record RoleSet(String source, List<Role> roles) {
         }
     }
 
-    static RoleSet read(String source, Reader yaml) throws IOException {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static RoleSet read(String source, Reader reader) throws IOException {
+        YAMLFactory yamlFactory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        ObjectMapper mapper = new ObjectMapper(yamlFactory).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        java.io.StringWriter text = new java.io.StringWriter();
+        reader.transferTo(text);
+        String yaml = text.toString();
         try {
+            requirePlainStrings(source, yamlFactory, yaml);
             File file = mapper.readValue(yaml, File.class);
             if (file == null || file.roles == null) {
                 throw new RoleSetException(source + " has no role templates: add at least one under 'roles:' with an id and a template");
@@ -79,6 +87,25 @@ public record RoleSet(String source, List<Role> roles) {
             throw new RoleSetException(source + ": " + e.getOriginalMessage());
         } catch (JacksonException e) {
             throw new RoleSetException(source + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Refuses anchors, aliases and values that are not strings. Jackson reads an alias ({@code *t}) as the text
+     * "t" and a number as its digits, so a roles file using them would load with templates nobody wrote.
+     */
+    private static void requirePlainStrings(String source, YAMLFactory factory, String yaml) throws IOException {
+        try (YAMLParser parser = (YAMLParser) factory.createParser(yaml)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                String where = source + " line " + parser.currentTokenLocation().getLineNr();
+                if (parser.isCurrentAlias() || parser.getCurrentAnchor() != null) {
+                    throw new RoleSetException(where + ": YAML anchors and aliases (&name, *name) are not allowed in a roles file; "
+                            + "write each value out");
+                }
+                if (token.isScalarValue() && token != JsonToken.VALUE_STRING) {
+                    throw new RoleSetException(where + ": '" + parser.currentName() + "' must be a string, got " + parser.getText());
+                }
+            }
         }
     }
 

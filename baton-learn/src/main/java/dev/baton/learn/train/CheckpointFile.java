@@ -8,17 +8,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.io.AtomicFiles;
 import dev.baton.learn.conductor.WorkerIndex;
 import dev.baton.learn.policy.Adam;
+import dev.baton.learn.policy.PolicyNetwork;
 import dev.baton.learn.policy.PolicyShape;
 import dev.baton.learn.role.Role;
 import dev.baton.learn.role.RoleSet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +34,22 @@ import java.util.Map;
  * Reads and writes checkpoints as one self-describing JSON file: metadata in plain JSON (readable with any
  * tool), numbers as base64 little-endian float32 (exact and compact). Writes go to a temporary file that is
  * then atomically moved over the old one, so a crash mid-write never leaves a corrupt checkpoint.
+ *
+ * <p>The file's first field is a SHA-256 of the rest of it, exactly as written: a checkpoint edited by hand (two
+ * worker ids swapped, a number changed) would otherwise load and route questions to the wrong workers without a
+ * word. Reading refuses an edited file, and also one whose numbers are not finite, whose iteration is out of
+ * range, or whose parameters do not have the sizes its shape gives.
  */
 public final class CheckpointFile {
 
-    static final String FORMAT = "baton-policy/2";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FORMAT = "baton-policy/3";
+    /** The largest checkpoint read: a policy of the largest allowed shape is far smaller. */
+    static final long MAX_BYTES = 512L << 20;
+    private static final String CHECKSUM_PREFIX = "{\"checksum\":\"sha256:";
+    private static final int HEX_DIGITS = 64;
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
 
     private CheckpointFile() {
     }
@@ -66,7 +83,38 @@ public final class CheckpointFile {
         optimizer.set("first_moment", arrays(checkpoint.optimizer().firstMoment()));
         optimizer.set("second_moment", arrays(checkpoint.optimizer().secondMoment()));
 
-        AtomicFiles.write(file, JSON.writeValueAsBytes(root));
+        AtomicFiles.write(file, signed(JSON.writeValueAsBytes(root)));
+    }
+
+    /** Returns the serialised checkpoint with a first field holding the SHA-256 of the content as written. */
+    static byte[] signed(byte[] content) {
+        byte[] prefix = (CHECKSUM_PREFIX + sha256(content) + "\",").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(prefix, prefix.length + content.length - 1);
+        System.arraycopy(content, 1, out, prefix.length, content.length - 1); // the content's own '{' is the prefix's
+        return out;
+    }
+
+    /** Returns the content a signed file's checksum covers, or null when it does not match or is missing. */
+    private static byte[] verified(byte[] file) {
+        int end = CHECKSUM_PREFIX.length() + HEX_DIGITS;
+        if (file.length < end + 2 || !new String(file, 0, CHECKSUM_PREFIX.length(), StandardCharsets.US_ASCII).equals(CHECKSUM_PREFIX)
+                || file[end] != '"' || file[end + 1] != ',') {
+            return null;
+        }
+        String stored = new String(file, CHECKSUM_PREFIX.length(), HEX_DIGITS, StandardCharsets.US_ASCII);
+        byte[] content = new byte[file.length - end - 1];
+        content[0] = '{';
+        System.arraycopy(file, end + 2, content, 1, file.length - end - 2);
+        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII), sha256(content).getBytes(StandardCharsets.US_ASCII))
+                ? content : null;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /**
@@ -76,8 +124,13 @@ public final class CheckpointFile {
      */
     public static Checkpoint read(Path file) {
         JsonNode root;
+        byte[] bytes;
         try {
-            root = JSON.readTree(file.toFile());
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw new CheckpointException("checkpoint " + file + " is larger than " + (MAX_BYTES >> 20) + " MiB: not a Baton checkpoint");
+            }
+            bytes = Files.readAllBytes(file);
+            root = JSON.readTree(bytes);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new CheckpointException("checkpoint not found: " + file);
         } catch (JacksonException e) {
@@ -93,6 +146,10 @@ public final class CheckpointFile {
             }
             if (!FORMAT.equals(format)) {
                 throw new CheckpointException(file + " is not a Baton policy checkpoint (format '" + FORMAT + "' expected)");
+            }
+            if (verified(bytes) == null) {
+                throw new CheckpointException("checkpoint " + file + " was modified after it was written (its checksum does not match "
+                        + "its content): train it again");
             }
             List<String> ids = new ArrayList<>();
             List<float[]> descriptors = new ArrayList<>();
@@ -124,11 +181,53 @@ public final class CheckpointFile {
             if (shape.workers() != ids.size() || shape.roles() != roles.size()) {
                 throw new CheckpointException("checkpoint " + file + " is corrupt: its shape does not match its workers or roles");
             }
+            check(checkpoint, file);
             return checkpoint;
         } catch (CheckpointException e) {
             throw e;
         } catch (JacksonException | RuntimeException e) {
             throw new CheckpointException("checkpoint " + file + " is corrupt: " + e.getMessage());
+        }
+    }
+
+    /** Refuses numbers a trained policy cannot hold: they would plan with NaN scores, or resume past the end. */
+    private static void check(Checkpoint checkpoint, Path file) {
+        String where = "checkpoint " + file + " is corrupt: ";
+        if (checkpoint.iteration() < 0 || checkpoint.iteration() > checkpoint.config().iterations()) {
+            throw new CheckpointException(where + "iteration " + checkpoint.iteration() + " is outside 0.." + checkpoint.config().iterations());
+        }
+        if (checkpoint.optimizer().steps() < 0) {
+            throw new CheckpointException(where + "the optimizer's step count is negative");
+        }
+        Map<String, Integer> sizes = PolicyNetwork.parameterSizes(checkpoint.shape());
+        requireSizes(where + "parameters", checkpoint.parameters(), sizes, false);
+        requireSizes(where + "optimizer first moment", checkpoint.optimizer().firstMoment(), sizes, true);
+        requireSizes(where + "optimizer second moment", checkpoint.optimizer().secondMoment(), sizes, true);
+        for (float[] descriptor : checkpoint.workers().descriptors()) {
+            requireFinite(where + "a worker descriptor", descriptor);
+        }
+    }
+
+    private static void requireSizes(String what, Map<String, float[]> arrays, Map<String, Integer> sizes, boolean mayBeEmpty) {
+        if (mayBeEmpty && arrays.isEmpty()) {
+            return; // an optimizer that has not stepped yet
+        }
+        if (!arrays.keySet().equals(sizes.keySet())) {
+            throw new CheckpointException(what + " are " + arrays.keySet() + ", its shape needs " + sizes.keySet());
+        }
+        arrays.forEach((name, values) -> {
+            if (values.length != sizes.get(name)) {
+                throw new CheckpointException(what + " '" + name + "' holds " + values.length + " numbers, its shape needs " + sizes.get(name));
+            }
+            requireFinite(what + " '" + name + "'", values);
+        });
+    }
+
+    private static void requireFinite(String what, float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                throw new CheckpointException(what + " holds " + v + ": a policy's numbers must be finite");
+            }
         }
     }
 

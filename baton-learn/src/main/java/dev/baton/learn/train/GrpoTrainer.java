@@ -136,7 +136,7 @@ public final class GrpoTrainer {
             shuffle(rewards, random);
         }
         double[] advantages = Advantages.groupNormalized(rewards, config.rollouts());
-        update(network, adam, learnFrom, advantages);
+        update(network, adam, learnFrom, advantages, iteration + 1);
         return new CurvePoint(iteration + 1,
                 all.stream().mapToDouble(Rollout::reward).average().orElse(0),
                 100.0 * all.stream().filter(Rollout::correct).count() / all.size(),
@@ -174,7 +174,7 @@ public final class GrpoTrainer {
     }
 
     /** One clipped-ratio update per epoch over every choice of every rollout. */
-    private void update(PolicyNetwork network, Adam adam, List<Rollout> rollouts, double[] advantages) {
+    private void update(PolicyNetwork network, Adam adam, List<Rollout> rollouts, double[] advantages, int iteration) {
         List<DecisionRow> rows = new ArrayList<>();
         List<Float> rowAdvantages = new ArrayList<>();
         for (int i = 0; i < rollouts.size(); i++) {
@@ -201,16 +201,29 @@ public final class GrpoTrainer {
                  GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 collector.zeroGradients();
                 NDArray logProb = network.logProbabilities(scope, rows);
-                NDArray ratio = logProb.sub(scope.create(oldLogProb)).exp();
-                NDArray adv = scope.create(advantage);
-                NDArray unclipped = ratio.mul(adv);
-                NDArray clipped = ratio.clip(1 - config.clip(), 1 + config.clip()).mul(adv);
-                NDArray loss = unclipped.minimum(clipped).mean().neg();
+                NDArray loss = ClippedObjective.loss(logProb, scope.create(oldLogProb), scope.create(advantage), config.clip());
                 collector.backward(loss);
                 adam.step(network.parameters(), network.gradients());
+                requireFinite(network.parameters(), iteration);
                 network.load();
             }
         }
+    }
+
+    /**
+     * Stops training when an update left a parameter NaN or infinite: every later update and the checkpoint would
+     * carry it, and a NaN policy plans nothing sensible.
+     *
+     * @throws TrainingDivergedException naming the iteration and the parameter
+     */
+    static void requireFinite(java.util.Map<String, float[]> parameters, int iteration) {
+        parameters.forEach((name, values) -> {
+            for (float v : values) {
+                if (!Float.isFinite(v)) {
+                    throw new TrainingDivergedException(iteration, name);
+                }
+            }
+        });
     }
 
     private List<Integer> pickQuestions(SplittableRandom random) {

@@ -13,4 +13,9 @@ import dev.baton.learn.policy.PlanState;
  * @param reward  correct minus lambda times cost
  */
 record Rollout(int group, PlanState plan, Trace trace, boolean correct, double reward) {
+
+    /** Returns a rollout's reward: 1 for a right answer, 0 for a wrong one, minus lambda times what it cost in USD. */
+    static double reward(boolean correct, double costUsd, double lambda) {
+        return (correct ? 1.0 : 0.0) - lambda * costUsd;
+    }
 }

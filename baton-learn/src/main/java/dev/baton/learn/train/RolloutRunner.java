@@ -66,7 +66,7 @@ final class RolloutRunner {
             Orchestrator.Result result = results.get(i);
             boolean correct = result.answer()
                     .map(text -> graders.forType(task.answerType()).grade(text, task).correct()).orElse(false);
-            double reward = (correct ? 1.0 : 0.0) - config.lambda() * result.trace().costUsd();
+            double reward = Rollout.reward(correct, result.trace().costUsd(), config.lambda());
             rollouts.add(new Rollout(groups.get(i), runs.get(i).state(), result.trace(), correct, reward));
         }
         return rollouts;

@@ -9,8 +9,8 @@ import dev.baton.input.InvalidSettingException;
  * @param iterations         GRPO iterations
  * @param questions          train questions per iteration
  * @param rollouts           workflows sampled per question (the group)
- * @param lambda             reward charged per USD spent: reward = correct - lambda * cost (at least 0)
- * @param learningRate       Adam's step size
+ * @param lambda             reward charged per USD spent: reward = correct - lambda * cost (0 to {@link #MAX_LAMBDA})
+ * @param learningRate       Adam's step size (above 0, at most {@link #MAX_LEARNING_RATE})
  * @param clip               PPO clipping range of the policy ratio
  * @param epochs             update passes over each iteration's rollouts
  * @param draws              most batches drawn per iteration looking for questions whose workflows disagree on
@@ -32,20 +32,48 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
                              int epochs, int draws, boolean randomizePools, boolean shuffleRewards, int maxSteps, int laterRoundSteps,
                              int maxRounds, int maxTotalCalls, int hidden, long seed, int checkpointEvery) {
 
+    /** The most rollouts per question: a group of more teaches no more, and the rollouts are held in memory. */
+    public static final int MAX_ROLLOUTS = 1024;
+    /** The most questions per iteration. */
+    public static final int MAX_QUESTIONS = 4096;
+    /** The most iterations a run may ask for. */
+    public static final int MAX_ITERATIONS = 1_000_000;
+    /** The most reward charged per USD: a dollar then outweighs a million right answers. */
+    public static final double MAX_LAMBDA = 1e6;
+    /** The largest step Adam may take: larger steps diverge, whatever the data. */
+    public static final double MAX_LEARNING_RATE = 1.0;
+
     public TrainingConfig {
-        if (iterations < 0 || questions < 1 || rollouts < 2 || epochs < 1 || draws < 1 || checkpointEvery < 1) {
-            throw new InvalidSettingException("iterations >= 0, questions >= 1, rollouts >= 2, epochs >= 1, draws >= 1 and checkpoint-every >= 1 are required");
+        requireInRange("iterations", iterations, 1, MAX_ITERATIONS);
+        requireInRange("questions", questions, 1, MAX_QUESTIONS);
+        requireInRange("rollouts", rollouts, 2, MAX_ROLLOUTS);
+        requireInRange("epochs", epochs, 1, 100);
+        requireInRange("draws", draws, 1, 100);
+        requireInRange("checkpoint-every", checkpointEvery, 1, Integer.MAX_VALUE);
+        requireInRange("hidden", hidden, 1, 4096);
+        // Written as !(in range) so that NaN, which compares false with everything, is refused too.
+        if (!(lambda >= 0 && lambda <= MAX_LAMBDA)) {
+            throw new InvalidSettingException("lambda must be a number from 0 to " + (long) MAX_LAMBDA
+                    + " (reward charged per USD), got " + lambda);
         }
-        if (!(lambda >= 0)) {
-            throw new InvalidSettingException("lambda must be >= 0 (reward charged per USD), got " + lambda);
+        if (!(learningRate > 0 && learningRate <= MAX_LEARNING_RATE)) {
+            throw new InvalidSettingException("learning rate must be a number above 0 and at most " + MAX_LEARNING_RATE
+                    + ", got " + learningRate);
         }
-        if (!(learningRate > 0) || !(clip > 0)) {
-            throw new InvalidSettingException("learning rate and clip must be positive");
+        if (!(clip > 0 && clip < 1)) {
+            throw new InvalidSettingException("clip must be a number between 0 and 1, got " + clip);
         }
         if (maxSteps < 1 || maxSteps > 5 || laterRoundSteps < 0 || laterRoundSteps > 5 || maxRounds < 1
-                || maxRounds > MAX_ROUNDS || maxTotalCalls < 1) {
+                || maxRounds > MAX_ROUNDS || maxTotalCalls < 1 || maxTotalCalls > 64) {
             throw new InvalidSettingException("max steps must be 1..5, later-round steps 0..5, rounds 1.."
-                    + MAX_ROUNDS + ", max calls >= 1");
+                    + MAX_ROUNDS + ", max calls 1..64");
+        }
+    }
+
+    private static void requireInRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidSettingException(name + " must be " + (max == Integer.MAX_VALUE ? "at least " + min : "from " + min + " to " + max)
+                    + ", got " + value);
         }
     }
 

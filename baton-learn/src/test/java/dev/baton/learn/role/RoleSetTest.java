@@ -30,4 +30,20 @@ class RoleSetTest {
 
         assertThatThrownBy(() -> RoleSet.read(dir.resolve("missing.yaml"))).hasMessageContaining("roles file not found");
     }
+
+    @Test
+    void anchorsAliasesAndValuesThatAreNotStringsAreRefusedWithTheLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("roles.yaml");
+        // Read plainly, the alias would become the template "t".
+        Files.writeString(file, "roles:\n  - id: solve\n    template: &t \"Solve: {question}\"\n  - id: check\n    template: *t\n");
+        assertThatThrownBy(() -> RoleSet.read(file)).isInstanceOf(RoleSetException.class)
+                .hasMessage(file + " line 5: YAML anchors and aliases (&name, *name) are not allowed in a roles file; write each value out");
+
+        Files.writeString(file, "roles:\n  - id: 12\n    template: \"Solve: {question}\"\n");
+        assertThatThrownBy(() -> RoleSet.read(file)).isInstanceOf(RoleSetException.class)
+                .hasMessage(file + " line 2: 'id' must be a string, got 12");
+
+        Files.writeString(file, "roles:\n  - id: solve\n    id: check\n    template: \"Solve: {question}\"\n");
+        assertThatThrownBy(() -> RoleSet.read(file)).isInstanceOf(RoleSetException.class).hasMessageContaining("Duplicate field 'id'");
+    }
 }

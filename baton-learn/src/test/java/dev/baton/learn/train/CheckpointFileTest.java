@@ -7,8 +7,11 @@ import dev.baton.learn.fixtures.HashingEncoder;
 import dev.baton.learn.fixtures.ToyBenchmark;
 import dev.baton.learn.role.RoleSet;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +40,7 @@ class CheckpointFileTest {
         assertThat(read.config()).isEqualTo(original.config());
         assertThat(read.shape()).isEqualTo(original.shape());
         original.parameters().forEach((name, values) -> assertThat(read.parameters().get(name)).containsExactly(values));
-        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/2\"");
+        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/3\"");
     }
 
     @Test
@@ -54,11 +57,62 @@ class CheckpointFileTest {
         Files.writeString(file, "{\"hello\": 1}");
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("is not a Baton policy checkpoint");
 
-        Files.writeString(file, text.replace("baton-policy/2", "baton-policy/1"));
+        Files.writeString(file, text.replace("baton-policy/3", "baton-policy/1"));
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("format 'baton-policy/1'")
                 .hasMessageContaining("train it again");
 
-        Files.writeString(file, text.replace("\"iteration\"", "\"iterations_done\""));
+        Files.write(file, CheckpointFile.signed(content(text).replace("\"iteration\"", "\"iterations_done\"").getBytes(StandardCharsets.UTF_8)));
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("missing 'iteration'");
+    }
+
+    @Test
+    void aFileEditedAfterItWasWrittenIsRefused() throws IOException {
+        Path file = dir.resolve("ck.json");
+        CheckpointFile.write(checkpoint(), file);
+        String text = Files.readString(file);
+        // Two workers swapped: the policy would route every question to the wrong worker, and say nothing.
+        String swapped = text.replace("\"id\":\"weak\"", "\"id\":\"@\"").replace("\"id\":\"strong\"", "\"id\":\"weak\"")
+                .replace("\"id\":\"@\"", "\"id\":\"strong\"");
+        assertThat(swapped).isNotEqualTo(text);
+
+        for (String edited : new String[] {swapped, content(text), text.replace("\"iteration\":0", "\"iteration\":1"), text + " "}) {
+            Files.writeString(file, edited);
+            assertThatThrownBy(() -> CheckpointFile.read(file)).isInstanceOf(CheckpointException.class)
+                    .hasMessage("checkpoint " + file + " was modified after it was written (its checksum does not match its content): "
+                            + "train it again");
+        }
+    }
+
+    @Test
+    void nonFiniteNumbersAnIterationOutOfRangeAndWrongSizesAreRefused() throws IOException {
+        Checkpoint good = checkpoint();
+        String name = good.parameters().keySet().iterator().next();
+        float[] poisoned = good.parameters().get(name).clone();
+        poisoned[3] = Float.NaN;
+        Map<String, float[]> shorter = new LinkedHashMap<>(good.parameters());
+        shorter.put(name, new float[1]);
+        Path file = dir.resolve("bad.json");
+
+        CheckpointFile.write(good.withParameter(name, poisoned), file);
+        assertThatThrownBy(() -> CheckpointFile.read(file)).isInstanceOf(CheckpointException.class)
+                .hasMessage("checkpoint " + file + " is corrupt: parameters '" + name + "' holds NaN: a policy's numbers must be finite");
+
+        CheckpointFile.write(withIteration(good, -1), file);
+        assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessage("checkpoint " + file + " is corrupt: iteration -1 is outside 0..3");
+
+        CheckpointFile.write(new Checkpoint(good.benchmark(), good.workers(), good.encoderId(), good.roles(), good.shape(), good.config(),
+                0, good.curve(), shorter, good.optimizer()), file);
+        assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageStartingWith("checkpoint " + file + " is corrupt: parameters '"
+                + name + "' holds 1 numbers, its shape needs ");
+    }
+
+    private static Checkpoint withIteration(Checkpoint c, int iteration) {
+        return new Checkpoint(c.benchmark(), c.workers(), c.encoderId(), c.roles(), c.shape(), c.config(), iteration, c.curve(),
+                c.parameters(), c.optimizer());
+    }
+
+    /** Returns a signed file's content without its checksum field. */
+    private static String content(String text) {
+        return "{" + text.substring(text.indexOf("\",") + 2);
     }
 }

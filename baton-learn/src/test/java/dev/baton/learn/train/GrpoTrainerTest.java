@@ -132,7 +132,7 @@ class GrpoTrainerTest {
 
     @Test
     void negativeLambdaIsRejected() {
-        assertThatThrownBy(() -> SMALL.withLambda(-1)).hasMessageContaining("lambda must be >= 0");
+        assertThatThrownBy(() -> SMALL.withLambda(-1)).hasMessageContaining("lambda must be a number from 0 to");
     }
 
     @Test
@@ -156,5 +156,18 @@ class GrpoTrainerTest {
     private static Orchestrator orchestrator(Pool pool) {
         return new Orchestrator(Executor.builder().retry(RetryPolicy.none()).build(), pool, Budget.unlimited(),
                 Orchestrator.DEFAULT_MAX_ROUNDS);
+    }
+
+    @Test
+    void anUpdateThatLeavesAParameterNotFiniteStopsTrainingNamingTheIteration() {
+        java.util.Map<String, float[]> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("trunk1.weight", new float[] {0.1f, -0.2f});
+        parameters.put("worker.bias", new float[] {0.3f, Float.NaN});
+        GrpoTrainer.requireFinite(java.util.Map.of("trunk1.weight", new float[] {0.1f}), 7); // finite: nothing happens
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GrpoTrainer.requireFinite(parameters, 7))
+                .isInstanceOf(TrainingDivergedException.class)
+                .isInstanceOf(dev.baton.input.BadInputException.class)
+                .hasMessageStartingWith("training diverged at iteration 7 (parameter 'worker.bias' is no longer a finite number)");
     }
 }

@@ -1,0 +1,72 @@
+package dev.baton.cli;
+
+import dev.baton.input.BadInputException;
+import dev.baton.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Holds {@code <out>.lock} while a run writes {@code <out>}, so that two runs on one output refuse each other
+ * instead of both reporting success while one's result is silently lost. Acquiring it also proves, before any
+ * work, that the output's directory is writable and the output is a file that may be replaced.
+ */
+final class OutputLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private OutputLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Locks {@code out} for this run.
+     *
+     * @throws BadInputException when another run holds it, or it cannot be written
+     */
+    static OutputLock acquire(Path out) throws IOException {
+        Path target = AtomicFiles.target(out);
+        Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
+        FileChannel channel;
+        try {
+            Files.createDirectories(target.getParent());
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new BadInputException("cannot write " + out + ": " + reason(e));
+        }
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new BadInputException("another training run holds " + out + " (" + lockFile + "): wait for it or train into another file");
+            }
+            return new OutputLock(channel, lock);
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            throw new BadInputException("another training run holds " + out + " (" + lockFile + "): wait for it or train into another file");
+        } catch (RuntimeException | IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.FileAlreadyExistsException ? e.getMessage() + " exists and is not a directory"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied on " + e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}
