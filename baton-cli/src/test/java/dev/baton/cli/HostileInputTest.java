@@ -104,6 +104,57 @@ class HostileInputTest {
         assertThat(dev.baton.learn.train.CheckpointFile.read(link).iteration()).isEqualTo(1);
     }
 
+    /** Each hostile benchmark file, fed to {@code eval}: one line naming the file and line, exit 2, no trace. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a duplicated key    | {\"id\": \"q1\", \"question\": \"1?\", \"gold\": \"1\", \"gold\": \"2\"}  | line 1: not valid JSON (Duplicate field 'gold')",
+        "a number question   | {\"id\": \"q1\", \"question\": 12345, \"gold\": \"1\"}                  | line 1: field \"question\" must be a string, got 12345",
+        "a number id         | {\"id\": 7, \"question\": \"1?\", \"gold\": \"1\"}                       | line 1: field \"id\" must be a string, got 7",
+        "a blank question    | {\"id\": \"q1\", \"question\": \" \", \"gold\": \"1\"}                  | line 1: field \"question\" must not be blank",
+        "absurd chars        | {\"id\": \"q1\", \"question\": \"1?\", \"gold\": \"1\", \"responses\": {\"a\": {\"tail\": \"1\", \"chars\": 1e30}}} | must be an integer from 0 to 10000000, got 1.0E30",
+        "not JSON            | {\"id\": \"q1\", \"question\"                                        | line 1: not valid JSON",
+    })
+    void aHostileBenchmarkFileIsOneLineNamingItsLine(String name, String line, String expected) throws IOException {
+        Path bench = dir.resolve("hostile.jsonl");
+        Files.writeString(bench, line.strip() + "\n");
+
+        CliRun run = CliRun.of("eval", "--bench", bench.toString(), "--answer-type", "number", "--prices", prices().toString(),
+                "--conductor", "solo:a");
+
+        assertThat(run.err().strip().lines()).as(run.err()).singleElement().asString()
+                .startsWith("error: ").contains(bench.toString()).contains(expected.strip());
+        assertThat(run.err()).doesNotContain("\tat ", "Exception");
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void malformedUtf8AndALeadingByteOrderMarkAreHandledWithTheLine() throws IOException {
+        Path bench = dir.resolve("bytes.jsonl");
+        byte[] good = "{\"id\": \"q1\", \"question\": \"1?\", \"gold\": \"1\", \"responses\": {\"a\": {\"tail\": \"The answer is 1.\"}}}\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = "{\"id\": \"q2\", \"question\": \"2?\u00ff\", \"gold\": \"2\"}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(bench, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, good, bad));
+
+        CliRun run = CliRun.of("eval", "--bench", bench.toString(), "--answer-type", "number", "--prices", prices().toString(),
+                "--split", "all", "--conductor", "solo:a");
+
+        assertThat(run.err().strip().lines()).singleElement().asString().contains("line 2: not valid UTF-8");
+        assertThat(run.exitCode()).isEqualTo(2);
+
+        Files.write(bench, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, good));
+        CliRun bom = CliRun.of("eval", "--bench", bench.toString(), "--answer-type", "number", "--prices", prices().toString(),
+                "--split", "all", "--conductor", "solo:a");
+        assertThat(bom.exitCode()).as(bom.err()).isZero();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
     private CliRun train(String out, String... extra) throws IOException {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--bench", trainBenchmark().toString(),
                 "--prices", prices().toString(), "--store", dir.resolve("store.db").toString(), "--out", out, "--quiet"));
