@@ -14,6 +14,10 @@ import java.nio.file.StandardOpenOption;
  * Holds {@code <out>.lock} while a run writes {@code <out>}, so that two runs on one output refuse each other
  * instead of both reporting success while one's result is silently lost. Acquiring it also proves, before any
  * work, that the output's directory is writable and the output is a file that may be replaced.
+ *
+ * <p>The lock is the operating system's lock on the open file, not the file's existence, so a {@code .lock} file left
+ * behind is harmless and is not deleted: deleting it would let a run that opened the old file and one that creates a new
+ * one both believe they hold the lock.
  */
 final class OutputLock implements AutoCloseable {
 
