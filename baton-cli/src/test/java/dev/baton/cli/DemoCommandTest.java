@@ -44,7 +44,8 @@ class DemoCommandTest {
         assertThat(run.out()).contains("learned (lambda=10)", "learned: untrained policy", "learned: shuffled-reward control",
                 "learned: routing alone", "learned (lambda=1)", "learned (lambda=300)", "without o1-mini-2024-09-12",
                 "learned (lambda=10, trained without it) without o1-mini-2024-09-12",
-                "any pool: over 20 random 4-worker pools", "learning is real: the training objective", "other seeds of the main run", "report: ");
+                "any pool: over 20 random 4-worker pools", "the training objective (accuracy - lambda x cost",
+                "other seeds of the main run", "report: ");
         for (String file : new String[] {"report.html", "report.md", "report.json"}) {
             assertThat(dir.resolve(file)).isNotEmptyFile();
         }

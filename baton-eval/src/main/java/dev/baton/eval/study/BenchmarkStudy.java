@@ -124,12 +124,8 @@ public final class BenchmarkStudy {
             List<EvalRow> learnedRows = evaluation.evaluateConductors(Split.TEST, rows, usage).rows();
             table.addAll(learnedRows);
             seedSpread(evaluation, learnedRows.get(0), train, test);
-            findings.add(String.format(Locale.ROOT,
-                    "%s, learning is real: the training objective (accuracy - lambda x cost, lambda=%s) on test is %.3f trained, "
-                            + "%.3f untrained, %.3f for the shuffled-reward control (accuracy %.1f%% / %.1f%% / %.1f%%)",
-                    name, fmt(config.lambda()), objective(learnedRows.get(0)), objective(learnedRows.get(1)),
-                    objective(learnedRows.get(2)), learnedRows.get(0).accuracy(), learnedRows.get(1).accuracy(),
-                    learnedRows.get(2).accuracy()));
+            findings.add(new LearningVerdict(config.lambda(), learnedRows.get(0), learnedRows.get(1), learnedRows.get(2))
+                    .describe(name));
             table.addAll(withoutStrongest(evaluation, learned, train, test));
             anyPool(evaluation, learned);
 
@@ -243,10 +239,6 @@ public final class BenchmarkStudy {
         findings.add(line.toString());
     }
 
-    /** The mean reward GRPO maximises, per question: right (1) or wrong (0), minus lambda times the cost. */
-    private double objective(EvalRow row) {
-        return row.accuracy() / 100 - config.lambda() * row.meanCostUsd();
-    }
 
     private static EvalRow renamed(EvalRow row, String name) {
         return new EvalRow(name, row.accuracy(), row.ciLow(), row.ciHigh(), row.meanCalls(), row.meanCostUsd(), row.meanTokens(),
