@@ -1,8 +1,6 @@
 package dev.baton.server;
 
 import dev.baton.input.InvalidSettingException;
-import dev.baton.server.internal.Routes;
-import dev.baton.server.internal.ServerMetrics;
 import dev.baton.store.TraceStore;
 import io.javalin.Javalin;
 import java.util.Objects;
@@ -40,10 +38,7 @@ public final class BatonServer implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(traces, "traces");
-        if (settings.apiKeys().isEmpty() && !settings.loopback()) {
-            throw new InvalidSettingException("refusing to serve " + settings.host() + " without an API key: give "
-                    + "--api-key-env NAME, or listen on 127.0.0.1");
-        }
+        settings.checkOpenOnlyOnLoopback();
         ServerMetrics metrics = new ServerMetrics();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

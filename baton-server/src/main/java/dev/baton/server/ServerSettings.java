@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import dev.baton.input.InvalidSettingException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -39,6 +40,18 @@ public record ServerSettings(String host, int port, List<String> apiKeys, Server
 
     public ServerSettings withLimits(ServerLimits value) {
         return new ServerSettings(host, port, apiKeys, value);
+    }
+
+    /**
+     * Checks that a server without keys listens on loopback only.
+     *
+     * @throws InvalidSettingException when no API key is configured and the host is not a loopback address
+     */
+    public void checkOpenOnlyOnLoopback() {
+        if (apiKeys.isEmpty() && !loopback()) {
+            throw new InvalidSettingException("refusing to serve " + host + " without an API key: give --api-key-env NAME, "
+                    + "or listen on 127.0.0.1");
+        }
     }
 
     /** Returns whether {@link #host()} is a loopback address, where a server without keys may listen. */

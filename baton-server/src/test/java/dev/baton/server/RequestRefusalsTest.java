@@ -192,4 +192,17 @@ class RequestRefusalsTest {
                     .as("the permit is given back").isEqualTo(200);
         }
     }
+
+    @Test
+    void whenNoWorkerAnswersItIsABadGatewayAndTheTraceIsKept() {
+        LoadedPool pool = new LoadedPool(Pool.of(List.of(ScriptedWorker.failingPermanently("down"))), Optional.empty(), Map.of());
+        try (ServerFixture one = new ServerFixture(pool, ServerSettings.loopback(0), List.of("best-solo"))) {
+            HttpResponse<String> response = one.post("/v1/chat/completions", ServerFixture.chat("best-solo", "What is 6 * 7?"));
+
+            assertError(response, 502, "server_error");
+            String id = response.headers().firstValue("x-baton-trace-id").orElseThrow();
+            assertThat(one.store.traces().get(id)).hasValueSatisfying(trace -> assertThat(trace.answer()).isEmpty());
+            assertThat(one.get("/v1/traces/" + id).statusCode()).isEqualTo(200);
+        }
+    }
 }

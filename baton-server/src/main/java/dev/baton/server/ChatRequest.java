@@ -1,4 +1,4 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

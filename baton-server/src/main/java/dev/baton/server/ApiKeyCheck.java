@@ -1,4 +1,4 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -10,13 +10,13 @@ import java.util.List;
  * Before-handler: lets a request through only with {@code Authorization: Bearer <key>} naming one of the configured
  * keys. With no key configured every request passes (the server then listens on loopback only).
  */
-public final class ApiKeyCheck implements Handler {
+final class ApiKeyCheck implements Handler {
 
     private static final String BEARER = "bearer ";
 
     private final List<byte[]> keys;
 
-    public ApiKeyCheck(List<String> keys) {
+    ApiKeyCheck(List<String> keys) {
         this.keys = keys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
     }
 

@@ -1,4 +1,4 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;

@@ -1,4 +1,4 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +10,7 @@ import io.javalin.http.Context;
  * {@code GET /v1/traces/{id}}: the trace of one request as {@code TraceJson} wrote it (every call, its messages,
  * reply, tokens, cost, latency); {@code GET /v1/traces?limit=N}: a summary of the most recent requests.
  */
-public final class TracesEndpoint {
+final class TracesEndpoint {
 
     private static final int MAX_LIST = 1_000;
 

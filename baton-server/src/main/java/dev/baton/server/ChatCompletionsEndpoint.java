@@ -1,6 +1,5 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
-import dev.baton.server.ServerLimits;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
@@ -15,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * error response. Headers, after LiteLLM's: {@code x-baton-trace-id}, {@code x-baton-calls},
  * {@code x-baton-response-cost} (USD).
  */
-public final class ChatCompletionsEndpoint implements Handler {
+final class ChatCompletionsEndpoint implements Handler {
 
     static final String TRACE_ID = "x-baton-trace-id";
     static final String CALLS = "x-baton-calls";

@@ -1,4 +1,4 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import io.javalin.http.Context;
 import java.util.concurrent.Semaphore;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Before- and after-handlers that bound the work a chat request may bring: its body size (413 beyond) and how many
  * are answered at once (429 with {@code Retry-After} beyond, at once, rather than queueing behind long workflows).
  */
-public final class RequestGate {
+final class RequestGate {
 
     private static final String PERMIT = "baton.permit";
 
@@ -16,14 +16,14 @@ public final class RequestGate {
     private final int maxConcurrent;
     private final Semaphore permits;
 
-    public RequestGate(long maxBodyBytes, int maxConcurrent) {
+    RequestGate(long maxBodyBytes, int maxConcurrent) {
         this.maxBodyBytes = maxBodyBytes;
         this.maxConcurrent = maxConcurrent;
         this.permits = new Semaphore(maxConcurrent);
     }
 
     /** Refuses a body whose declared length is over the limit; the endpoint checks what it actually reads. */
-    public void checkBodySize(Context ctx) {
+    void checkBodySize(Context ctx) {
         long length = ctx.req().getContentLengthLong();
         if (length > maxBodyBytes) {
             throw ApiException.bodyTooLarge(maxBodyBytes);
@@ -31,7 +31,7 @@ public final class RequestGate {
     }
 
     /** Takes a permit, or refuses the request when all are taken. */
-    public void admit(Context ctx) {
+    void admit(Context ctx) {
         if (!permits.tryAcquire()) {
             throw ApiException.tooManyRequests(maxConcurrent);
         }
@@ -39,15 +39,10 @@ public final class RequestGate {
     }
 
     /** Returns the permit a request took, if it took one (a request refused earlier took none). */
-    public void release(Context ctx) {
+    void release(Context ctx) {
         AtomicBoolean held = ctx.attribute(PERMIT);
         if (held != null && held.compareAndSet(true, false)) {
             permits.release();
         }
-    }
-
-    /** Returns the largest body accepted, in bytes. */
-    public long maxBodyBytes() {
-        return maxBodyBytes;
     }
 }

@@ -1,14 +1,12 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.server.ServedModel;
-import dev.baton.server.ServedModels;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /** {@code GET /v1/models}: the served models in OpenAI's list format, conductors first, then the pool's workers. */
-public final class ModelsEndpoint implements Handler {
+final class ModelsEndpoint implements Handler {
 
     private final ServedModels models;
     private final long created;

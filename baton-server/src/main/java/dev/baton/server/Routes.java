@@ -1,8 +1,6 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import dev.baton.input.BadInputException;
-import dev.baton.server.ServedModels;
-import dev.baton.server.ServerSettings;
 import dev.baton.store.TraceStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -15,7 +13,7 @@ import java.time.Instant;
  * {@code /health}), then the limits on chat requests, the endpoints, the mapping of failures to OpenAI's error JSON,
  * and last the metrics of what was answered.
  */
-public final class Routes {
+final class Routes {
 
     private static final String STARTED = "baton.started";
     private static final String CHAT = "/v1/chat/completions";
@@ -24,7 +22,7 @@ public final class Routes {
     }
 
     /** Registers the routes of a server answering as {@code models}, keeping traces in {@code traces}. */
-    public static void register(RoutesConfig routes, ServedModels models, TraceStore traces, ServerSettings settings,
+    static void register(RoutesConfig routes, ServedModels models, TraceStore traces, ServerSettings settings,
                                 ServerMetrics metrics) {
         ApiKeyCheck apiKey = new ApiKeyCheck(settings.apiKeys());
         RequestGate gate = new RequestGate(settings.limits().maxBodyBytes(), settings.limits().maxConcurrent());

@@ -1,4 +1,4 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import dev.baton.client.Answer;
 import dev.baton.execute.CallRecord;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * baton_answers_total{model="best-solo",answered="true"} 3.0
  * </pre>
  */
-public final class ServerMetrics {
+final class ServerMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 

@@ -1,4 +1,4 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import dev.baton.client.Answer;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * the request field at fault ({@code param}) and a machine-readable {@code code}. Thrown from before-handlers and
  * endpoints alike; {@link ErrorResponses} writes it once, for all of them.
  */
-public final class ApiException extends RuntimeException {
+final class ApiException extends RuntimeException {
 
     private final int status;
     private final String type;
@@ -24,45 +24,45 @@ public final class ApiException extends RuntimeException {
     }
 
     /** A malformed or unusable request (400), naming the field at fault. */
-    public static ApiException invalidRequest(String message, String param) {
+    static ApiException invalidRequest(String message, String param) {
         return new ApiException(400, "invalid_request_error", message, param, null);
     }
 
     /** No valid API key (401). */
-    public static ApiException invalidApiKey(String message) {
+    static ApiException invalidApiKey(String message) {
         return new ApiException(401, "invalid_request_error", message, null, "invalid_api_key");
     }
 
     /** A model this server does not serve (404). */
-    public static ApiException modelNotFound(String model) {
+    static ApiException modelNotFound(String model) {
         return new ApiException(404, "invalid_request_error", "The model '" + model + "' does not exist on this server; "
                 + "GET /v1/models lists the models it serves", "model", "model_not_found");
     }
 
     /** Something else that is not there (404). */
-    public static ApiException notFound(String message) {
+    static ApiException notFound(String message) {
         return new ApiException(404, "invalid_request_error", message, null, "not_found");
     }
 
     /** A body over the limit (413). */
-    public static ApiException bodyTooLarge(long limit) {
+    static ApiException bodyTooLarge(long limit) {
         return new ApiException(413, "invalid_request_error", "The request body is larger than this server accepts ("
                 + limit + " bytes)", null, "request_too_large");
     }
 
     /** Too many requests at once (429); the response carries {@code Retry-After}. */
-    public static ApiException tooManyRequests(int limit) {
+    static ApiException tooManyRequests(int limit) {
         return new ApiException(429, "rate_limit_error", "This server answers at most " + limit
                 + " requests at once; retry shortly", null, "rate_limit_exceeded");
     }
 
     /** The workflow ran but no worker answered (502). */
-    public static ApiException noAnswer(String message) {
+    static ApiException noAnswer(String message) {
         return new ApiException(502, "server_error", message, null, "no_answer");
     }
 
     /** Any status with a type derived from it, for the framework's own refusals (unknown route, wrong method). */
-    public static ApiException ofStatus(int status, String message) {
+    static ApiException ofStatus(int status, String message) {
         String type = switch (status) {
             case 401 -> "authentication_error";
             case 403 -> "permission_error";
@@ -73,19 +73,19 @@ public final class ApiException extends RuntimeException {
         return new ApiException(status, type, message, null, null);
     }
 
-    public int status() {
+    int status() {
         return status;
     }
 
-    public String type() {
+    String type() {
         return type;
     }
 
-    public Optional<String> param() {
+    Optional<String> param() {
         return param;
     }
 
-    public Optional<String> code() {
+    Optional<String> code() {
         return code;
     }
 }

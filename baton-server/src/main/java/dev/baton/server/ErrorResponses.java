@@ -1,4 +1,4 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.input.BadInputException;
@@ -9,7 +9,7 @@ import io.javalin.http.HttpResponseException;
  * Writes every failure in OpenAI's error shape, {@code {"error": {"message", "type", "param", "code"}}}, so clients
  * built for OpenAI raise their usual exceptions. The one place a failure becomes an HTTP status.
  */
-public final class ErrorResponses {
+final class ErrorResponses {
 
     /** Seconds a client refused for too many requests at once is told to wait. */
     static final String RETRY_AFTER_SECONDS = "1";
@@ -18,7 +18,7 @@ public final class ErrorResponses {
     }
 
     /** Writes a refusal the server decided on. */
-    public static void write(ApiException error, Context ctx) {
+    static void write(ApiException error, Context ctx) {
         if (error.status() == 429) {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         }
@@ -32,18 +32,18 @@ public final class ErrorResponses {
     }
 
     /** Writes bad input found deeper down (a question a replay pool has no recording of, an unknown worker): 400. */
-    public static void badInput(BadInputException error, Context ctx) {
+    static void badInput(BadInputException error, Context ctx) {
         write(ApiException.invalidRequest(error.getMessage(), null), ctx);
     }
 
     /** Writes the framework's own refusals (no such route, a body over Jetty's limit) in the same shape. */
-    public static void framework(HttpResponseException error, Context ctx) {
+    static void framework(HttpResponseException error, Context ctx) {
         write(ApiException.ofStatus(error.getStatus(), error.getStatus() == 404
                 ? "No route " + ctx.method() + " " + ctx.path() : String.valueOf(error.getMessage())), ctx);
     }
 
     /** Writes anything unexpected as 500, without its message: it may hold what a client should not see. */
-    public static void unexpected(Exception error, Context ctx) {
+    static void unexpected(Exception error, Context ctx) {
         write(ApiException.ofStatus(500, "Internal error (" + error.getClass().getSimpleName() + ")"), ctx);
     }
 }

@@ -1,7 +1,6 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import dev.baton.execute.Budget;
-import dev.baton.server.ServerLimits;
 import io.javalin.http.Context;
 import java.time.Duration;
 

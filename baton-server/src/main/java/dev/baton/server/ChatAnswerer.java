@@ -1,12 +1,10 @@
-package dev.baton.server.internal;
+package dev.baton.server;
 
 import dev.baton.client.Answer;
 import dev.baton.client.Baton;
 import dev.baton.client.TraceJson;
 import dev.baton.execute.Budget;
 import dev.baton.offline.ReplayedBenchmark;
-import dev.baton.server.ServedModel;
-import dev.baton.server.ServedModels;
 import dev.baton.store.StoredTrace;
 import dev.baton.store.TraceStore;
 import dev.baton.task.AnswerType;
