@@ -56,6 +56,7 @@ class ArchitectureTest {
             .layer("learn").definedBy("dev.baton.learn..")
             .layer("eval").definedBy("dev.baton.eval..")
             .layer("client").definedBy("dev.baton.client..")
+            .layer("server").definedBy("dev.baton.server..")
             .layer("cli").definedBy("dev.baton.cli..")
             .optionalLayer("bench").definedBy("dev.baton.bench..") // not on this module's class path
             .whereLayer("core").mayNotAccessAnyLayer()
@@ -66,6 +67,8 @@ class ArchitectureTest {
             .whereLayer("learn").mayOnlyAccessLayers("core", "store")
             .whereLayer("eval").mayOnlyAccessLayers("core", "offline", "store", "learn")
             .whereLayer("client").mayOnlyAccessLayers("core", "offline", "store", "resilience", "providers", "learn", "eval")
+            .whereLayer("server").mayOnlyAccessLayers("core", "offline", "store", "resilience", "providers", "learn", "eval", "client")
+            .whereLayer("server").mayOnlyBeAccessedByLayers("cli", "bench")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("bench")
             .whereLayer("bench").mayNotBeAccessedByAnyLayer();
 

@@ -19,7 +19,8 @@ final class Schema {
     /** Migration {@code i} takes the schema from version {@code i} to {@code i + 1}. */
     private static final List<List<String>> MIGRATIONS = List.of(
             EmbeddingCache.CREATE_TABLES,
-            ResponseCache.CREATE_TABLES);
+            ResponseCache.CREATE_TABLES,
+            TraceTable.CREATE_TABLES);
 
     /** The schema version this code reads and writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();

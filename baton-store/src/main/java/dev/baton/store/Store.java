@@ -13,7 +13,7 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Owns Baton's single local database: one SQLite file holding every cached or recorded thing
- * (embeddings and worker replies now; later traces, eval results and training runs), each concern in its
+ * (embeddings, worker replies and the traces of served requests now; later eval results and training runs), each concern in its
  * own tables behind its own small class.
  *
  * <p>One connection serves every thread, guarded by a lock. SQLite serialises writers anyway, and the
@@ -31,6 +31,7 @@ public final class Store implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final EmbeddingCache embeddings;
     private final ResponseCache responses;
+    private final TraceTable traces;
     private boolean closed;
 
     private Store(String location, Connection connection) {
@@ -38,6 +39,7 @@ public final class Store implements AutoCloseable {
         this.connection = connection;
         this.embeddings = new EmbeddingCache(this);
         this.responses = new ResponseCache(this, Clock.systemUTC());
+        this.traces = new TraceTable(this);
     }
 
     /**
@@ -119,6 +121,11 @@ public final class Store implements AutoCloseable {
     /** Returns the cache of worker replies kept in this store. */
     public ResponseCache responses() {
         return responses;
+    }
+
+    /** Returns the traces of the requests a server answered, kept in this store. */
+    public TraceStore traces() {
+        return traces;
     }
 
     /** Returns where the store lives: the absolute file path, or {@code :memory:}. */

@@ -56,10 +56,11 @@ class StoreTest {
         try (Store store = Store.open(file)) {
             assertThat(store.embeddings().count("enc")).isEqualTo(1);
             assertThat(store.responses().count()).isZero();
+            assertThat(store.traces().recent(10)).isEmpty();
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
-            assertThat(Schema.readVersion(statement)).isEqualTo(2).isEqualTo(Schema.CURRENT_VERSION);
+            assertThat(Schema.readVersion(statement)).isEqualTo(3).isEqualTo(Schema.CURRENT_VERSION);
         }
     }
 

@@ -1,0 +1,189 @@
+package dev.baton.cli;
+
+import dev.baton.client.ConductorResolver;
+import dev.baton.client.LoadedPool;
+import dev.baton.execute.Executor;
+import dev.baton.input.InvalidSettingException;
+import dev.baton.server.BatonServer;
+import dev.baton.server.ServedModel;
+import dev.baton.server.ServedModels;
+import dev.baton.server.ServerLimits;
+import dev.baton.server.ServerSettings;
+import dev.baton.store.Store;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code baton serve}: the conductor as an OpenAI-compatible model over HTTP, until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Serve conductors as OpenAI-compatible models: POST /v1/chat/completions with \"model\" naming a --conductor "
+                + "spec (or a pool worker, answering alone), from any OpenAI client. Runs until Ctrl-C.",
+            "",
+            "The last user message is the question, earlier turns are context. Responses carry usage with cost (USD), "
+                + "headers x-baton-trace-id, x-baton-calls, x-baton-response-cost, and a \"baton\" object with the "
+                + "workflows. Also: GET /v1/models, /v1/traces/{id}, /health, /metrics (Prometheus).",
+            "",
+            "A request may lower its budget with headers x-baton-max-calls, x-baton-max-usd, x-baton-timeout-ms.",
+            "",
+            "Example: baton serve --pool replay --bench gsm8k --conductor best-solo --conductor vote:top3",
+            ""})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LivePoolOptions poolOptions;
+
+    @Option(names = "--bench", defaultValue = "gsm8k", paramLabel = "NAME|PATH",
+            description = "The recorded benchmark a replay pool answers from (questions must be among its questions). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String bench;
+
+    @Option(names = "--conductor", paramLabel = "SPEC",
+            description = "A conductor to serve, its spec being the model name; repeat to serve several (as for ask). "
+                    + "Default: best-solo.")
+    List<String> conductors = new ArrayList<>();
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "The address to listen on; another than loopback needs --api-key-env. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+            description = "The port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--api-key-env", paramLabel = "NAME",
+            description = "The NAME of an environment variable holding a key clients must send as 'Authorization: Bearer "
+                    + "KEY'; repeat for several keys. None: no key is asked for (loopback only).")
+    List<String> apiKeyEnv = new ArrayList<>();
+
+    @Option(names = "--max-calls", paramLabel = "N", description = "Most worker calls per request. Default: 32.")
+    Integer maxCalls;
+
+    @Option(names = "--max-usd", paramLabel = "USD", description = "Most USD per request. Default: 1.")
+    Double maxUsd;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Most wall time per request. Default: 300.")
+    Double timeoutSeconds;
+
+    @Option(names = "--max-concurrent", paramLabel = "N",
+            description = "Most requests answered at once; beyond, 429 with Retry-After. Default: 16.")
+    Integer maxConcurrent;
+
+    @Mixin
+    EncoderOptions encoderOptions;
+
+    @Override
+    public Integer call() {
+        BatonCommand root = BatonCommand.of(spec);
+        ServerSettings settings = new ServerSettings(host, checkedPort(), apiKeys(root.env), limits());
+        settings.checkOpenOnlyOnLoopback();
+        List<String> specs = conductors.isEmpty() ? List.of("best-solo") : conductors;
+        LoadedPool loaded = poolOptions.load(bench, Optional.empty(), root.env);
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                // Lets the server close before the JVM halts: requests in flight end, the store is closed cleanly.
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "baton-serve-shutdown");
+        try (Store store = Store.open(encoderOptions.store); EncoderOptions.Lazy encoder = encoderOptions.lazy();
+             ConductorResolver resolver = new ConductorResolver(loaded, encoder)) {
+            Executor executor = poolOptions.executor(loaded, store);
+            ServedModels models = ServedModels.of(loaded, executor, resolver, specs);
+            try (BatonServer server = BatonServer.start(settings, models, store.traces())) {
+                out.println("Baton serves on " + server.baseUrl() + " (OpenAI-compatible; Ctrl-C stops)");
+                out.println("models: " + String.join(", ", models.all().stream().map(ServedModel::name).toList()));
+                out.println("traces: " + store.location());
+                out.flush();
+                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    stop.await();
+                } catch (InterruptedException e) {
+                    // An embedder (or a test) running this command on a thread stops it by interrupting it.
+                } finally {
+                    removeHook(hook);
+                }
+            }
+            out.println("stopped");
+            out.flush();
+        } finally {
+            stopped.countDown();
+        }
+        return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is running; it waits for this thread to close the server.
+        }
+    }
+
+    private int checkedPort() {
+        if (port < 0 || port > 65_535) {
+            throw new InvalidSettingException("--port must be between 0 and 65535, got " + port);
+        }
+        return port;
+    }
+
+    private List<String> apiKeys(Map<String, String> env) {
+        List<String> keys = new ArrayList<>();
+        for (String name : apiKeyEnv) {
+            String key = env.get(name);
+            if (key == null || key.isBlank()) {
+                throw new InvalidSettingException("--api-key-env " + name + ": the environment variable " + name
+                        + " is not set or empty");
+            }
+            keys.add(key.strip());
+        }
+        return keys;
+    }
+
+    private ServerLimits limits() {
+        ServerLimits limits = ServerLimits.defaults();
+        if (maxCalls != null) {
+            if (maxCalls < 1) {
+                throw new InvalidSettingException("--max-calls must be at least 1, got " + maxCalls);
+            }
+            limits = limits.withMaxCalls(maxCalls);
+        }
+        if (maxUsd != null) {
+            if (!(maxUsd > 0) || maxUsd.isInfinite()) {
+                throw new InvalidSettingException("--max-usd must be a positive number, got " + maxUsd);
+            }
+            limits = limits.withMaxCostUsd(maxUsd);
+        }
+        if (timeoutSeconds != null) {
+            if (!(timeoutSeconds > 0) || timeoutSeconds.isInfinite()) {
+                throw new InvalidSettingException("--timeout must be a positive number of seconds, got " + timeoutSeconds);
+            }
+            limits = limits.withTimeout(Duration.ofMillis((long) Math.ceil(timeoutSeconds * 1000)));
+        }
+        if (maxConcurrent != null) {
+            if (maxConcurrent < 1) {
+                throw new InvalidSettingException("--max-concurrent must be at least 1, got " + maxConcurrent);
+            }
+            limits = limits.withMaxConcurrent(maxConcurrent);
+        }
+        return limits;
+    }
+}

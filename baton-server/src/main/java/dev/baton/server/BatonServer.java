@@ -1,0 +1,77 @@
+package dev.baton.server;
+
+import dev.baton.input.InvalidSettingException;
+import dev.baton.store.TraceStore;
+import io.javalin.Javalin;
+import java.util.Objects;
+
+/**
+ * Baton as an OpenAI-compatible model over HTTP: a client names a conductor (or a pool worker) as its
+ * {@code model}, and gets the conductor's answer, priced and traced.
+ *
+ * <pre>{@code
+ * try (BatonServer server = BatonServer.start(ServerSettings.loopback(8080), models, store.traces())) {
+ *     // POST http://127.0.0.1:8080/v1/chat/completions {"model": "best-solo", "messages": [...]}
+ * }
+ * }</pre>
+ *
+ * <p>Endpoints: {@code POST /v1/chat/completions} (plain or streamed), {@code GET /v1/models},
+ * {@code GET /v1/traces/{id}}, {@code GET /v1/traces}, {@code GET /health}, {@code GET /metrics} (Prometheus). Requests
+ * run on virtual threads. Every failure is answered in OpenAI's error JSON.
+ */
+public final class BatonServer implements AutoCloseable {
+
+    private final Javalin app;
+    private final ServerSettings settings;
+
+    private BatonServer(Javalin app, ServerSettings settings) {
+        this.app = app;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws InvalidSettingException when no API key is configured and the host is not a loopback address
+     */
+    public static BatonServer start(ServerSettings settings, ServedModels models, TraceStore traces) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(traces, "traces");
+        settings.checkOpenOnlyOnLoopback();
+        ServerMetrics metrics = new ServerMetrics();
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = settings.limits().maxBodyBytes();
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            Routes.register(config.routes, models, traces, settings, metrics);
+        });
+        app.start();
+        return new BatonServer(app, settings);
+    }
+
+    /** Returns the port it listens on (the one chosen when the settings asked for 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Returns the address it listens on. */
+    public String host() {
+        return settings.host();
+    }
+
+    /** Returns the base URL an OpenAI client is given, for example {@code http://127.0.0.1:8080/v1}. */
+    public String baseUrl() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return "http://" + host + ":" + port() + "/v1";
+    }
+
+    /** Stops listening; requests in flight are ended. Closing twice does nothing. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

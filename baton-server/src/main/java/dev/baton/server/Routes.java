@@ -1,0 +1,73 @@
+package dev.baton.server;
+
+import dev.baton.input.BadInputException;
+import dev.baton.store.TraceStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Every route of the server, in one place, in the order a request meets them: timing, then the API key (all but
+ * {@code /health}), then the limits on chat requests, the endpoints, the mapping of failures to OpenAI's error JSON,
+ * and last the metrics of what was answered.
+ */
+final class Routes {
+
+    private static final String STARTED = "baton.started";
+    private static final String CHAT = "/v1/chat/completions";
+
+    private Routes() {
+    }
+
+    /** Registers the routes of a server answering as {@code models}, keeping traces in {@code traces}. */
+    static void register(RoutesConfig routes, ServedModels models, TraceStore traces, ServerSettings settings,
+                                ServerMetrics metrics) {
+        ApiKeyCheck apiKey = new ApiKeyCheck(settings.apiKeys());
+        RequestGate gate = new RequestGate(settings.limits().maxBodyBytes(), settings.limits().maxConcurrent());
+        ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(new ChatAnswerer(models, traces, metrics), settings.limits());
+        TracesEndpoint traceEndpoint = new TracesEndpoint(traces);
+
+        routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        routes.before("/v1/*", apiKey);
+        routes.before("/metrics", apiKey);
+        routes.before(CHAT, ctx -> {
+            gate.checkBodySize(ctx);
+            gate.admit(ctx);
+        });
+
+        routes.post(CHAT, chat);
+        routes.get("/v1/models", new ModelsEndpoint(models, Instant.now().getEpochSecond()));
+        routes.get("/v1/traces", traceEndpoint::recent);
+        routes.get("/v1/traces/{id}", traceEndpoint::one);
+        routes.get("/health", ctx -> ctx.contentType("application/json")
+                .result("{\"status\":\"ok\",\"models\":" + models.all().size() + "}"));
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+
+        routes.exception(ApiException.class, ErrorResponses::write);
+        routes.exception(BadInputException.class, ErrorResponses::badInput);
+        routes.exception(HttpResponseException.class, ErrorResponses::framework);
+        routes.exception(Exception.class, ErrorResponses::unexpected);
+
+        routes.after(CHAT, gate::release);
+        routes.after(ctx -> metrics.request(endpoint(ctx), ctx.method().name(), ctx.statusCode(), elapsed(ctx)));
+    }
+
+    /** Returns the route a request matched as a metric label: never the raw path, which would grow without bound. */
+    private static String endpoint(Context ctx) {
+        String path = ctx.path();
+        if (path.startsWith("/v1/traces/")) {
+            return "/v1/traces/{id}";
+        }
+        return switch (path) {
+            case CHAT, "/v1/models", "/v1/traces", "/health", "/metrics" -> path;
+            default -> "other";
+        };
+    }
+
+    private static Duration elapsed(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        return started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.baton.server;
+
+import dev.baton.client.ConductorResolver;
+import dev.baton.client.LoadedPool;
+import dev.baton.conduct.Conductor;
+import dev.baton.conduct.baseline.SoloConductor;
+import dev.baton.eval.ConductorSpecException;
+import dev.baton.execute.Budget;
+import dev.baton.execute.Executor;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The models a server answers as: one per configured conductor spec (the model name is the spec), then every worker
+ * of the pool under its own id (Baton as a gateway: the worker answers alone, with the executor's cache, retries and
+ * trace). Also holds the pool and the executor every request runs on.
+ *
+ * <pre>{@code
+ * ServedModels models = ServedModels.of(loaded, executor, resolver, List.of("best-solo", "vote:top3"));
+ * }</pre>
+ */
+public final class ServedModels {
+
+    private final LoadedPool loaded;
+    private final Executor executor;
+    private final Map<String, ServedModel> byName;
+
+    private ServedModels(LoadedPool loaded, Executor executor, Map<String, ServedModel> byName) {
+        this.loaded = loaded;
+        this.executor = executor;
+        this.byName = byName;
+    }
+
+    /**
+     * Resolves every conductor spec once (an {@code lm:} spec again per request, for the request's budget).
+     *
+     * @throws ConductorSpecException for an unknown or malformed spec, one naming several conductors, or a spec
+     *                                given twice
+     */
+    public static ServedModels of(LoadedPool loaded, Executor executor, ConductorResolver resolver, List<String> specs) {
+        Objects.requireNonNull(loaded, "loaded");
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(resolver, "resolver");
+        if (specs.isEmpty()) {
+            throw new ConductorSpecException("serve at least one conductor");
+        }
+        Map<String, ServedModel> byName = new LinkedHashMap<>();
+        for (String given : specs) {
+            String spec = given.strip();
+            ServedModel model;
+            if (spec.startsWith("lm:")) {
+                resolver.resolve(spec, executor, Budget.unlimited()); // fails now, not at the first request
+                model = new ServedModel(spec, "baton", budget -> resolver.resolve(spec, executor, budget));
+            } else {
+                Conductor conductor = resolver.resolve(spec, executor, Budget.unlimited());
+                model = new ServedModel(spec, "baton", budget -> conductor);
+            }
+            if (byName.putIfAbsent(spec, model) != null) {
+                throw new ConductorSpecException("conductor '" + spec + "' is given twice");
+            }
+        }
+        for (String worker : loaded.pool().ids()) {
+            Conductor solo = new SoloConductor(worker);
+            byName.putIfAbsent(worker, new ServedModel(worker, "pool", budget -> solo));
+        }
+        return new ServedModels(loaded, executor, Collections.unmodifiableMap(byName));
+    }
+
+    /** Returns the model a client named, if it is served. */
+    public Optional<ServedModel> get(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Returns every served model: the conductors first, in the order given, then the workers in pool order. */
+    public Collection<ServedModel> all() {
+        return byName.values();
+    }
+
+    /** Returns the pool every request runs on. */
+    public LoadedPool pool() {
+        return loaded;
+    }
+
+    /** Returns the executor every request's calls go through. */
+    public Executor executor() {
+        return executor;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.baton.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one request may ask of the server, and how many it serves at once. A request's own budget headers
+ * ({@code x-baton-max-calls}, {@code x-baton-max-usd}, {@code x-baton-timeout-ms}) may lower the budget limits, never
+ * raise them.
+ *
+ * @param maxBodyBytes  largest request body; a larger one is answered 413
+ * @param maxMessages   most messages in one chat request; more is answered 400
+ * @param maxConcurrent most chat requests answered at once; one more is answered 429 with {@code Retry-After}
+ * @param maxCalls      most worker calls for one request, planning calls included
+ * @param maxCostUsd    most USD for one request
+ * @param timeout       most wall time for one request's workflow
+ */
+public record ServerLimits(long maxBodyBytes, int maxMessages, int maxConcurrent, int maxCalls, double maxCostUsd,
+                           Duration timeout) {
+
+    private static final ServerLimits DEFAULTS = new ServerLimits(1_000_000, 256, 16, 32, 1.0, Duration.ofMinutes(5));
+
+    public ServerLimits {
+        Objects.requireNonNull(timeout, "timeout");
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1: " + maxBodyBytes);
+        }
+        if (maxMessages < 1) {
+            throw new IllegalArgumentException("maxMessages must be at least 1: " + maxMessages);
+        }
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1: " + maxConcurrent);
+        }
+        if (maxCalls < 1) {
+            throw new IllegalArgumentException("maxCalls must be at least 1: " + maxCalls);
+        }
+        if (!(maxCostUsd > 0) || Double.isInfinite(maxCostUsd)) {
+            throw new IllegalArgumentException("maxCostUsd must be a positive number: " + maxCostUsd);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+    }
+
+    /** Returns 1 MB bodies, 256 messages, 16 requests at once, 32 calls, $1 and 5 minutes per request. */
+    public static ServerLimits defaults() {
+        return DEFAULTS;
+    }
+
+    public ServerLimits withMaxBodyBytes(long bytes) {
+        return new ServerLimits(bytes, maxMessages, maxConcurrent, maxCalls, maxCostUsd, timeout);
+    }
+
+    public ServerLimits withMaxMessages(int messages) {
+        return new ServerLimits(maxBodyBytes, messages, maxConcurrent, maxCalls, maxCostUsd, timeout);
+    }
+
+    public ServerLimits withMaxConcurrent(int requests) {
+        return new ServerLimits(maxBodyBytes, maxMessages, requests, maxCalls, maxCostUsd, timeout);
+    }
+
+    public ServerLimits withMaxCalls(int calls) {
+        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, calls, maxCostUsd, timeout);
+    }
+
+    public ServerLimits withMaxCostUsd(double usd) {
+        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, maxCalls, usd, timeout);
+    }
+
+    public ServerLimits withTimeout(Duration limit) {
+        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, maxCalls, maxCostUsd, limit);
+    }
+}

@@ -1,0 +1,208 @@
+package dev.baton.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.client.LoadedPool;
+import dev.baton.fixtures.ScriptedWorker;
+import dev.baton.pool.Pool;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every refusal is a 4xx in OpenAI's error JSON: auth, limits, malformed input, unknown names. */
+class RequestRefusalsTest {
+
+    private static final String KEY = "sk-right";
+    private static final String[] AUTH = {"Authorization", "Bearer " + KEY};
+    private static ServerFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        ServerSettings settings = ServerSettings.loopback(0).withApiKeys(List.of("sk-other", KEY))
+                .withLimits(ServerLimits.defaults().withMaxBodyBytes(20_000).withMaxMessages(3));
+        fixture = new ServerFixture(settings, List.of("best-solo"));
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    private static JsonNode assertError(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        JsonNode error = ServerFixture.json(response).get("error");
+        assertThat(error.get("message").asText()).isNotBlank();
+        assertThat(error.get("type").asText()).isEqualTo(type);
+        assertThat(error.has("param")).isTrue();
+        assertThat(error.has("code")).isTrue();
+        return error;
+    }
+
+    private static HttpResponse<String> chat(String body, String... headers) {
+        return fixture.post("/v1/chat/completions", body, headers);
+    }
+
+    private static String recordedQuestion() {
+        return ServerFixture.recordedTask().question();
+    }
+
+    @Test
+    void withoutAKeyIsUnauthorized() {
+        JsonNode error = assertError(chat(ServerFixture.chat("best-solo", recordedQuestion())), 401, "invalid_request_error");
+        assertThat(error.get("code").asText()).isEqualTo("invalid_api_key");
+    }
+
+    @Test
+    void aWrongKeyIsUnauthorized() {
+        assertError(chat(ServerFixture.chat("best-solo", recordedQuestion()), "Authorization", "Bearer sk-wrong"), 401,
+                "invalid_request_error");
+        assertError(fixture.get("/v1/models", "Authorization", "Basic c2stcmlnaHQ="), 401, "invalid_request_error");
+    }
+
+    @Test
+    void anyConfiguredKeyIsAccepted() {
+        assertThat(fixture.get("/v1/models", "Authorization", "Bearer sk-other").statusCode()).isEqualTo(200);
+        assertThat(fixture.get("/v1/models", AUTH).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthNeedsNoKey() {
+        assertThat(fixture.get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsTooLarge() {
+        String body = ServerFixture.chat("best-solo", "x".repeat(30_000));
+        JsonNode error = assertError(chat(body, AUTH), 413, "invalid_request_error");
+        assertThat(error.get("code").asText()).isEqualTo("request_too_large");
+    }
+
+    @Test
+    void tooManyMessagesAreRefused() {
+        String message = "{\"role\": \"user\", \"content\": \"hi\"}";
+        String body = "{\"model\": \"best-solo\", \"messages\": [" + String.join(",", List.of(message, message, message, message)) + "]}";
+        JsonNode error = assertError(chat(body, AUTH), 400, "invalid_request_error");
+        assertThat(error.get("param").asText()).isEqualTo("messages");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        assertError(chat("{\"model\": \"best-solo\", \"messages\": [", AUTH), 400, "invalid_request_error");
+        assertError(chat("[1, 2]", AUTH), 400, "invalid_request_error");
+    }
+
+    @Test
+    void missingOrMistypedFieldsAreBadRequestsNamingTheField() {
+        assertThat(assertError(chat("{\"model\": \"best-solo\"}", AUTH), 400, "invalid_request_error")
+                .get("param").asText()).isEqualTo("messages");
+        assertThat(assertError(chat("{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}", AUTH), 400,
+                "invalid_request_error").get("param").asText()).isEqualTo("model");
+        assertThat(assertError(chat("{\"model\": 7, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}", AUTH), 400,
+                "invalid_request_error").get("param").asText()).isEqualTo("model");
+        assertThat(assertError(chat("{\"model\": \"best-solo\", \"messages\": \"hi\"}", AUTH), 400,
+                "invalid_request_error").get("param").asText()).isEqualTo("messages");
+        assertThat(assertError(chat("{\"model\": \"best-solo\", \"messages\": []}", AUTH), 400,
+                "invalid_request_error").get("param").asText()).isEqualTo("messages");
+        assertThat(assertError(chat("{\"model\": \"best-solo\", \"messages\": [{\"role\": \"wizard\", \"content\": \"hi\"}]}",
+                AUTH), 400, "invalid_request_error").get("param").asText()).isEqualTo("messages[0].role");
+        assertThat(assertError(chat("{\"model\": \"best-solo\", \"messages\": [{\"role\": \"user\", \"content\": 3}]}",
+                AUTH), 400, "invalid_request_error").get("param").asText()).isEqualTo("messages[0].content");
+        assertThat(assertError(chat("{\"model\": \"best-solo\", \"messages\": [{\"role\": \"system\", \"content\": \"be brief\"}]}",
+                AUTH), 400, "invalid_request_error").get("param").asText()).isEqualTo("messages");
+        assertThat(assertError(chat("{\"model\": \"best-solo\", \"stream\": \"yes\", \"messages\": "
+                + "[{\"role\": \"user\", \"content\": \"hi\"}]}", AUTH), 400, "invalid_request_error")
+                .get("param").asText()).isEqualTo("stream");
+    }
+
+    @Test
+    void anUnknownModelIsNotFound() {
+        JsonNode error = assertError(chat(ServerFixture.chat("gpt-17", recordedQuestion()), AUTH), 404, "invalid_request_error");
+        assertThat(error.get("code").asText()).isEqualTo("model_not_found");
+        assertThat(error.get("param").asText()).isEqualTo("model");
+    }
+
+    @Test
+    void aQuestionTheReplayPoolHasNoRecordingOfIsABadRequest() {
+        assertError(chat(ServerFixture.chat("best-solo", "What is the capital of France?"), AUTH), 400, "invalid_request_error");
+    }
+
+    @Test
+    void aBudgetHeaderThatIsNotAPositiveNumberIsABadRequest() {
+        String body = ServerFixture.chat("best-solo", recordedQuestion());
+        assertThat(assertError(chat(body, "Authorization", AUTH[1], "x-baton-max-calls", "many"), 400, "invalid_request_error")
+                .get("param").asText()).isEqualTo("x-baton-max-calls");
+        assertThat(assertError(chat(body, "Authorization", AUTH[1], "x-baton-max-usd", "-1"), 400, "invalid_request_error")
+                .get("param").asText()).isEqualTo("x-baton-max-usd");
+        assertThat(assertError(chat(body, "Authorization", AUTH[1], "x-baton-timeout-ms", "0"), 400, "invalid_request_error")
+                .get("param").asText()).isEqualTo("x-baton-timeout-ms");
+    }
+
+    @Test
+    void aBudgetHeaderLimitsTheRequest() {
+        String body = ServerFixture.chat("best-solo", recordedQuestion());
+        HttpResponse<String> response = chat(body, "Authorization", AUTH[1], "x-baton-max-calls", "1", "x-baton-max-usd", "5");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-baton-calls")).contains("1");
+    }
+
+    @Test
+    void anUnknownRouteIsNotFoundInTheSameShape() {
+        assertError(fixture.get("/v1/completions-of-old", AUTH), 404, "invalid_request_error");
+        assertError(fixture.get("/v1/traces/chatcmpl-none", AUTH), 404, "invalid_request_error");
+    }
+
+    @Test
+    void beyondTheConcurrentRequestsItIsTooManyRequestsWithRetryAfter() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedWorker blocking = ScriptedWorker.computing("slow", request -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "42";
+        });
+        LoadedPool pool = new LoadedPool(Pool.of(List.of(blocking)), Optional.empty(), Map.of());
+        ServerSettings settings = ServerSettings.loopback(0).withLimits(ServerLimits.defaults().withMaxConcurrent(1));
+        try (ServerFixture one = new ServerFixture(pool, settings, List.of("solo:slow"))) {
+            CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
+                    () -> one.post("/v1/chat/completions", ServerFixture.chat("solo:slow", "What is 6 * 7?")));
+            entered.await();
+
+            HttpResponse<String> second = one.post("/v1/chat/completions", ServerFixture.chat("slow", "What is 6 * 7?"));
+            release.countDown();
+
+            assertThat(second.statusCode()).isEqualTo(429);
+            assertThat(second.headers().firstValue("Retry-After")).isPresent();
+            assertThat(ServerFixture.json(second).at("/error/type").asText()).isEqualTo("rate_limit_error");
+            assertThat(first.get().statusCode()).isEqualTo(200);
+            assertThat(ServerFixture.json(first.get()).at("/choices/0/message/content").asText()).isEqualTo("42");
+            assertThat(one.post("/v1/chat/completions", ServerFixture.chat("slow", "What is 6 * 7?")).statusCode())
+                    .as("the permit is given back").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void whenNoWorkerAnswersItIsABadGatewayAndTheTraceIsKept() {
+        LoadedPool pool = new LoadedPool(Pool.of(List.of(ScriptedWorker.failingPermanently("down"))), Optional.empty(), Map.of());
+        try (ServerFixture one = new ServerFixture(pool, ServerSettings.loopback(0), List.of("best-solo"))) {
+            HttpResponse<String> response = one.post("/v1/chat/completions", ServerFixture.chat("best-solo", "What is 6 * 7?"));
+
+            assertError(response, 502, "server_error");
+            String id = response.headers().firstValue("x-baton-trace-id").orElseThrow();
+            assertThat(one.store.traces().get(id)).hasValueSatisfying(trace -> assertThat(trace.answer()).isEmpty());
+            assertThat(one.get("/v1/traces/" + id).statusCode()).isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.baton.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the trace of every request a server answered, so a client can look one up by the id it was given.
+ *
+ * <p>{@link Store#traces()} keeps them in the SQLite store; a shared database (PostgreSQL, for several servers)
+ * implements this same interface. Implementations are safe to use from many threads at once.
+ */
+public interface TraceStore {
+
+    /**
+     * Keeps a trace.
+     *
+     * @throws StoreException when it cannot be written, or a trace with the same id is already kept
+     */
+    void put(StoredTrace trace);
+
+    /** Returns the trace with this id, or empty when none is kept. */
+    Optional<StoredTrace> get(String id);
+
+    /** Returns the {@code limit} most recent traces, newest first. */
+    List<StoredTrace> recent(int limit);
+}
