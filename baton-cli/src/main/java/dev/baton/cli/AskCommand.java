@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,15 +68,8 @@ final class AskCommand implements Callable<Integer> {
             description = "How to show the trace: text (compact, 80 columns), json (everything), none. Default: ${DEFAULT-VALUE}.")
     String trace;
 
-    @Option(names = "--max-calls", paramLabel = "N", description = "Most calls for this question, all rounds together.")
-    Integer maxCalls;
-
-    @Option(names = "--max-usd", paramLabel = "USD",
-            description = "Most USD for this question; a call starts only if its worst case fits.")
-    Double maxUsd;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Most wall time per round, in seconds.")
-    Double timeoutSeconds;
+    @Mixin
+    BudgetOptions budgetOptions;
 
     @Option(names = "--rounds", defaultValue = "5", paramLabel = "N",
             description = "Most rounds (a safety cap; the conductor decides when to stop). Default: ${DEFAULT-VALUE}.")
@@ -139,29 +131,17 @@ final class AskCommand implements Callable<Integer> {
     }
 
     private Budget budget() {
-        Budget budget = Budget.unlimited();
-        if (maxCalls != null) {
-            if (maxCalls < 1) {
-                throw new InvalidSettingException("--max-calls must be at least 1, got " + maxCalls);
-            }
-            budget = budget.withMaxCalls(maxCalls);
-        }
-        if (maxUsd != null) {
-            if (!(maxUsd > 0) || maxUsd.isInfinite()) {
-                throw new InvalidSettingException("--max-usd must be a positive number, got " + maxUsd);
-            }
-            budget = budget.withMaxCostUsd(maxUsd);
-        }
-        if (timeoutSeconds != null) {
-            if (!(timeoutSeconds > 0) || timeoutSeconds.isInfinite()) {
-                throw new InvalidSettingException("--timeout must be a positive number of seconds, got " + timeoutSeconds);
-            }
-            budget = budget.withDeadline(Duration.ofMillis((long) Math.ceil(timeoutSeconds * 1000)));
-        }
         if (rounds < 1) {
             throw new InvalidSettingException("--rounds must be at least 1, got " + rounds);
         }
-        return budget;
+        Budget budget = Budget.unlimited();
+        if (budgetOptions.maxCalls().isPresent()) {
+            budget = budget.withMaxCalls(budgetOptions.maxCalls().getAsInt());
+        }
+        if (budgetOptions.maxUsd().isPresent()) {
+            budget = budget.withMaxCostUsd(budgetOptions.maxUsd().getAsDouble());
+        }
+        return budgetOptions.timeout().map(budget::withDeadline).orElse(budget);
     }
 
     private String readStdin() throws IOException {

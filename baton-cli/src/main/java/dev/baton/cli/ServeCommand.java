@@ -11,7 +11,6 @@ import dev.baton.server.ServerLimits;
 import dev.baton.server.ServerSettings;
 import dev.baton.store.Store;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,14 +68,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "KEY'; repeat for several keys. None: no key is asked for (loopback only).")
     List<String> apiKeyEnv = new ArrayList<>();
 
-    @Option(names = "--max-calls", paramLabel = "N", description = "Most worker calls per request. Default: 32.")
-    Integer maxCalls;
-
-    @Option(names = "--max-usd", paramLabel = "USD", description = "Most USD per request. Default: 1.")
-    Double maxUsd;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Most wall time per request. Default: 300.")
-    Double timeoutSeconds;
+    /** The server's limits per request (defaults: 32 calls, $1, 300 s); a request's headers may only lower them. */
+    @Mixin
+    BudgetOptions budget;
 
     @Option(names = "--max-concurrent", paramLabel = "N",
             description = "Most requests answered at once; beyond, 429 with Retry-After. Default: 16.")
@@ -160,23 +154,14 @@ final class ServeCommand implements Callable<Integer> {
 
     private ServerLimits limits() {
         ServerLimits limits = ServerLimits.defaults();
-        if (maxCalls != null) {
-            if (maxCalls < 1) {
-                throw new InvalidSettingException("--max-calls must be at least 1, got " + maxCalls);
-            }
-            limits = limits.withMaxCalls(maxCalls);
+        if (budget.maxCalls().isPresent()) {
+            limits = limits.withMaxCalls(budget.maxCalls().getAsInt());
         }
-        if (maxUsd != null) {
-            if (!(maxUsd > 0) || maxUsd.isInfinite()) {
-                throw new InvalidSettingException("--max-usd must be a positive number, got " + maxUsd);
-            }
-            limits = limits.withMaxCostUsd(maxUsd);
+        if (budget.maxUsd().isPresent()) {
+            limits = limits.withMaxCostUsd(budget.maxUsd().getAsDouble());
         }
-        if (timeoutSeconds != null) {
-            if (!(timeoutSeconds > 0) || timeoutSeconds.isInfinite()) {
-                throw new InvalidSettingException("--timeout must be a positive number of seconds, got " + timeoutSeconds);
-            }
-            limits = limits.withTimeout(Duration.ofMillis((long) Math.ceil(timeoutSeconds * 1000)));
+        if (budget.timeout().isPresent()) {
+            limits = limits.withTimeout(budget.timeout().get());
         }
         if (maxConcurrent != null) {
             if (maxConcurrent < 1) {
