@@ -45,9 +45,9 @@ public final class EmbeddingCache {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private final Store store;
+    private final Database store;
 
-    EmbeddingCache(Store store) {
+    EmbeddingCache(Database store) {
         this.store = store;
     }
 

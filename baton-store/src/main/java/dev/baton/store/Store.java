@@ -8,38 +8,32 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Owns Baton's single local database: one SQLite file holding every cached or recorded thing
- * (embeddings, worker replies and the traces of served requests now; later eval results and training runs), each concern in its
- * own tables behind its own small class.
+ * Owns Baton's embedded store, the default {@link StoreBackend}: one SQLite file holding every cached or recorded
+ * thing (embeddings, worker replies and the traces of served requests now; later eval results and training runs),
+ * each concern in its own tables behind its own small class.
  *
- * <p>One connection serves every thread, guarded by a lock. SQLite serialises writers anyway, and the
- * store's work items are short (a batch of 2,000 embeddings is milliseconds), so a pool would only add
- * lock contention inside SQLite. Several processes may share the file: WAL mode lets readers run
- * beside a writer, and the busy timeout makes a second writer wait instead of failing.
+ * <p>One connection serves every thread, guarded by a lock (see {@link SqliteDatabase}). Several processes may share
+ * the file: WAL mode lets readers run beside a writer, and the busy timeout makes a second writer wait instead of
+ * failing. Servers on several machines share a PostgreSQL store instead.
  */
-public final class Store implements AutoCloseable {
+public final class Store implements StoreBackend {
 
     /** How long a write waits for another process's write to finish before giving up. */
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
-    private final String location;
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SqliteDatabase database;
     private final EmbeddingCache embeddings;
     private final ResponseCache responses;
     private final TraceTable traces;
-    private boolean closed;
 
-    private Store(String location, Connection connection) {
-        this.location = location;
-        this.connection = connection;
-        this.embeddings = new EmbeddingCache(this);
-        this.responses = new ResponseCache(this, Clock.systemUTC());
-        this.traces = new TraceTable(this);
+    private Store(SqliteDatabase database) {
+        this.database = database;
+        this.embeddings = new EmbeddingCache(database);
+        this.responses = new ResponseCacheTable(database, Clock.systemUTC());
+        this.traces = new TraceTable(database, "rowid");
     }
 
     /**
@@ -79,12 +73,12 @@ public final class Store implements AutoCloseable {
         try {
             connection = DriverManager.getConnection(url, config.toProperties());
         } catch (SQLException e) {
-            throw new StoreException(describe(location, e), e);
+            throw new StoreException(SqliteDatabase.describe(location, e), e);
         }
         try {
             checkIsDatabase(connection);
-            Schema.migrate(connection, location);
-            return new Store(location, connection);
+            Schema.SQLITE.migrate(connection, location);
+            return new Store(new SqliteDatabase(location, connection));
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.close();
@@ -94,7 +88,7 @@ public final class Store implements AutoCloseable {
             if (e instanceof StoreException storeException) {
                 throw storeException;
             }
-            throw new StoreException(describe(location, e), e);
+            throw new StoreException(SqliteDatabase.describe(location, e), e);
         }
     }
 
@@ -105,89 +99,30 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static String describe(String location, Exception e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("SQLITE_NOTADB") || message.contains("not a database")) {
-            return location + ": not a Baton store (the file is not a SQLite database)";
-        }
-        return location + ": " + message;
-    }
-
-    /** Returns the cache of question embeddings kept in this store. */
+    @Override
     public EmbeddingCache embeddings() {
         return embeddings;
     }
 
-    /** Returns the cache of worker replies kept in this store. */
+    @Override
     public ResponseCache responses() {
         return responses;
     }
 
-    /** Returns the traces of the requests a server answered, kept in this store. */
+    @Override
     public TraceStore traces() {
         return traces;
     }
 
     /** Returns where the store lives: the absolute file path, or {@code :memory:}. */
+    @Override
     public String location() {
-        return location;
-    }
-
-    /** Runs work on the connection under the store's lock, outside any transaction. */
-    <T> T read(SqlWork<T> work) {
-        lock.lock();
-        try {
-            ensureOpen();
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreException(describe(location, e), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Runs work in one transaction under the store's lock: all of it is committed or none. */
-    <T> T inTransaction(SqlWork<T> work) {
-        lock.lock();
-        try {
-            ensureOpen();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(describe(location, e), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new StoreException(location + ": the store is closed");
-        }
+        return database.location();
     }
 
     /** Closes the connection; closing twice does nothing. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            if (!closed) {
-                closed = true;
-                connection.close();
-            }
-        } catch (SQLException e) {
-            throw new StoreException(describe(location, e), e);
-        } finally {
-            lock.unlock();
-        }
+        database.close();
     }
 }

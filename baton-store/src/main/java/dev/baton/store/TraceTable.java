@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The {@link TraceStore} of the SQLite store: one row per request in {@code traces}. */
+/**
+ * The {@link TraceStore} of either database: one row per request in {@code traces}. The most recent come first; traces
+ * created in the same millisecond come newest-inserted first, by SQLite's {@code rowid} or PostgreSQL's {@code seq}.
+ */
 final class TraceTable implements TraceStore {
 
-    /** The table and index this store owns; run once, as one schema migration. */
+    /** The table and index in SQLite; run once, as schema migration 3. */
     static final List<String> CREATE_TABLES = List.of(
             """
             CREATE TABLE traces (
@@ -29,19 +32,42 @@ final class TraceTable implements TraceStore {
             )""",
             "CREATE INDEX traces_by_created ON traces (created_at_ms DESC)");
 
+    /** The same in PostgreSQL, with an identity column for the insertion order SQLite's rowid gives; migration 3. */
+    static final List<String> CREATE_TABLES_POSTGRES = List.of(
+            """
+            CREATE TABLE traces (
+                id            TEXT PRIMARY KEY,
+                created_at_ms BIGINT NOT NULL,
+                model         TEXT NOT NULL,
+                question      TEXT NOT NULL,
+                answer        TEXT,
+                calls         INTEGER NOT NULL CHECK (calls >= 0),
+                cost_usd      DOUBLE PRECISION NOT NULL CHECK (cost_usd >= 0),
+                latency_ms    BIGINT NOT NULL CHECK (latency_ms >= 0),
+                trace_json    TEXT NOT NULL,
+                seq           BIGINT GENERATED ALWAYS AS IDENTITY
+            )""",
+            "CREATE INDEX traces_by_created ON traces (created_at_ms DESC, seq DESC)");
+
     private static final String COLUMNS =
             "id, created_at_ms, model, question, answer, calls, cost_usd, latency_ms, trace_json";
 
-    private final Store store;
+    private final Database database;
+    private final String insertionOrder;
 
-    TraceTable(Store store) {
-        this.store = store;
+    /**
+     * @param insertionOrder the column that grows with each row inserted: {@code rowid} in SQLite, {@code seq} in
+     *     PostgreSQL
+     */
+    TraceTable(Database database, String insertionOrder) {
+        this.database = database;
+        this.insertionOrder = insertionOrder;
     }
 
     @Override
     public void put(StoredTrace trace) {
         Objects.requireNonNull(trace, "trace");
-        store.inTransaction(connection -> {
+        database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO traces (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 statement.setString(1, trace.id());
@@ -61,7 +87,7 @@ final class TraceTable implements TraceStore {
     @Override
     public Optional<StoredTrace> get(String id) {
         Objects.requireNonNull(id, "id");
-        return store.read(connection -> {
+        return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM traces WHERE id = ?")) {
                 query.setString(1, id);
                 try (ResultSet row = query.executeQuery()) {
@@ -76,9 +102,9 @@ final class TraceTable implements TraceStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        return store.read(connection -> {
+        return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM traces ORDER BY created_at_ms DESC, rowid DESC LIMIT ?")) {
+                    "SELECT " + COLUMNS + " FROM traces ORDER BY created_at_ms DESC, " + insertionOrder + " DESC LIMIT ?")) {
                 query.setInt(1, limit);
                 try (ResultSet row = query.executeQuery()) {
                     List<StoredTrace> traces = new ArrayList<>();
