@@ -3,11 +3,14 @@ package dev.baton.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.input.InvalidSettingException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,5 +102,50 @@ class StoreTest {
         assertThatThrownBy(() -> store.embeddings().count("any"))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("closed");
+    }
+
+    @Test
+    void upgradesAVersionTwoStoreKeepingItsReplies() throws Exception {
+        Path file = dir.resolve("v2.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+            for (String sql : EmbeddingCache.CREATE_TABLES) {
+                statement.execute(sql);
+            }
+            for (String sql : ResponseCacheTable.CREATE_TABLES) {
+                statement.execute(sql);
+            }
+            statement.execute("INSERT INTO schema_version (version) VALUES (2)");
+            statement.execute("INSERT INTO response_cache VALUES (X'00', 'm', 'kept', 1, 2, 0.5, 0)");
+        }
+
+        try (Store store = Store.open(file)) {
+            assertThat(store.responses().count()).isEqualTo(1);
+            store.traces().put(TraceStoreContract.trace("chatcmpl-1", 1_000, Optional.of("42")));
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            assertThat(Schema.readVersion(statement)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aPathOpensTheSqliteStore() {
+        Path file = dir.resolve("chosen.db");
+        try (StoreBackend store = StoreBackend.open(file.toString(), Optional.of("ignored"))) {
+            assertThat(store).isInstanceOf(Store.class);
+            assertThat(store.location()).isEqualTo(file.toAbsolutePath().toString());
+        }
+        assertThat(file).exists();
+    }
+
+    @Test
+    void aJdbcUrlOfAnotherDatabaseOrNothingIsBadInput() {
+        assertThatThrownBy(() -> StoreBackend.open("jdbc:mysql://db/baton?password=hunter2", Optional.empty()))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("jdbc:postgresql:")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> StoreBackend.open(" ", Optional.empty())).isInstanceOf(InvalidSettingException.class);
     }
 }
