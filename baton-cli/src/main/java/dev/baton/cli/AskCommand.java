@@ -11,7 +11,7 @@ import dev.baton.execute.Executor;
 import dev.baton.input.BadInputException;
 import dev.baton.input.InvalidSettingException;
 import dev.baton.offline.ReplayedBenchmark;
-import dev.baton.store.Store;
+import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
 import java.io.IOException;
@@ -90,7 +90,7 @@ final class AskCommand implements Callable<Integer> {
         LoadedPool loaded = poolOptions.load(bench, type, BatonCommand.of(spec).env);
         Task task = loaded.replay().map(replayed -> recordedTask(replayed, text, type))
                 .orElseGet(() -> new Task(Baton.idOf(text), text, "", type.orElse(AnswerType.TEXT), java.util.Map.of()));
-        try (Store store = Store.open(encoderOptions.store); EncoderOptions.Lazy encoder = encoderOptions.lazy();
+        try (StoreBackend store = encoderOptions.openStore(); EncoderOptions.Lazy encoder = encoderOptions.lazy(store);
              ConductorResolver conductors = new ConductorResolver(loaded, encoder)) {
             Executor executor = poolOptions.executor(loaded, store);
             try (Baton baton = Baton.builder()

@@ -3,7 +3,7 @@ package dev.baton.cli;
 import dev.baton.client.LoadedPool;
 import dev.baton.execute.Executor;
 import dev.baton.execute.Interceptor;
-import dev.baton.store.Store;
+import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,7 @@ final class LivePoolOptions {
     }
 
     /** Returns the executor for the pool: resilience and, unless {@code --no-cache}, the store's response cache. */
-    Executor executor(LoadedPool loaded, Store store, Interceptor... added) {
+    Executor executor(LoadedPool loaded, StoreBackend store, Interceptor... added) {
         return loaded.executor(noCache ? Optional.empty() : Optional.of(store), added);
     }
 }

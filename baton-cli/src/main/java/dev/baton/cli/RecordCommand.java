@@ -7,7 +7,7 @@ import dev.baton.execute.SpendingCap;
 import dev.baton.input.InvalidSettingException;
 import dev.baton.offline.Benchmarks;
 import dev.baton.offline.RecordedBenchmark;
-import dev.baton.store.Store;
+import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
@@ -98,7 +98,7 @@ final class RecordCommand implements Callable<Integer> {
         }
         LoadedPool loaded = poolOptions.load(bench, type, BatonCommand.of(spec).env);
         PrintWriter stdout = spec.commandLine().getOut();
-        try (Store store = Store.open(storeOptions.store)) {
+        try (StoreBackend store = storeOptions.openStore()) {
             Recorder recorder = new Recorder(loaded.pool(),
                     poolOptions.executor(loaded, store, cap.stream().toArray(Interceptor[]::new)), parallel,
                     reportOptions.progress(spec.commandLine().getErr()));

@@ -9,7 +9,7 @@ import dev.baton.server.ServedModel;
 import dev.baton.server.ServedModels;
 import dev.baton.server.ServerLimits;
 import dev.baton.server.ServerSettings;
-import dev.baton.store.Store;
+import dev.baton.store.StoreBackend;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "baton-serve-shutdown");
-        try (Store store = Store.open(encoderOptions.store); EncoderOptions.Lazy encoder = encoderOptions.lazy();
+        try (StoreBackend store = encoderOptions.openStore(); EncoderOptions.Lazy encoder = encoderOptions.lazy(store);
              ConductorResolver resolver = new ConductorResolver(loaded, encoder)) {
             Executor executor = poolOptions.executor(loaded, store);
             ServedModels models = ServedModels.of(loaded, executor, resolver, specs);

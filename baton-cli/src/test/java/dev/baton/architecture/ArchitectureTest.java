@@ -37,6 +37,7 @@ class ArchitectureTest {
     static final ArchRule CORE_USES_NO_HEAVY_LIBRARY = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "ai.djl..", "ai.onnxruntime..", "dev.langchain4j..", "io.javalin..", "picocli..", "org.sqlite..",
+                    "org.postgresql..", "com.zaxxer.hikari..",
                     "io.github.resilience4j..")
             .because("core is what every module and embedder shares: engines, providers, servers, CLIs and databases plug in from outside");
 

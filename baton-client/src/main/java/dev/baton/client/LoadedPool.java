@@ -14,7 +14,7 @@ import dev.baton.providers.PoolSpec;
 import dev.baton.resilience.Resilience;
 import dev.baton.resilience.ResilienceSettings;
 import dev.baton.store.ResponseCacheInterceptor;
-import dev.baton.store.Store;
+import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -85,7 +85,7 @@ public record LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<Stri
      * @param cache the store whose response cache live calls use, or empty for none
      * @param added interceptors that run around every call first (a spending cap, for example)
      */
-    public Executor executor(Optional<Store> cache, Interceptor... added) {
+    public Executor executor(Optional<? extends StoreBackend> cache, Interceptor... added) {
         Executor.Builder builder = Executor.builder();
         for (Interceptor interceptor : added) {
             builder.addInterceptor(interceptor);
