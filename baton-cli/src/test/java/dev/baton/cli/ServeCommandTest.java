@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.offline.Benchmarks;
+import dev.baton.store.PostgresTestDatabase;
+import dev.baton.store.StoreBackend;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +69,85 @@ class ServeCommandTest {
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString()).contains("stopped");
         assertThat(ended).isNotCompletedExceptionally();
+    }
+
+    /** Two {@code baton serve} replicas on one PostgreSQL database: what one answered, the other shows as a trace. */
+    @Test
+    void replicasOnAPostgresStoreServeEachOthersTraces() throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+            String password = database.password().orElse("");
+            Map<String, String> env = Map.of("BATON_DB_PASSWORD", password);
+            List<StringWriter> outs = List.of(new StringWriter(), new StringWriter());
+            StringWriter err = new StringWriter();
+            List<Thread> replicas = List.of(0, 1).stream().map(i -> new Thread(() -> BatonCli.run(InputStream.nullInputStream(),
+                    env, new PrintWriter(outs.get(i), true), new PrintWriter(err, true), "serve", "--pool", "replay",
+                    "--bench", "gsm8k", "--conductor", "best-solo", "--port", "0", "--store", database.url(),
+                    "--store-password-env", "BATON_DB_PASSWORD"))).toList();
+            replicas.forEach(Thread::start);
+            String first = awaitListening(outs.get(0), replicas.get(0));
+            String second = awaitListening(outs.get(1), replicas.get(1));
+
+            HttpResponse<String> answered;
+            HttpResponse<String> trace;
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                String body = JSON.createObjectNode().put("model", "best-solo").set("messages", JSON.createArrayNode()
+                        .add(JSON.createObjectNode().put("role", "user").put("content", QUESTION))).toString();
+                answered = http.send(HttpRequest.newBuilder(URI.create(first + "/chat/completions"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String id = JSON.readTree(answered.body()).get("id").asText();
+                trace = http.send(HttpRequest.newBuilder(URI.create(second + "/traces/" + id)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } finally {
+                replicas.forEach(Thread::interrupt);
+                for (Thread replica : replicas) {
+                    replica.join();
+                }
+            }
+
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+            assertThat(trace.statusCode()).as(trace.body()).isEqualTo(200);
+            String answer = JSON.readTree(answered.body()).at("/choices/0/message/content").asText();
+            assertThat(JSON.readTree(trace.body()).get("answer").asText()).isEqualTo(answer);
+            try (StoreBackend store = database.open()) {
+                assertThat(store.traces().recent(5)).hasSize(1);
+            }
+            assertThat(outs).allSatisfy(out -> assertThat(out.toString())
+                    .contains("traces: " + database.url()).contains("stopped"));
+            if (!password.isEmpty()) {
+                assertThat(outs.get(0).toString() + outs.get(1) + err).doesNotContain(password);
+            }
+            assertThat(err.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPostgresStoreThatRefusesThePasswordIsAOneLineFailure() {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+            CliRun run = CliRun.withEnv(Map.of("WRONG", "not-the-password-42"), "serve", "--port", "0", "--store",
+                    database.url(), "--store-password-env", "WRONG");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("password authentication failed").doesNotContain("not-the-password-42")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aStorePasswordVariableThatIsNotSetOrGoesWithAFileIsBadInput() {
+        CliRun unset = CliRun.withEnv(Map.of(), "serve", "--port", "0", "--store", "jdbc:postgresql://127.0.0.1:1/baton",
+                "--store-password-env", "NO_SUCH_PASSWORD");
+        assertThat(unset.exitCode()).isEqualTo(2);
+        assertThat(unset.err()).contains("NO_SUCH_PASSWORD").doesNotContain("\tat ");
+
+        CliRun file = CliRun.withEnv(Map.of("P", "x"), "serve", "--port", "0", "--store", dir.resolve("b.db").toString(),
+                "--store-password-env", "P");
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.err()).contains("SQLite file");
+
+        CliRun other = CliRun.withEnv(Map.of(), "serve", "--port", "0", "--store", "jdbc:mysql://127.0.0.1/baton");
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err()).contains("jdbc:postgresql:");
     }
 
     private static String awaitListening(StringWriter out, Thread serving) throws InterruptedException {
