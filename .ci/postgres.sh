@@ -34,7 +34,7 @@ free_port() {
 }
 
 start() {
-  local bin
+  # dir and bin stay global: the clean-up trap runs after this function has returned.
   bin="$(bin_dir)"
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -46,8 +46,10 @@ start() {
     echo "postgres.sh: PostgreSQL's initdb is not installed (Debian: apt-get install postgresql)" >&2
     exit 1
   fi
-  local dir port password
+  local port password
   dir="$(mktemp -d /tmp/baton-pg.XXXXXX)"
+  # A start that fails half-way stops what it started and leaves no folder behind.
+  trap 'if [ -f "$dir/data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true; fi; rm -rf "$dir"' EXIT
   chmod 755 "$dir"
   mkdir "$dir/data"
   if [ "$(id -u)" = 0 ]; then
@@ -67,6 +69,7 @@ start() {
     -c "CREATE ROLE baton LOGIN PASSWORD '$password'" -c "CREATE DATABASE baton OWNER baton" >&2
   rm -f "$dir/pwfile"
   echo "$bin" > "$dir/bin"
+  trap - EXIT
   echo "export BATON_TEST_POSTGRES_URL='jdbc:postgresql://127.0.0.1:$port/baton?user=baton'"
   echo "export BATON_TEST_POSTGRES_PASSWORD='$password'"
   echo "export BATON_TEST_POSTGRES_DIR='$dir'"

@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
             "",
             "A request may lower its budget with headers x-baton-max-calls, x-baton-max-usd, x-baton-timeout-ms.",
             "",
+            "Replicas behind a load balancer share traces and cached replies with --store jdbc:postgresql://HOST:PORT/DB?user=U "
+                + "(password from --store-password-env NAME, else PGPASSWORD).",
+            "",
             "Example: baton serve --pool replay --bench gsm8k --conductor best-solo --conductor vote:top3",
             ""})
 final class ServeCommand implements Callable<Integer> {

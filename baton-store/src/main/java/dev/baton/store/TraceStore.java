@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * Keeps the trace of every request a server answered, so a client can look one up by the id it was given.
  *
- * <p>{@link Store#traces()} keeps them in the SQLite store; a shared database (PostgreSQL, for several servers)
- * implements this same interface. Implementations are safe to use from many threads at once.
+ * <p>{@link StoreBackend#traces()} keeps them in the SQLite file, or in a PostgreSQL database that several servers
+ * share, so that any of them serves a trace another wrote. Implementations are safe to use from many threads at once.
  */
 public interface TraceStore {
 
