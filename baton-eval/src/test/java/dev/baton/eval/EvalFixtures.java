@@ -19,7 +19,7 @@ import java.util.Optional;
  * A toy benchmark of 200 questions and three recorded workers: "strong" right on 90%, "medium" on 60%,
  * "weak" on 30% (each on a fixed, overlapping pattern), so every baseline has a known answer.
  */
-final class EvalFixtures {
+public final class EvalFixtures {
 
     static final List<String> WORKERS = List.of("weak", "medium", "strong");
 
@@ -40,7 +40,7 @@ final class EvalFixtures {
         return new RecordedBenchmark("toy", tasks, replies, WORKERS);
     }
 
-    static Evaluation evaluation() {
+    public static Evaluation evaluation() {
         RecordedBenchmark benchmark = benchmark();
         PriceTable prices = new PriceTable("test", Map.of(
                 "weak", new Price(0.1, 0.1), "medium", new Price(1, 1), "strong", new Price(10, 10)));

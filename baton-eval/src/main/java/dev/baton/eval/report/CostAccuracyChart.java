@@ -65,6 +65,8 @@ final class CostAccuracyChart {
         double low = ys.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double high = ys.stream().mapToDouble(Double::doubleValue).max().orElse(100);
         yAxis.put("min", Math.max(0, Math.floor((low - 2) / 5) * 5)).put("max", Math.min(100, Math.ceil((high + 2) / 5) * 5));
+        // Its lowest label would sit on the log axis' first label, in the corner both axes share.
+        yAxis.putObject("axisLabel").put("showMinLabel", false);
         option.set("yAxis", yAxis);
         ChartJson.zoomBothAxes(option);
 

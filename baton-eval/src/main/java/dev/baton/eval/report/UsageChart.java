@@ -30,8 +30,10 @@ final class UsageChart {
         option.remove("legend");
         option.putObject("tooltip").put("trigger", "item").put("confine", true);
         option.set("grid", ChartJson.MAPPER.createObjectNode().put("left", 12 + longest * 6.5).put("right", 90)
-                .put("top", 34).put("bottom", 30));
-        option.set("xAxis", ChartJson.valueAxis("value", "calls", false).put("minInterval", 1));
+                .put("top", 34).put("bottom", 46));
+        option.set("xAxis", ChartJson.valueAxis("value", "calls", false).put("minInterval", 1).put("nameGap", 26));
+        // Zooming a handful of bars helps no one; saving the picture does.
+        option.with("toolbox").with("feature").remove(List.of("dataZoom", "restore"));
         ObjectNode yAxis = ChartJson.MAPPER.createObjectNode().put("type", "category").put("inverse", true);
         ArrayNode names = yAxis.putArray("data");
         bars.forEach(bar -> names.add(shorten(bar.getKey())));
@@ -52,7 +54,7 @@ final class UsageChart {
 
     /** Returns the height in pixels that gives each bar a row of its own. */
     static int height(Map<String, Integer> counts) {
-        return 64 + 24 * counts.size();
+        return 80 + 24 * counts.size();
     }
 
     private static List<Map.Entry<String, Integer>> sorted(Map<String, Integer> counts) {
