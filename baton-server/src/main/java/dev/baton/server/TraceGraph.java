@@ -131,8 +131,10 @@ final class TraceGraph {
         List<String> names = List.of("answered", "cached", "failed", "skipped", "planning");
         names.forEach(categories::add);
         ObjectNode series = option.putArray("series").addObject().put("type", "graph").put("layout", "none")
-                .put("roam", true).put("symbolSize", 46).put("edgeSymbolSize", 9).put("top", 50).put("bottom", 30)
-                .put("left", 60).put("right", 60);
+                .put("roam", true).put("symbolSize", 34).put("symbolKeepAspect", true).put("edgeSymbolSize", 9)
+                .put("top", 60).put("bottom", 40).put("left", "center");
+        // Only the height is fixed: ECharts then keeps the layout's aspect, where a box fixed on all four sides would
+        // stretch the graph, and its round nodes, to fill it.
         series.putArray("edgeSymbol").add("none").add("arrow");
         series.putObject("label").put("show", true).put("position", "bottom").put("formatter", "{b}").put("fontSize", 11)
                 .put("width", 170).put("overflow", "truncate");

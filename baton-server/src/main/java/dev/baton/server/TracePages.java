@@ -42,7 +42,7 @@ final class TracePages {
 
     /** Returns a whole page around {@code body}; with {@code charts} it loads ECharts from {@code /ui/echarts.min.js}. */
     static String page(String title, String body, boolean charts) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" + escape(title)
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<link rel=\"icon\" href=\"data:,\"/>\n<title>" + escape(title)
                 + " \u00b7 Baton</title>\n<style>\n" + STYLE + "</style>\n"
                 + (charts ? "<script src=\"/ui/echarts.min.js\"></script>\n" : "") + "</head>\n<body>\n<main>\n" + body
                 + "</main>\n</body>\n</html>\n";
