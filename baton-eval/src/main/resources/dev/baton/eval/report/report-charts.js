@@ -31,7 +31,7 @@
     });
     return out;
   }
-  /* ECharts 5.3's own hideOverlap lets some colliding labels through (seen on the demo's scatter), so each chart
+  /* ECharts 5.3's own hideOverlap lets colliding labels through where it misjudges their height (below), so each chart
      gets a labelLayout callback that does the same job: labels are offered in series order, most important
      first; one that would overlap a label already kept is shrunk to nothing, and its point keeps its tooltip.
      ECharts calls the callback for every label in one synchronous pass per layout (zooming lays out again). */
@@ -43,7 +43,11 @@
         passEnds = true;
         Promise.resolve().then(function () { kept = []; passEnds = false; });
       }
-      var r = params.labelRect;
+      // ECharts estimates a label's height from the width of a CJK glyph; without such a font (a bare Linux)
+      // that comes out at 4 px, so the height is taken as at least one 14 px line around the label's middle.
+      var height = Math.max(params.labelRect.height, 14);
+      var r = {x: params.labelRect.x, width: params.labelRect.width, height: height,
+               y: params.labelRect.y + params.labelRect.height / 2 - height / 2};
       for (var i = 0; i < kept.length; i++) {
         var k = kept[i];
         if (r.x < k.x + k.width + 2 && k.x < r.x + r.width + 2 && r.y < k.y + k.height + 1 && k.y < r.y + r.height + 1) {
