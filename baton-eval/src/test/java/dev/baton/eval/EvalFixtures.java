@@ -42,11 +42,20 @@ public final class EvalFixtures {
 
     public static Evaluation evaluation() {
         RecordedBenchmark benchmark = benchmark();
-        PriceTable prices = new PriceTable("test", Map.of(
-                "weak", new Price(0.1, 0.1), "medium", new Price(1, 1), "strong", new Price(10, 10)));
-        Pool pool = ReplayPool.create(benchmark, prices, new ContextModel(0.8, 0.7, 0));
+        Pool pool = pool(benchmark);
         return new Evaluation(benchmark.name(), benchmark.tasks(), pool, "replay", Optional.of(ReplayPool.hindsight(pool)),
                 List.of("toy"), ProgressListener.SILENT);
+    }
+
+    /** Returns the three workers, replaying the toy benchmark. */
+    public static Pool pool() {
+        return pool(benchmark());
+    }
+
+    private static Pool pool(RecordedBenchmark benchmark) {
+        PriceTable prices = new PriceTable("test", Map.of(
+                "weak", new Price(0.1, 0.1), "medium", new Price(1, 1), "strong", new Price(10, 10)));
+        return ReplayPool.create(benchmark, prices, new ContextModel(0.8, 0.7, 0));
     }
 
     private static RecordedReply reply(int question, boolean right) {
