@@ -33,11 +33,6 @@ enum RowKind {
         return name.startsWith("solo") ? SOLO : OTHER;
     }
 
-    /** Tells whether rows of this kind get a labelled point rather than an anonymous dot. */
-    boolean notable() {
-        return this != SOLO && this != OTHER;
-    }
-
     /** Returns the CSS class of this kind's table rows. */
     String cssClass() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
