@@ -49,7 +49,7 @@ class DemoCommandTest {
         for (String file : new String[] {"report.html", "report.md", "report.json"}) {
             assertThat(dir.resolve(file)).isNotEmptyFile();
         }
-        assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("<svg", "model_id = [");
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("<div class=\"chart\" data-chart=", "model_id = [");
         assertThat(dir.resolve("gsm8k/learned.json")).isNotEmptyFile();
     }
 }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * A toy benchmark of 200 questions and three recorded workers: "strong" right on 90%, "medium" on 60%,
  * "weak" on 30% (each on a fixed, overlapping pattern), so every baseline has a known answer.
  */
-final class EvalFixtures {
+public final class EvalFixtures {
 
     static final List<String> WORKERS = List.of("weak", "medium", "strong");
 
@@ -40,13 +40,22 @@ final class EvalFixtures {
         return new RecordedBenchmark("toy", tasks, replies, WORKERS);
     }
 
-    static Evaluation evaluation() {
+    public static Evaluation evaluation() {
         RecordedBenchmark benchmark = benchmark();
-        PriceTable prices = new PriceTable("test", Map.of(
-                "weak", new Price(0.1, 0.1), "medium", new Price(1, 1), "strong", new Price(10, 10)));
-        Pool pool = ReplayPool.create(benchmark, prices, new ContextModel(0.8, 0.7, 0));
+        Pool pool = pool(benchmark);
         return new Evaluation(benchmark.name(), benchmark.tasks(), pool, "replay", Optional.of(ReplayPool.hindsight(pool)),
                 List.of("toy"), ProgressListener.SILENT);
+    }
+
+    /** Returns the three workers, replaying the toy benchmark. */
+    public static Pool pool() {
+        return pool(benchmark());
+    }
+
+    private static Pool pool(RecordedBenchmark benchmark) {
+        PriceTable prices = new PriceTable("test", Map.of(
+                "weak", new Price(0.1, 0.1), "medium", new Price(1, 1), "strong", new Price(10, 10)));
+        return ReplayPool.create(benchmark, prices, new ContextModel(0.8, 0.7, 0));
     }
 
     private static RecordedReply reply(int question, boolean right) {

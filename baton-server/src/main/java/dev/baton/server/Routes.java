@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * Every route of the server, in one place, in the order a request meets them: timing, then the API key (all but
- * {@code /health}), then the limits on chat requests, the endpoints, the mapping of failures to OpenAI's error JSON,
+ * {@code /health}; the trace viewer under {@code /ui} checks it its own way, see {@link UiAccess}), then the limits on chat requests, the endpoints, the mapping of failures to OpenAI's error JSON,
  * and last the metrics of what was answered.
  */
 final class Routes {
@@ -44,6 +44,7 @@ final class Routes {
         routes.get("/health", ctx -> ctx.contentType("application/json")
                 .result("{\"status\":\"ok\",\"models\":" + models.all().size() + "}"));
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        TraceViewer.register(routes, traces, apiKey);
 
         routes.exception(ApiException.class, ErrorResponses::write);
         routes.exception(BadInputException.class, ErrorResponses::badInput);
@@ -60,8 +61,11 @@ final class Routes {
         if (path.startsWith("/v1/traces/")) {
             return "/v1/traces/{id}";
         }
+        if (path.startsWith("/ui/traces/")) {
+            return "/ui/traces/{id}";
+        }
         return switch (path) {
-            case CHAT, "/v1/models", "/v1/traces", "/health", "/metrics" -> path;
+            case CHAT, "/v1/models", "/v1/traces", "/health", "/metrics", "/ui", "/ui/echarts.min.js" -> path;
             default -> "other";
         };
     }

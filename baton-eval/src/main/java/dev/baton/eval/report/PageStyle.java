@@ -3,7 +3,7 @@ package dev.baton.eval.report;
 /** Holds the report page's style sheet; kept apart so the page builder reads as structure only. */
 final class PageStyle {
 
-    /** The CSS, free of {@code <} and {@code &} so the page stays well-formed XML without a CDATA section. */
+    /** The CSS. */
     static final String CSS = """
             :root { --ink: #1f2933; --muted: #6b7785; --line: #e4e8ee; --bg: #f5f6f8; --card: #ffffff;
                     --accent: #d55e00; --accent-soft: #fdf1e8; --blue-soft: #e6eef8; --ok: #1b7f4b; --bad: #b42318; }
@@ -30,8 +30,9 @@ final class PageStyle {
             .card.learned .value { color: var(--accent); }
             figure { margin: 12px 0; background: var(--card); border: 1px solid var(--line); border-radius: 10px;
                      padding: 12px; }
-            figure svg { display: block; width: 100%; height: auto; }
-            figure svg + svg { margin-top: 8px; }
+            div.chart { width: 100%; }
+            div.chart + div.chart { margin-top: 12px; }
+            p.lead { margin: 0 0 10px; color: var(--ink); }
             details.solo-rows { margin: 10px 0; }
             details.solo-rows summary { cursor: pointer; color: var(--muted); font-size: 14px; padding: 4px 0; }
             details.solo-rows table { margin-top: 6px; }
@@ -67,6 +68,11 @@ final class PageStyle {
                   white-space: pre-wrap; overflow-wrap: anywhere;
                   font: 13px/1.5 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; margin: 8px 0; }
             .answer { margin: 8px 0 0; }
+            .boxed { border: 1.5px solid var(--ink); border-radius: 3px; padding: 0 4px; }
+            .overline { text-decoration: overline; }
+            details.tex summary { cursor: pointer; color: var(--muted); font-size: 13px; }
+            pre.source, code.source { background: #eef1f5; color: var(--ink); }
+            code.source { font-size: 12px; color: var(--muted); }
             .answer code { background: #eef1f5; border-radius: 4px; padding: 1px 6px; overflow-wrap: anywhere; }
             footer { margin-top: 40px; color: var(--muted); font-size: 13px; text-align: center; }
             """;

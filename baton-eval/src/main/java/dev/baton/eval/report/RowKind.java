@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Sorts a table row by the kind of conductor its name shows, which decides how it is drawn. */
 enum RowKind {
-    LEARNED, BEST_SOLO, VOTE, MOA, RANDOM, ORACLE, SOLO, OTHER;
+    LEARNED, BEST_SOLO, VOTE, MOA, CASCADE, RANDOM, ORACLE, SOLO, OTHER;
 
     /** Returns the kind of the conductor spec or name, for example {@code vote:top3} is a vote. */
     static RowKind of(String conductor) {
@@ -21,6 +21,9 @@ enum RowKind {
         if (name.startsWith("moa")) {
             return MOA;
         }
+        if (name.startsWith("cascade")) {
+            return CASCADE;
+        }
         if (name.startsWith("random")) {
             return RANDOM;
         }
@@ -30,12 +33,7 @@ enum RowKind {
         return name.startsWith("solo") ? SOLO : OTHER;
     }
 
-    /** Tells whether rows of this kind get a labelled point rather than an anonymous dot. */
-    boolean notable() {
-        return this != SOLO && this != OTHER;
-    }
-
-    /** Returns the CSS class and SVG colour key of this kind. */
+    /** Returns the CSS class of this kind's table rows. */
     String cssClass() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -20,11 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Collects what one conductor did while it was evaluated — the traces of the very run that produced its row — and
- * sums up which workers and roles it used, with a few example workflows of different shapes.
+ * sums up which workers and roles it used, with a few example workflows of different shapes, right and wrong.
  */
 final class LearnedUsage implements TraceListener {
 
     private static final int EXAMPLES = 4;
+    /** Failures teach as much as successes: a report shows some when there are any. */
+    private static final int WRONG_EXAMPLES = 2;
 
     private final String conductor;
     private final Map<String, Orchestrator.Result> byTask = new ConcurrentHashMap<>();
@@ -52,8 +54,10 @@ final class LearnedUsage implements TraceListener {
     Summary summarize(List<Task> tasks, Pool pool) {
         Map<String, Integer> workers = new TreeMap<>();
         Map<String, Integer> roleCounts = new TreeMap<>();
-        List<ExampleWorkflow> examples = new ArrayList<>();
-        Set<String> shapes = new HashSet<>();
+        List<ExampleWorkflow> right = new ArrayList<>();
+        List<ExampleWorkflow> wrong = new ArrayList<>();
+        Set<String> rightShapes = new HashSet<>();
+        Set<String> wrongShapes = new HashSet<>();
         for (Task task : tasks) {
             Orchestrator.Result result = byTask.get(task.id());
             if (result == null) {
@@ -63,15 +67,27 @@ final class LearnedUsage implements TraceListener {
                 workers.merge(call.workerId(), 1, Integer::sum);
                 roleCounts.merge(call.role().orElse("other"), 1, Integer::sum);
             }
+            Grader grader = Graders.forType(task.answerType());
+            boolean correct = result.answer().map(text -> grader.grade(text, task).correct()).orElse(false);
+            // One example per shape (calls and rounds) among the right answers and among the wrong ones, first come
+            // in task order, so the same run always shows the same examples.
             String shape = result.trace().calls().size() + "/" + result.trace().rounds();
-            if (examples.size() < EXAMPLES && shapes.add(shape)) {
-                Grader grader = Graders.forType(task.answerType());
-                boolean correct = result.answer().map(text -> grader.grade(text, task).correct()).orElse(false);
+            List<ExampleWorkflow> kept = correct ? right : wrong;
+            if (kept.size() < EXAMPLES && (correct ? rightShapes : wrongShapes).add(shape)) {
                 String answer = result.answer().flatMap(grader::extract).orElse("(none)");
-                examples.add(new ExampleWorkflow(task.question(), WorkflowRendering.of(result.trace(), pool), answer, correct));
+                kept.add(new ExampleWorkflow(task.question(), WorkflowRendering.of(result.trace(), pool), answer, correct));
             }
         }
-        return new Summary(sortedByCount(workers), sortedByCount(roleCounts), examples);
+        return new Summary(sortedByCount(workers), sortedByCount(roleCounts), examples(right, wrong));
+    }
+
+    /** Up to {@link #WRONG_EXAMPLES} wrong answers, the rest right ones; either kind fills in where the other runs short. */
+    static List<ExampleWorkflow> examples(List<ExampleWorkflow> right, List<ExampleWorkflow> wrong) {
+        int wrongShown = Math.min(wrong.size(), Math.max(WRONG_EXAMPLES, EXAMPLES - right.size()));
+        int rightShown = Math.min(right.size(), EXAMPLES - wrongShown);
+        List<ExampleWorkflow> examples = new ArrayList<>(right.subList(0, rightShown));
+        examples.addAll(wrong.subList(0, wrongShown));
+        return examples;
     }
 
     private static Map<String, Integer> sortedByCount(Map<String, Integer> counts) {

@@ -24,7 +24,8 @@ public final class WorkflowRendering {
                     .map(c -> new Step(c.workerId(), c.subtask(), c.messages().size() > 1 ? Access.ALL : Access.NONE))
                     .toList());
             if (trace.rounds() > 1) {
-                text.append("# round ").append(round + 1).append(round == 0 ? "" : " (after seeing the first round)").append('\n');
+                text.append("# round ").append(round + 1).append(round == 0 ? "" : round == 1 ? " (after seeing round 1)"
+                        : " (after seeing rounds 1-" + round + ")").append('\n');
             }
             text.append(WorkflowText.render(workflow, pool.view())).append('\n');
         }

@@ -3,47 +3,47 @@ package dev.baton.eval.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChartPartsTest {
 
     @Test
-    void labelsAtTheSamePointDoNotOverlap() {
-        LabelPlacer placer = new LabelPlacer(0, 0, 800, 400);
-
-        LabelPlacer.Placement first = placer.place(400, 200, "vote:top3", 10);
-        LabelPlacer.Placement second = placer.place(400, 200, "moa:top3", 10);
-
-        assertThat(first.anchor()).isEqualTo("start");
-        assertThat(second).isNotEqualTo(first);
-    }
-
-    @Test
-    void labelsStayInsideTheBounds() {
-        LabelPlacer placer = new LabelPlacer(0, 0, 800, 400);
-
-        LabelPlacer.Placement atRightEdge = placer.place(795, 200, "learned (λ=10)", 10);
-
-        assertThat(atRightEdge.anchor()).isEqualTo("end");
-    }
-
-    @Test
     void centredMovingAverageNeitherLagsNorLeads() {
-        List<LineChart.XY> ramp = List.of(xy(0, 0), xy(1, 1), xy(2, 2), xy(3, 3), xy(4, 4));
+        List<double[]> ramp = List.of(xy(0, 0), xy(1, 1), xy(2, 2), xy(3, 3), xy(4, 4));
 
-        List<LineChart.XY> smooth = LineChart.movingAverage(ramp, 3);
+        List<double[]> smooth = CurveChart.movingAverage(ramp, 3);
 
-        assertThat(smooth).extracting(LineChart.XY::y).containsExactly(0.5, 1.0, 2.0, 3.0, 3.5);
+        assertThat(smooth.stream().mapToDouble(p -> p[1]).toArray()).containsExactly(0.5, 1.0, 2.0, 3.0, 3.5);
     }
 
     @Test
-    void barChartGrowsWithItsBarsAndNamesThemOnHover() {
-        String svg = BarChart.render("t", java.util.Map.of("a-very-long-worker-name-that-goes-on-and-on", 3, "b", 9),
-                "calls", 430, "#000");
+    void barsAreSortedLabelledWithTheirShareAndNamedInFullOnHover() {
+        ObjectNode option = UsageChart.option("t", Map.of("a-very-long-worker-name-that-goes-on-and-on", 3, "b", 9), "#000");
 
-        assertThat(svg).contains("a-very-long-worker-name-tha\u2026", "<title>a-very-long-worker-name-that-goes-on-and-on: 3 (25%)</title>")
-                .contains(">9 (75%)<");
+        assertThat(option.at("/yAxis/data/0").asText()).isEqualTo("b");
+        assertThat(option.at("/yAxis/data/1").asText()).isEqualTo("a-very-long-worker-name-tha\u2026");
+        assertThat(option.at("/series/0/data/0/label/formatter").asText()).isEqualTo("9 (75%)");
+        assertThat(option.at("/series/0/data/1/tip").asText()).isEqualTo("a-very-long-worker-name-that-goes-on-and-on: 3 calls (25%)");
+    }
+
+    @Test
+    void curvesShareALegendEntryBetweenTheRawLineAndItsAverage() {
+        BenchmarkSection section = RunReportFixtures.realistic().sections().getFirst();
+
+        ObjectNode option = CurveChart.reward(section).orElseThrow();
+
+        assertThat(option.get("series")).hasSize(4);
+        assertThat(option.at("/series/0/name").asText()).isEqualTo(option.at("/series/1/name").asText()).isEqualTo("trained");
+        assertThat(option.at("/series/1/id").asText()).isEqualTo("trained" + CurveChart.AVERAGE);
+        assertThat(option.at("/yAxis/scale").asBoolean()).isTrue();
+    }
+
+    @Test
+    void scriptSafeJsonCannotEndItsElement() {
+        assertThat(ChartSet.scriptSafe("{\"a\":\"</script><!-- & \"}")).isEqualTo("{\"a\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \"}");
     }
 
     @Test
@@ -54,7 +54,7 @@ class ChartPartsTest {
         assertThat(Double.parseDouble(Figures.compact(2e-4))).isCloseTo(2e-4, within(1e-12));
     }
 
-    private static LineChart.XY xy(double x, double y) {
-        return new LineChart.XY(x, y, "");
+    private static double[] xy(double x, double y) {
+        return new double[] {x, y};
     }
 }

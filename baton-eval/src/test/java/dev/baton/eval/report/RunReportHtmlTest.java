@@ -2,132 +2,186 @@ package dev.baton.eval.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 class RunReportHtmlTest {
 
-    private static final String SVG = "http://www.w3.org/2000/svg";
-    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    private static final Pattern OPTIONS = Pattern.compile(
+            "<script type=\"application/json\" id=\"baton-chart-options\">(.*?)</script>", Pattern.DOTALL);
+    private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*>(.*?)</script>", Pattern.DOTALL);
 
     @Test
-    void pageIsWellFormedXmlWithoutScriptsOrOutsideResources() throws Exception {
+    void pageInlinesEChartsAndLoadsNothingFromOutside() {
         String html = RunReportHtml.render(RunReportFixtures.realistic());
 
-        Document page = parse(html);
-
-        assertThat(page.getDocumentElement().getLocalName()).isEqualTo("html");
-        assertThat(page.getElementsByTagNameNS(XHTML, "script").getLength()).isZero();
-        assertThat(html).doesNotContain("http://cdn", "https://", "<link", "src=");
+        assertThat(html).contains(EChartsScript.source());
+        assertThat(html.replace(EChartsScript.source(), "")).doesNotContain("http://cdn", "https://", "<link", "src=");
+        // Three scripts: the chart options, ECharts, the glue; each closes where it should.
+        assertThat(scripts(html)).hasSize(3);
     }
 
     @Test
-    void everySectionHasOneSvgPerChart() throws Exception {
-        Document page = parse(RunReportHtml.render(RunReportFixtures.realistic()));
+    void everySectionPlacesOneDivPerChartWithItsOption() throws Exception {
+        String html = RunReportHtml.render(RunReportFixtures.realistic());
 
-        // Per benchmark: cost/accuracy scatter, reward curve, accuracy curve, cost knob, worker bars, role bars.
-        List<Element> sections = elements(page.getElementsByTagNameNS(XHTML, "section"));
-        assertThat(sections).hasSize(2);
-        for (Element section : sections) {
-            assertThat(section.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(6);
-        }
+        // Per benchmark: cost/accuracy with the frontier, reward curve, accuracy curve, worker bars, role bars.
+        assertThat(count(html, "<div class=\"chart\" data-chart=")).isEqualTo(10);
+        JsonNode options = options(html);
+        assertThat(options).hasSize(10);
+        assertThat(options.get(0).at("/title/text").asText()).isEqualTo("Accuracy against mean cost per question, math500");
+        assertThat(options.get(1).at("/title/text").asText()).startsWith("Reward per training iteration");
+        assertThat(options.get(3).at("/series/0/type").asText()).isEqualTo("bar");
     }
 
     @Test
-    void scatterHighlightsLearnedAndLabelsTheNotableRowsOnly() throws Exception {
-        Element scatter = elements(parse(RunReportHtml.render(RunReportFixtures.realistic()))
-                .getElementsByTagNameNS(SVG, "svg")).getFirst();
+    void scatterHasOneLegendEntryPerKindTheFrontierAndTheOracle() throws Exception {
+        JsonNode scatter = options(RunReportHtml.render(RunReportFixtures.realistic())).get(0);
 
-        List<String> texts = elements(scatter.getElementsByTagNameNS(SVG, "text")).stream()
-                .map(Element::getTextContent).toList();
-        assertThat(texts).contains("learned (λ=10)", "vote:top3", "moa:top3", "random", "oracle 95.2%");
-        assertThat(texts).anyMatch(text -> text.startsWith("best-solo ("));
-        assertThat(texts).noneMatch(text -> text.startsWith("solo:"));
-        List<Element> dashed = elements(scatter.getElementsByTagNameNS(SVG, "line")).stream()
-                .filter(line -> line.hasAttribute("stroke-dasharray")).toList();
-        assertThat(dashed).isNotEmpty();
-        // 30 solo dots and 5 labelled points, each named on hover, plus legend dots.
-        long named = elements(scatter.getElementsByTagNameNS(SVG, "circle")).stream()
-                .filter(circle -> circle.getElementsByTagNameNS(SVG, "title").getLength() == 1).count();
-        assertThat(named).isEqualTo(35);
+        List<String> names = new ArrayList<>();
+        scatter.get("series").forEach(series -> names.add(series.get("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder("learned", CostAccuracyChart.FRONTIER, "best solo", "vote",
+                "mixture of agents", "random", "solo workers", CostAccuracyChart.ORACLE);
+        JsonNode solo = series(scatter, "solo workers");
+        assertThat(solo.get("data")).hasSize(30);
+        assertThat(solo.at("/label/show").asBoolean()).isFalse();
+        assertThat(series(scatter, "vote").at("/label/show").asBoolean()).isTrue();
+        assertThat(series(scatter, "vote").at("/labelLayout/hideOverlap").asBoolean()).isTrue();
+        assertThat(series(scatter, CostAccuracyChart.ORACLE).at("/markLine/data/0/yAxis").asDouble()).isEqualTo(95.2);
+        assertThat(scatter.at("/xAxis/type").asText()).isEqualTo("log");
+        assertThat(scatter.at("/dataZoom")).hasSize(2);
     }
 
     @Test
-    void hostileQuestionIsEscapedAndShownVerbatim() throws Exception {
+    void frontierJoinsTheKnobPointsCheapestFirst() throws Exception {
+        JsonNode frontier = series(options(RunReportHtml.render(RunReportFixtures.realistic())).get(0), CostAccuracyChart.FRONTIER);
+
+        assertThat(frontier.get("type").asText()).isEqualTo("line");
+        List<String> labels = new ArrayList<>();
+        frontier.get("data").forEach(point -> labels.add(point.get("name").asText()));
+        assertThat(labels).containsExactly("\u03bb=100", "\u03bb=10", "\u03bb=0");
+        assertThat(frontier.at("/data/0/value/1").asDouble()).isEqualTo(73.2);
+    }
+
+    @Test
+    void yAxisFitsThePointsInsteadOfSpanningZeroToHundred() throws Exception {
+        BenchmarkSection full = RunReportFixtures.realistic().sections().getFirst();
+        List<dev.baton.eval.EvalRow> high = full.table().rows().stream().filter(row -> row.accuracy() >= 76).toList();
+        BenchmarkSection section = new BenchmarkSection(new dev.baton.eval.EvalReport("b", "replay", "test", high, List.of()),
+                List.of(), full.knobPoints(), Map.of(), Map.of(), List.of());
+        JsonNode scatter = options(RunReportHtml.render(new RunReport("t", RunReportFixtures.CREATED, List.of(section),
+                List.of()))).get(0);
+
+        assertThat(scatter.at("/yAxis/min").asDouble()).isEqualTo(70);
+        assertThat(scatter.at("/yAxis/max").asDouble()).isEqualTo(100);
+    }
+
+    @Test
+    void hostileQuestionIsEscapedEverywhere() {
         String html = RunReportHtml.render(RunReportFixtures.withHostileQuestion());
 
-        assertThat(html).doesNotContain("<script").contains("&lt;script&gt;");
-        Document page = parse(html);
-        List<String> paragraphs = elements(page.getElementsByTagNameNS(XHTML, "p")).stream()
-                .map(Element::getTextContent).toList();
-        assertThat(paragraphs).contains("Is <script>alert('x')</script> & $a<b$ valid?");
-        assertThat(elements(page.getElementsByTagNameNS(XHTML, "code")))
-                .extracting(Element::getTextContent).contains("</pre><b>no</b>");
-        assertThat(page.getElementsByTagNameNS(XHTML, "b").getLength()).isZero();
+        String outsideScripts = SCRIPT.matcher(html).replaceAll("");
+        assertThat(outsideScripts).doesNotContain("<script", "<b>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                .contains("&lt;/pre&gt;&lt;b&gt;no&lt;/b&gt;");
     }
 
     @Test
-    void workflowsAreInPreBlocksWithTheirLines() throws Exception {
-        Document page = parse(RunReportHtml.render(RunReportFixtures.realistic()));
+    void hostileNamesInChartDataCannotCloseTheirScript() throws Exception {
+        RunReport report = RunReportFixtures.realistic();
+        BenchmarkSection first = report.sections().getFirst();
+        BenchmarkSection hostile = new BenchmarkSection(first.table(), first.curves(), first.knobPoints(),
+                Map.of("</script><script>alert(1)</script>", 3), Map.of(), List.of());
 
-        String first = page.getElementsByTagNameNS(XHTML, "pre").item(0).getTextContent();
-        assertThat(first.lines()).hasSize(3).first().isEqualTo("model_id = [3, 7, 0]");
+        String html = RunReportHtml.render(new RunReport("t", RunReportFixtures.CREATED, List.of(hostile), List.of()));
+
+        assertThat(scripts(html)).hasSize(3);
+        assertThat(options(html).get(3).at("/series/0/data/0/name").asText()).isEqualTo("</script><script>alert(1)</script>");
     }
 
     @Test
-    void emptySectionsRenderNotesInsteadOfCharts() throws Exception {
-        Document page = parse(RunReportHtml.render(RunReportFixtures.bare()));
+    void examplesShowRightAndWrongAnswersWithReadableTex() {
+        String html = RunReportHtml.render(RunReportFixtures.realistic());
 
-        assertThat(page.getElementsByTagNameNS(SVG, "svg").getLength()).isZero();
-        assertThat(elements(page.getElementsByTagNameNS(XHTML, "p")).stream().map(Element::getTextContent))
-                .contains("No learning curve was recorded for this benchmark.",
-                        "No example workflow was recorded.", "Worker and role usage were not recorded.");
+        assertThat(html).contains("2 answered right, 1 wrong.", "\u2717 wrong", "\u2713 correct")
+                .contains("f(x) = (x<sup>2</sup> \u2212 1)/(x \u2212 1)".replace("\u2212", "-"))
+                .contains("<summary>TeX source</summary>")
+                .contains("Answer: <code>7/12</code>");
     }
 
     @Test
-    void missingCurveDropsOnlyTheCurveCharts() throws Exception {
+    void workflowsAreInPreBlocksWithTheirLines() {
+        String html = RunReportHtml.render(RunReportFixtures.realistic());
+
+        Matcher pre = Pattern.compile("<pre>(.*?)</pre>", Pattern.DOTALL).matcher(html);
+        assertThat(pre.find()).isTrue();
+        assertThat(pre.group(1).lines()).hasSize(3).first().isEqualTo("model_id = [3, 7, 0]");
+    }
+
+    @Test
+    void emptySectionsRenderNotesInsteadOfCharts() {
+        String html = RunReportHtml.render(RunReportFixtures.bare());
+
+        assertThat(html).doesNotContain("data-chart=", "<script")
+                .contains("No learning curve was recorded for this benchmark.", "No example workflow was recorded.",
+                        "Worker and role usage were not recorded.");
+    }
+
+    @Test
+    void missingCurveDropsOnlyTheCurveCharts() {
         BenchmarkSection full = RunReportFixtures.realistic().sections().getFirst();
         BenchmarkSection noCurve = new BenchmarkSection(full.table(), List.of(), full.knobPoints(), full.workerUsage(),
                 Map.of(), full.examples());
-        RunReport report = new RunReport("t", RunReportFixtures.CREATED, List.of(noCurve), List.of());
 
-        Document page = parse(RunReportHtml.render(report));
+        String html = RunReportHtml.render(new RunReport("t", RunReportFixtures.CREATED, List.of(noCurve), List.of()));
 
-        // Scatter, knob and worker bars remain; role bars give way to a note.
-        assertThat(page.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(3);
+        // Scatter and worker bars remain; role bars give way to a note.
+        assertThat(count(html, "<div class=\"chart\" data-chart=")).isEqualTo(2);
+        assertThat(html).contains("Not recorded.");
     }
 
     @Test
-    void reportWithoutSectionsStillRenders() throws Exception {
-        RunReport report = new RunReport("Empty", RunReportFixtures.CREATED, List.of(), List.of("nothing ran"));
+    void reportWithoutSectionsStillRenders() {
+        String html = RunReportHtml.render(new RunReport("Empty <b>", RunReportFixtures.CREATED, List.of(), List.of("nothing ran")));
 
-        Document page = parse(RunReportHtml.render(report));
-
-        assertThat(page.getElementsByTagNameNS(XHTML, "h1").item(0).getTextContent()).isEqualTo("Empty");
+        assertThat(html).contains("<h1>Empty &lt;b&gt;</h1>", "No benchmark was run.");
     }
 
-    private static Document parse(String html) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+    private static JsonNode options(String html) throws Exception {
+        Matcher matcher = OPTIONS.matcher(html);
+        assertThat(matcher.find()).isTrue();
+        return new ObjectMapper().readTree(matcher.group(1));
     }
 
-    private static List<Element> elements(NodeList nodes) {
-        List<Element> elements = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            elements.add((Element) nodes.item(i));
+    private static JsonNode series(JsonNode option, String name) {
+        for (JsonNode series : option.get("series")) {
+            if (series.get("name").asText().equals(name)) {
+                return series;
+            }
         }
-        return elements;
+        throw new AssertionError("no series named " + name);
+    }
+
+    /** Returns the bodies of the page's script elements, as a browser would split them. */
+    private static List<String> scripts(String html) {
+        List<String> bodies = new ArrayList<>();
+        Matcher matcher = SCRIPT.matcher(html);
+        while (matcher.find()) {
+            bodies.add(matcher.group(1));
+        }
+        return bodies;
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 }

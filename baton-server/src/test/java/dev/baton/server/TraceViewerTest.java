@@ -1,0 +1,99 @@
+package dev.baton.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.eval.report.EChartsScript;
+import dev.baton.store.StoredTrace;
+import dev.baton.task.Task;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The trace viewer over HTTP: what it lists and shows, what it escapes, and who may see it. */
+class TraceViewerTest {
+
+    private static final String KEY = "sk-viewer-test";
+
+    @Test
+    void listsAnsweredRequestsAndShowsEachWorkflow() {
+        try (ServerFixture fixture = new ServerFixture(ServerSettings.loopback(0), List.of("moa:top3"))) {
+            Task task = ServerFixture.recordedTask();
+            String id = ServerFixture.json(fixture.post("/v1/chat/completions", ServerFixture.chat("moa:top3", task.question())))
+                    .get("id").asText();
+
+            HttpResponse<String> list = fixture.get("/ui");
+            HttpResponse<String> page = fixture.get("/ui/traces/" + id);
+
+            assertThat(list.statusCode()).isEqualTo(200);
+            assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+            assertThat(list.body()).contains("/ui/traces/" + id, "moa:top3");
+            assertThat(page.statusCode()).isEqualTo(200);
+            // Three proposers and the aggregator: four step cards, the aggregator's edges drawn from all three.
+            assertThat(page.body()).contains("id=\"step-0-0\"", "id=\"step-0-3\"", "\"source\":\"step-0-2\",\"target\":\"step-0-3\"")
+                    .contains("<script src=\"/ui/echarts.min.js\"></script>");
+        }
+    }
+
+    @Test
+    void hostileQuestionAndReplyAreShownAsText() {
+        try (ServerFixture fixture = new ServerFixture(ServerSettings.loopback(0), List.of("best-solo"))) {
+            String json = """
+                    {"question": "<script>alert(1)</script>", "answer": "<img src=x onerror=alert(2)>", "rounds": 1,
+                     "planning": [], "steps": [{"round": 0, "step": 0, "worker": "w<b>", "subtask": "</script>",
+                     "status": "answered", "cached": false, "input_tokens": 1, "output_tokens": 2, "cost_usd": 0.0,
+                     "latency_ms": 3, "attempts": 1, "started_ms": 0, "reply": "<script>alert(3)</script>", "messages": []}]}""";
+            fixture.store.traces().put(new StoredTrace("chatcmpl-hostile", Instant.now(), "best-solo", "<script>alert(1)</script>",
+                    Optional.of("<img src=x onerror=alert(2)>"), 1, 0, Duration.ofMillis(5), json));
+
+            String list = fixture.get("/ui").body();
+            String page = fixture.get("/ui/traces/chatcmpl-hostile").body();
+
+            assertThat(list).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert", "<img src=x");
+            assertThat(page).contains("&lt;script&gt;alert(3)&lt;/script&gt;", "w&lt;b&gt;")
+                    .doesNotContain("<script>alert", "<img src=x", "<b>");
+        }
+    }
+
+    @Test
+    void unknownTraceIsNotFound() {
+        try (ServerFixture fixture = new ServerFixture(ServerSettings.loopback(0), List.of("best-solo"))) {
+            HttpResponse<String> page = fixture.get("/ui/traces/%3Cnone%3E");
+
+            assertThat(page.statusCode()).isEqualTo(404);
+            assertThat(page.body()).contains("No trace with id '&lt;none&gt;'");
+        }
+    }
+
+    @Test
+    void servesEChartsFromItsWebJar() {
+        try (ServerFixture fixture = new ServerFixture(ServerSettings.loopback(0), List.of("best-solo"))) {
+            HttpResponse<String> script = fixture.get("/ui/echarts.min.js");
+
+            assertThat(script.statusCode()).isEqualTo(200);
+            assertThat(script.body()).isEqualTo(EChartsScript.source());
+        }
+    }
+
+    @Test
+    void withApiKeysTheViewerNeedsOneByHeaderOrByCookie() {
+        try (ServerFixture fixture = new ServerFixture(ServerSettings.loopback(0).withApiKeys(List.of(KEY)), List.of("best-solo"))) {
+            assertThat(fixture.get("/ui").statusCode()).isEqualTo(401);
+            assertThat(fixture.get("/ui/echarts.min.js").statusCode()).isEqualTo(401);
+            assertThat(fixture.get("/ui?key=sk-wrong").statusCode()).isEqualTo(401);
+            assertThat(fixture.get("/ui", "Authorization", "Bearer " + KEY).statusCode()).isEqualTo(200);
+
+            HttpResponse<String> login = fixture.get("/ui?key=" + KEY);
+
+            assertThat(login.statusCode()).isEqualTo(303);
+            assertThat(login.headers().firstValue("Location")).contains("/ui");
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(cookie).startsWith(UiAccess.COOKIE + "=" + KEY).containsIgnoringCase("HttpOnly")
+                    .containsIgnoringCase("SameSite=Strict").contains("Path=/ui");
+            assertThat(fixture.get("/ui", "Cookie", UiAccess.COOKIE + "=" + KEY).statusCode()).isEqualTo(200);
+            assertThat(fixture.get("/ui", "Cookie", UiAccess.COOKIE + "=sk-wrong").statusCode()).isEqualTo(401);
+        }
+    }
+}
