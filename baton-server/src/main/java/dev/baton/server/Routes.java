@@ -38,6 +38,7 @@ final class Routes {
         });
 
         routes.post(CHAT, chat);
+        RewardRoutes.register(routes, models, traces, settings, metrics, gate);
         routes.get("/v1/models", new ModelsEndpoint(models, Instant.now().getEpochSecond()));
         routes.get("/v1/traces", traceEndpoint::recent);
         routes.get("/v1/traces/{id}", traceEndpoint::one);
@@ -61,7 +62,7 @@ final class Routes {
             return "/v1/traces/{id}";
         }
         return switch (path) {
-            case CHAT, "/v1/models", "/v1/traces", "/health", "/metrics" -> path;
+            case CHAT, RewardRoutes.REWARDS, "/v1/models", "/v1/traces", "/health", "/metrics" -> path;
             default -> "other";
         };
     }
