@@ -23,10 +23,12 @@ public final class BatonServer implements AutoCloseable {
 
     private final Javalin app;
     private final ServerSettings settings;
+    private final QueuedTraceStore traces;
 
-    private BatonServer(Javalin app, ServerSettings settings) {
+    private BatonServer(Javalin app, ServerSettings settings, QueuedTraceStore traces) {
         this.app = app;
         this.settings = settings;
+        this.traces = traces;
     }
 
     /**
@@ -40,6 +42,8 @@ public final class BatonServer implements AutoCloseable {
         Objects.requireNonNull(traces, "traces");
         settings.checkOpenOnlyOnLoopback();
         ServerMetrics metrics = new ServerMetrics();
+        QueuedTraceStore queued = new QueuedTraceStore(traces);
+        metrics.traceStoreFailures(queued::failures);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -47,10 +51,15 @@ public final class BatonServer implements AutoCloseable {
             config.http.maxRequestSize = settings.limits().maxBodyBytes();
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
-            Routes.register(config.routes, models, traces, settings, metrics);
+            Routes.register(config.routes, models, queued, settings, metrics);
         });
-        app.start();
-        return new BatonServer(app, settings);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            queued.close();
+            throw e;
+        }
+        return new BatonServer(app, settings, queued);
     }
 
     /** Returns the port it listens on (the one chosen when the settings asked for 0). */
@@ -69,9 +78,10 @@ public final class BatonServer implements AutoCloseable {
         return "http://" + host + ":" + port() + "/v1";
     }
 
-    /** Stops listening; requests in flight are ended. Closing twice does nothing. */
+    /** Stops listening; requests in flight are ended, the traces not yet written are written. Closing twice does nothing. */
     @Override
     public void close() {
         app.stop();
+        traces.close();
     }
 }
