@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "",
             "The last user message is the question, earlier turns are context. Responses carry usage with cost (USD), "
                 + "headers x-baton-trace-id, x-baton-calls, x-baton-response-cost, and a \"baton\" object with the "
-                + "workflows. Also: GET /v1/models, /v1/traces/{id}, /health, /metrics (Prometheus).",
+                + "workflows. Also: POST /v1/rewards (the reward of a workflow a conductor model wrote, for RL trainers; see "
+                + "baton rollouts export), GET /v1/models, /v1/traces/{id}, /health, /metrics (Prometheus).",
             "",
             "A request may lower its budget with headers x-baton-max-calls, x-baton-max-usd, x-baton-timeout-ms.",
             "",

@@ -15,7 +15,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Endpoints: {@code POST /v1/chat/completions} (plain or streamed), {@code GET /v1/models},
+ * <p>Endpoints: {@code POST /v1/chat/completions} (plain or streamed), {@code POST /v1/rewards} (the reward of a
+ * workflow a conductor model wrote, for external trainers), {@code GET /v1/models},
  * {@code GET /v1/traces/{id}}, {@code GET /v1/traces}, {@code GET /health}, {@code GET /metrics} (Prometheus). Requests
  * run on virtual threads. Every failure is answered in OpenAI's error JSON.
  */
