@@ -63,7 +63,8 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Split chosen = Split.parse(split);
-        Evaluation evaluation = poolOptions.evaluation(bench, reportOptions.progress(spec.commandLine().getErr()));
+        Evaluation evaluation = poolOptions.evaluation(bench, reportOptions.progress(spec.commandLine().getErr()),
+                BatonCommand.of(spec).env);
         if (workers != null) {
             evaluation = evaluation.withWorkers(workers);
         }

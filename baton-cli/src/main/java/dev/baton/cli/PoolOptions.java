@@ -7,8 +7,12 @@ import dev.baton.offline.Benchmarks;
 import dev.baton.offline.OfflineConfig;
 import dev.baton.offline.RecordedBenchmark;
 import dev.baton.offline.ReplayedBenchmark;
+import dev.baton.pool.Pool;
+import dev.baton.providers.PoolFile;
 import dev.baton.task.AnswerType;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -16,7 +20,8 @@ import picocli.CommandLine.Option;
 final class PoolOptions {
 
     @Option(names = "--pool", defaultValue = "replay", paramLabel = "KIND",
-            description = "Worker pool: replay (real recorded answers, offline). Default: ${DEFAULT-VALUE}.")
+            description = "Worker pool: replay (real recorded answers, offline), or, for eval, a pool file (YAML; see baton "
+                    + "pool check) whose workers answer --bench's questions live. Default: ${DEFAULT-VALUE}.")
     String pool;
 
     @Option(names = "--prices", paramLabel = "FILE",
@@ -44,6 +49,20 @@ final class PoolOptions {
     /** Loads a benchmark and builds the pool and evaluation over it. */
     Evaluation evaluation(String benchmarkSpec, ProgressListener progress) {
         return evaluation(load(benchmarkSpec), progress);
+    }
+
+    /**
+     * Loads a benchmark and builds the evaluation over the replay pool, or over the live workers of a pool file (its
+     * key variables read from {@code env}): then there is no oracle, and the benchmark gives only the questions.
+     */
+    Evaluation evaluation(String benchmarkSpec, ProgressListener progress, Map<String, String> env) {
+        if (pool.equals("replay")) {
+            return evaluation(benchmarkSpec, progress);
+        }
+        RecordedBenchmark benchmark = Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
+        Pool live = PoolFile.read(Path.of(pool)).build(env);
+        return new Evaluation(benchmark.name(), benchmark.tasks(), live, Path.of(pool).getFileName().toString(),
+                Optional.empty(), List.of("pool file " + pool + ": tokens and cost from each reply's usage"), progress);
     }
 
     /** Builds the evaluation over a loaded benchmark. */

@@ -5,12 +5,17 @@ import dev.baton.client.LoadedPool;
 import dev.baton.execute.Executor;
 import dev.baton.input.InvalidSettingException;
 import dev.baton.server.BatonServer;
+import dev.baton.server.GatewayPoolFile;
 import dev.baton.server.ServedModel;
 import dev.baton.server.ServedModels;
 import dev.baton.server.ServerLimits;
 import dev.baton.server.ServerSettings;
 import dev.baton.store.StoreBackend;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +36,8 @@ import picocli.CommandLine.Spec;
             "",
             "The last user message is the question, earlier turns are context. Responses carry usage with cost (USD), "
                 + "headers x-baton-trace-id, x-baton-calls, x-baton-response-cost, and a \"baton\" object with the "
-                + "workflows. Also: GET /v1/models, /v1/traces/{id}, /health, /metrics (Prometheus).",
+                + "workflows. Also: POST /v1/rewards (the reward of a workflow a conductor model wrote, for RL trainers; see "
+                + "baton rollouts export), GET /v1/models, /v1/traces/{id}, /health, /metrics (Prometheus).",
             "",
             "A request may lower its budget with headers x-baton-max-calls, x-baton-max-usd, x-baton-timeout-ms.",
             "",
@@ -79,6 +85,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most requests answered at once; beyond, 429 with Retry-After. Default: 16.")
     Integer maxConcurrent;
 
+    @Option(names = "--write-pool", paramLabel = "FILE",
+            description = "Once listening, write a pool file of this server's gateway workers (one openai worker per pool "
+                    + "worker, at this server's URL, priced as its pool prices them): baton eval --pool FILE then calls "
+                    + "every worker through this server.")
+    Path writePool;
+
     @Mixin
     EncoderOptions encoderOptions;
 
@@ -109,6 +121,10 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("Baton serves on " + server.baseUrl() + " (OpenAI-compatible; Ctrl-C stops)");
                 out.println("models: " + String.join(", ", models.all().stream().map(ServedModel::name).toList()));
                 out.println("traces: " + store.location());
+                if (writePool != null) {
+                    writeGatewayPool(loaded, server);
+                    out.println("pool file of the gateway workers: " + writePool);
+                }
                 out.flush();
                 Runtime.getRuntime().addShutdownHook(hook);
                 try {
@@ -125,6 +141,18 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }
         return 0;
+    }
+
+    private void writeGatewayPool(LoadedPool loaded, BatonServer server) {
+        try {
+            Path parent = writePool.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(writePool, GatewayPoolFile.yaml(loaded, server.baseUrl(), apiKeyEnv.stream().findFirst()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + writePool + ": " + e.getMessage(), e);
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -98,6 +98,20 @@ public final class Executor {
                 new BudgetMeter(budget, previous.callCount(), previous.costUsd()));
     }
 
+    /**
+     * Makes one call with a conversation given as is — a gateway handing a client's messages to one worker — through
+     * the same chain as every step, recorded as step 0 of the first round. Never throws for a failed call.
+     *
+     * @param purpose  kept as the record's subtask (for example "gateway")
+     * @param messages the conversation, ending with a user turn, sent unchanged
+     * @return a trace of that one call
+     */
+    public Trace call(Worker worker, String purpose, List<ChatMessage> messages, Task task, Budget budget) {
+        CallRequest request = new CallRequest(TaskRef.of(task), messages, options);
+        return Trace.empty().plus(List.of(calls.call(worker, new CallSite(0, 0, purpose), request,
+                new BudgetMeter(budget, 0, 0))));
+    }
+
     /** State of one round while it runs. */
     private final class RoundRun {
         private final Workflow workflow;

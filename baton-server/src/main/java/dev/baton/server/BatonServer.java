@@ -15,7 +15,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Endpoints: {@code POST /v1/chat/completions} (plain or streamed), {@code GET /v1/models},
+ * <p>Endpoints: {@code POST /v1/chat/completions} (plain or streamed), {@code POST /v1/rewards} (the reward of a
+ * workflow a conductor model wrote, for external trainers), {@code GET /v1/models},
  * {@code GET /v1/traces/{id}}, {@code GET /v1/traces}, {@code GET /health}, {@code GET /metrics} (Prometheus). Requests
  * run on virtual threads. Every failure is answered in OpenAI's error JSON.
  */
@@ -23,10 +24,12 @@ public final class BatonServer implements AutoCloseable {
 
     private final Javalin app;
     private final ServerSettings settings;
+    private final QueuedTraceStore traces;
 
-    private BatonServer(Javalin app, ServerSettings settings) {
+    private BatonServer(Javalin app, ServerSettings settings, QueuedTraceStore traces) {
         this.app = app;
         this.settings = settings;
+        this.traces = traces;
     }
 
     /**
@@ -40,6 +43,8 @@ public final class BatonServer implements AutoCloseable {
         Objects.requireNonNull(traces, "traces");
         settings.checkOpenOnlyOnLoopback();
         ServerMetrics metrics = new ServerMetrics();
+        QueuedTraceStore queued = new QueuedTraceStore(traces);
+        metrics.traceStoreFailures(queued::failures);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -47,10 +52,15 @@ public final class BatonServer implements AutoCloseable {
             config.http.maxRequestSize = settings.limits().maxBodyBytes();
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
-            Routes.register(config.routes, models, traces, settings, metrics);
+            Routes.register(config.routes, models, queued, settings, metrics);
         });
-        app.start();
-        return new BatonServer(app, settings);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            queued.close();
+            throw e;
+        }
+        return new BatonServer(app, settings, queued);
     }
 
     /** Returns the port it listens on (the one chosen when the settings asked for 0). */
@@ -69,9 +79,10 @@ public final class BatonServer implements AutoCloseable {
         return "http://" + host + ":" + port() + "/v1";
     }
 
-    /** Stops listening; requests in flight are ended. Closing twice does nothing. */
+    /** Stops listening; requests in flight are ended, the traces not yet written are written. Closing twice does nothing. */
     @Override
     public void close() {
         app.stop();
+        traces.close();
     }
 }

@@ -4,7 +4,6 @@ import dev.baton.client.Answer;
 import dev.baton.client.Baton;
 import dev.baton.client.TraceJson;
 import dev.baton.execute.Budget;
-import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.store.StoredTrace;
 import dev.baton.store.TraceStore;
 import dev.baton.task.AnswerType;
@@ -13,11 +12,14 @@ import dev.baton.workflow.WorkflowText;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers one chat request: turns the conversation into a task, runs the named model's conductor under the
- * request's budget, keeps the trace and counts the calls. What the answer is written as is the endpoint's business.
+ * request's budget (or, for a pool worker, hands it the conversation as is: {@link WorkerGateway}), keeps the trace and
+ * counts the calls. What the answer is written as is the endpoint's business.
  */
 final class ChatAnswerer {
 
@@ -26,11 +28,15 @@ final class ChatAnswerer {
     private final ServedModels models;
     private final TraceStore traces;
     private final ServerMetrics metrics;
+    private final Optional<RecordedQuestions> recorded;
+    private final WorkerGateway gateway;
 
     ChatAnswerer(ServedModels models, TraceStore traces, ServerMetrics metrics) {
         this.models = models;
         this.traces = traces;
         this.metrics = metrics;
+        this.recorded = models.pool().replay().map(RecordedQuestions::of);
+        this.gateway = new WorkerGateway(models.pool().pool(), models.executor(), recorded);
     }
 
     /**
@@ -40,8 +46,20 @@ final class ChatAnswerer {
      */
     Completion answer(ChatRequest request, Budget budget) {
         ServedModel model = models.get(request.model()).orElseThrow(() -> ApiException.modelNotFound(request.model()));
-        Task task = task(request);
         Instant created = Instant.now();
+        Completion completion = model.ownedBy().equals(ServedModels.WORKER)
+                ? new Completion(newId(), created.getEpochSecond(), model.name(), gateway.answer(model.name(), request, budget),
+                        List.of())
+                : conducted(model, request, budget, created);
+        Answer answer = completion.answer();
+        traces.put(new StoredTrace(completion.id(), created, model.name(), answer.question(), answer.text(), answer.calls(),
+                answer.costUsd(), answer.elapsed(), TraceJson.of(answer)));
+        metrics.answered(model.name(), answer);
+        return completion;
+    }
+
+    private Completion conducted(ServedModel model, ChatRequest request, Budget budget, Instant created) {
+        Task task = task(request);
         RecordingConductor conductor = new RecordingConductor(model.conductor().apply(budget));
         // A Baton per request is a few objects: it carries this request's budget; the pool and executor are shared.
         Baton baton = Baton.builder()
@@ -51,29 +69,18 @@ final class ChatAnswerer {
                 .executor(models.executor())
                 .build();
         Answer answer = baton.ask(task);
-        Completion completion = new Completion(newId(), created.getEpochSecond(), model.name(), answer,
+        return new Completion(newId(), created.getEpochSecond(), model.name(), answer,
                 conductor.workflows().stream().map(w -> WorkflowText.render(w, models.pool().pool().view())).toList());
-        traces.put(new StoredTrace(completion.id(), created, model.name(), task.question(), answer.text(), answer.calls(),
-                answer.costUsd(), answer.elapsed(), TraceJson.of(answer)));
-        metrics.answered(model.name(), answer);
-        return completion;
     }
 
     /** Returns the task to answer: for a replay pool the recorded one with the question's text, else a new one. */
     private Task task(ChatRequest request) {
-        return models.pool().replay().map(replayed -> recorded(replayed, request.question())).orElseGet(() -> {
+        return recorded.map(questions -> questions.question(request.question()).orElseThrow(() -> ApiException.invalidRequest(
+                "The replay pool answers only questions it has recordings for, and the last user message is not one of "
+                        + questions.benchmark() + "'s questions", "messages"))).orElseGet(() -> {
             String question = request.questionWithContext();
             return new Task(Baton.idOf(question), question, "", AnswerType.TEXT, Map.of());
         });
-    }
-
-    /** A replay pool answers only its recorded questions, and earlier turns cannot change a recording. */
-    private static Task recorded(ReplayedBenchmark replayed, String question) {
-        return replayed.benchmark().tasks().stream()
-                .filter(t -> t.question().strip().equals(question.strip()))
-                .findFirst()
-                .orElseThrow(() -> ApiException.invalidRequest("The replay pool answers only questions it has recordings "
-                        + "for, and the last user message is not one of " + replayed.name() + "'s questions", "messages"));
     }
 
     private static String newId() {

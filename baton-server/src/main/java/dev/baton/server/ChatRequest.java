@@ -2,6 +2,7 @@ package dev.baton.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.worker.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -161,6 +162,27 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
         String context = messages.subList(0, last).stream().map(m -> speaker(m.role()) + ": " + m.text())
                 .collect(Collectors.joining("\n"));
         return "The conversation so far:\n" + context + "\n\nAnswer this: " + question();
+    }
+
+    /** Returns the first user message: a worker step's question and subtask, where a gateway finds its task. */
+    String firstUserText() {
+        return messages.stream().filter(m -> m.role().equals("user")).findFirst().orElseThrow().text();
+    }
+
+    /**
+     * Returns the conversation up to its last user message as a worker is sent it: instructions as system turns, a
+     * tool's result as a user turn (a worker call has no tool turns), anything after the last user message dropped.
+     */
+    List<ChatMessage> conversation() {
+        List<ChatMessage> turns = new ArrayList<>();
+        for (Message message : messages.subList(0, lastUser() + 1)) {
+            turns.add(switch (message.role()) {
+                case "system", "developer" -> ChatMessage.system(message.text());
+                case "assistant" -> ChatMessage.assistant(message.text());
+                default -> ChatMessage.user(message.text());
+            });
+        }
+        return turns;
     }
 
     private int lastUser() {

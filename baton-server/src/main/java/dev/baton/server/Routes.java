@@ -38,6 +38,7 @@ final class Routes {
         });
 
         routes.post(CHAT, chat);
+        RewardRoutes.register(routes, models, traces, settings, metrics, gate);
         routes.get("/v1/models", new ModelsEndpoint(models, Instant.now().getEpochSecond()));
         routes.get("/v1/traces", traceEndpoint::recent);
         routes.get("/v1/traces/{id}", traceEndpoint::one);
@@ -65,7 +66,7 @@ final class Routes {
             return "/ui/traces/{id}";
         }
         return switch (path) {
-            case CHAT, "/v1/models", "/v1/traces", "/health", "/metrics", "/ui", "/ui/echarts.min.js" -> path;
+            case CHAT, RewardRoutes.REWARDS, "/v1/models", "/v1/traces", "/health", "/metrics", "/ui", "/ui/echarts.min.js" -> path;
             default -> "other";
         };
     }

@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 public final class ServedModels {
 
+    /** The {@code owned_by} of a pool worker served alone. */
+    static final String WORKER = "pool";
+
     private final LoadedPool loaded;
     private final Executor executor;
     private final Map<String, ServedModel> byName;
@@ -66,7 +69,7 @@ public final class ServedModels {
         }
         for (String worker : loaded.pool().ids()) {
             Conductor solo = new SoloConductor(worker);
-            byName.putIfAbsent(worker, new ServedModel(worker, "pool", budget -> solo));
+            byName.putIfAbsent(worker, new ServedModel(worker, WORKER, budget -> solo));
         }
         return new ServedModels(loaded, executor, Collections.unmodifiableMap(byName));
     }

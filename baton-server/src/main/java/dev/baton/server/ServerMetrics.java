@@ -63,6 +63,12 @@ final class ServerMetrics {
         }
     }
 
+    /** Counts the traces the store refused ({@code baton_trace_store_failures_total}): each is lost. */
+    void traceStoreFailures(java.util.function.LongSupplier failures) {
+        io.micrometer.core.instrument.FunctionCounter.builder("baton.trace.store.failures", failures, f -> f.getAsLong())
+                .description("Traces the store refused to write").register(registry);
+    }
+
     /** Returns every metric in the Prometheus text format. */
     String scrape() {
         return registry.scrape();

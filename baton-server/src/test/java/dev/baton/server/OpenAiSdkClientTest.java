@@ -15,6 +15,11 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.completions.CompletionUsage;
 import dev.baton.client.Answer;
 import dev.baton.task.Task;
+import dev.baton.worker.CallOptions;
+import dev.baton.worker.CallRequest;
+import dev.baton.worker.ChatMessage;
+import dev.baton.worker.Reply;
+import dev.baton.worker.TaskRef;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,15 +108,17 @@ class OpenAiSdkClientTest {
     }
 
     @Test
-    void answersAsOnePoolWorkerUnderItsId() {
+    void answersAsOnePoolWorkerUnderItsIdGivenTheConversationAsIs() throws Exception {
         Task task = ServerFixture.recordedTask();
         String worker = ServerFixture.gsm8k().pool().ids().getFirst();
-        Answer expected = ServerFixture.askedDirectly("solo:" + worker, task);
+        Reply expected = ServerFixture.gsm8k().pool().get(worker).call(new CallRequest(TaskRef.of(task),
+                List.of(ChatMessage.user(task.question())), CallOptions.defaults()));
 
         ChatCompletion completion = client.chat().completions().create(ask(worker, task).build());
 
-        assertThat(completion.choices().getFirst().message().content()).contains(expected.text().orElseThrow());
-        assertThat(completion.usage().orElseThrow().totalTokens()).isEqualTo(expected.inputTokens() + expected.outputTokens());
+        assertThat(completion.choices().getFirst().message().content()).contains(expected.text());
+        assertThat(completion.usage().orElseThrow().promptTokens()).isEqualTo(expected.inputTokens());
+        assertThat(completion.usage().orElseThrow().completionTokens()).isEqualTo(expected.outputTokens());
     }
 
     @Test

@@ -8,9 +8,6 @@ import dev.baton.execute.Trace;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import dev.baton.worker.ChatMessage;
-import dev.baton.worker.Price;
-import dev.baton.worker.Worker;
-import dev.baton.worker.WorkerCard;
 import dev.baton.workflow.ParsedWorkflow;
 import dev.baton.workflow.Step;
 import dev.baton.workflow.Workflow;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One task conducted by an {@link LmConductor}: the conversation with its model so far, round after round. The
@@ -43,10 +39,7 @@ final class LmConductorRun implements ConductorRun {
         this.task = task;
         this.view = view;
         this.fallback = fallback;
-        LmPrompt prompt = conductor.options().prompt();
-        conversation.add(ChatMessage.system(prompt.render(LmPrompt.SYSTEM,
-                Map.of("models", models(), "max_steps", Integer.toString(Workflow.MAX_STEPS)))));
-        conversation.add(ChatMessage.user(prompt.render(LmPrompt.QUESTION, Map.of("question", task.question()))));
+        conversation.addAll(conductor.options().prompt().firstRound(task, view, conductor.pool()));
     }
 
     /** How one call to the model ended. */
@@ -151,24 +144,5 @@ final class LmConductorRun implements ConductorRun {
         CallRecord last = planning.removeLast();
         planning.add(new CallRecord(last.round(), last.step(), last.workerId(), last.subtask() + " → " + outcome,
                 last.role(), last.messages(), last.startedAt(), last.result()));
-    }
-
-    /** Lists the view's workers as the model sees them: numbers, descriptions and prices, never ids. */
-    private String models() {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < view.size(); i++) {
-            String id = view.workerId(i);
-            Optional<WorkerCard> card = conductor.pool().find(id).map(Worker::card);
-            out.append("Model ").append(i);
-            String description = card.map(WorkerCard::description).orElse("").strip();
-            // A description that names the worker would tell the model who it is; the paper shows numbers only.
-            if (!description.isEmpty() && !description.toLowerCase(Locale.ROOT).contains(id.toLowerCase(Locale.ROOT))) {
-                out.append(": ").append(description);
-            }
-            card.map(WorkerCard::price).filter(p -> !p.equals(Price.FREE)).ifPresent(p -> out.append(String.format(Locale.ROOT,
-                    " (USD %.2f per million input tokens, %.2f per million output tokens)", p.inputUsdPerMillion(), p.outputUsdPerMillion())));
-            out.append('\n');
-        }
-        return out.toString().stripTrailing();
     }
 }

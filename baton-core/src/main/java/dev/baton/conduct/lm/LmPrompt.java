@@ -1,6 +1,14 @@
 package dev.baton.conduct.lm;
 
 import dev.baton.input.InvalidSettingException;
+import dev.baton.pool.Pool;
+import dev.baton.pool.PoolView;
+import dev.baton.task.Task;
+import dev.baton.worker.ChatMessage;
+import dev.baton.worker.Price;
+import dev.baton.worker.Worker;
+import dev.baton.worker.WorkerCard;
+import dev.baton.workflow.Workflow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,6 +135,40 @@ public final class LmPrompt {
             }
         }
         return new LmPrompt(sections, examples.strip());
+    }
+
+    /**
+     * Returns the conversation an {@link LmConductor} opens a task with — the system section (role, numbered models,
+     * rules, examples) and the question section — exactly as it sends it. A trainer of a conductor model samples
+     * workflows from these messages ({@code baton rollouts export} writes them per task).
+     *
+     * @param view the workers the conductor may use, numbered as the model sees them
+     * @param pool where their cards (descriptions, prices) are looked up
+     */
+    public List<ChatMessage> firstRound(Task task, PoolView view, Pool pool) {
+        return List.of(
+                ChatMessage.system(render(SYSTEM, Map.of("models", models(view, pool), "max_steps",
+                        Integer.toString(Workflow.MAX_STEPS)))),
+                ChatMessage.user(render(QUESTION, Map.of("question", task.question()))));
+    }
+
+    /** Lists the view's workers as the model sees them: numbers, descriptions and prices, never ids. */
+    private static String models(PoolView view, Pool pool) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < view.size(); i++) {
+            String id = view.workerId(i);
+            Optional<WorkerCard> card = pool.find(id).map(Worker::card);
+            out.append("Model ").append(i);
+            String description = card.map(WorkerCard::description).orElse("").strip();
+            // A description that names the worker would tell the model who it is; the paper shows numbers only.
+            if (!description.isEmpty() && !description.toLowerCase(Locale.ROOT).contains(id.toLowerCase(Locale.ROOT))) {
+                out.append(": ").append(description);
+            }
+            card.map(WorkerCard::price).filter(p -> !p.equals(Price.FREE)).ifPresent(p -> out.append(String.format(Locale.ROOT,
+                    " (USD %.2f per million input tokens, %.2f per million output tokens)", p.inputUsdPerMillion(), p.outputUsdPerMillion())));
+            out.append('\n');
+        }
+        return out.toString().stripTrailing();
     }
 
     /** Returns a section with its placeholders filled in; the examples are filled in by this prompt. */

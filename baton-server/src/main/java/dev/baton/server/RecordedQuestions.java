@@ -1,0 +1,75 @@
+package dev.baton.server;
+
+import dev.baton.offline.ReplayedBenchmark;
+import dev.baton.task.Task;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The questions a replay pool has recordings for, looked up by text in constant time (a request used to scan every
+ * task). A worker's first user turn is the question alone, or the question, a blank line and a subtask (as the
+ * executor writes it), so a text also matches when a question is its prefix up to a blank line.
+ */
+final class RecordedQuestions {
+
+    private static final String BLANK_LINE = "\n\n";
+
+    private final String benchmark;
+    private final Map<String, Task> byQuestion;
+    private final Map<String, Task> byId;
+
+    private RecordedQuestions(String benchmark, Map<String, Task> byQuestion, Map<String, Task> byId) {
+        this.benchmark = benchmark;
+        this.byQuestion = byQuestion;
+        this.byId = byId;
+    }
+
+    static RecordedQuestions of(ReplayedBenchmark replayed) {
+        return of(replayed.name(), replayed.benchmark().tasks());
+    }
+
+    /** Indexes tasks; of two with the same question text the first is kept, as the scan it replaces did. */
+    static RecordedQuestions of(String benchmark, List<Task> tasks) {
+        Map<String, Task> byQuestion = new HashMap<>();
+        Map<String, Task> byId = new HashMap<>();
+        for (Task task : tasks) {
+            byQuestion.putIfAbsent(task.question().strip(), task);
+            byId.putIfAbsent(task.id(), task);
+        }
+        return new RecordedQuestions(Objects.requireNonNull(benchmark, "benchmark"), byQuestion, byId);
+    }
+
+    /** Returns the benchmark's name. */
+    String benchmark() {
+        return benchmark;
+    }
+
+    /** Returns the task whose question is exactly {@code text} (surrounding white space aside). */
+    Optional<Task> question(String text) {
+        return Optional.ofNullable(byQuestion.get(text.strip()));
+    }
+
+    /** Returns the task whose question {@code text} is, or starts with up to a blank line (a step's first turn). */
+    Optional<Task> turn(String text) {
+        Optional<Task> exact = question(text);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        // The question may itself hold blank lines, so every blank line is a place the subtask may start.
+        for (int at = text.indexOf(BLANK_LINE); at >= 0; at = text.indexOf(BLANK_LINE, at + 1)) {
+            Task task = byQuestion.get(text.substring(0, at).strip());
+            if (task != null) {
+                return Optional.of(task);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the task with this id. */
+    Optional<Task> id(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.baton.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.store.Store;
+import dev.baton.store.StoredTrace;
+import dev.baton.store.TraceStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class QueuedTraceStoreTest {
+
+    private static StoredTrace trace(String id, Instant created) {
+        return new StoredTrace(id, created, "best-solo", "q?", Optional.of("a"), 1, 0.001, Duration.ofMillis(3), "{}");
+    }
+
+    @Test
+    void aQueuedTraceIsReadableAtOnceAndEveryTraceReachesTheStore() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        try (Store store = Store.inMemory()) {
+            TraceStore slow = new TraceStore() {
+                @Override
+                public void put(StoredTrace trace) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    store.traces().put(trace);
+                }
+
+                @Override
+                public Optional<StoredTrace> get(String id) {
+                    return store.traces().get(id);
+                }
+
+                @Override
+                public List<StoredTrace> recent(int limit) {
+                    return store.traces().recent(limit);
+                }
+            };
+            QueuedTraceStore queued = new QueuedTraceStore(slow);
+            Instant now = Instant.now();
+            for (int i = 0; i < 50; i++) {
+                queued.put(trace("t" + i, now.plusMillis(i)));
+            }
+
+            assertThat(queued.get("t7")).hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("t7"));
+            assertThat(store.traces().get("t7")).as("still queued while the store is held up").isEmpty();
+
+            release.countDown();
+            assertThat(queued.recent(100)).as("recent waits for the queue").hasSize(50);
+            queued.put(trace("last", now.plusSeconds(1)));
+            queued.close();
+
+            assertThat(store.traces().get("last")).isPresent();
+            assertThat(queued.failures()).isZero();
+        }
+    }
+
+    @Test
+    void aTraceTheStoreRefusesIsCounted() {
+        TraceStore refusing = new TraceStore() {
+            @Override
+            public void put(StoredTrace trace) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public Optional<StoredTrace> get(String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<StoredTrace> recent(int limit) {
+                return List.of();
+            }
+        };
+        QueuedTraceStore queued = new QueuedTraceStore(refusing);
+        queued.put(trace("a", Instant.now()));
+        queued.put(trace("b", Instant.now()));
+        queued.close();
+
+        assertThat(queued.failures()).isEqualTo(2);
+        assertThat(queued.get("a")).isEmpty();
+    }
+}
