@@ -10,6 +10,7 @@ import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pool.Pool;
 import dev.baton.providers.PoolFile;
 import dev.baton.task.AnswerType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,9 @@ final class PoolOptions {
     Evaluation evaluation(String benchmarkSpec, ProgressListener progress, Map<String, String> env) {
         if (pool.equals("replay")) {
             return evaluation(benchmarkSpec, progress);
+        }
+        if (!Files.isRegularFile(Path.of(pool))) {
+            throw new UnknownNameException("unknown pool '" + pool + "': use replay or a pool file (no file " + pool + ")");
         }
         RecordedBenchmark benchmark = Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
         Pool live = PoolFile.read(Path.of(pool)).build(env);
