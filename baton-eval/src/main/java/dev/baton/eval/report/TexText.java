@@ -130,6 +130,7 @@ final class TexText {
             return switch (c) {
                 case ',', ':', ';', ' ' -> " ";
                 case '!' -> "";
+                case '[', ']', '(', ')' -> ""; // display and inline math delimiters, like $
                 case '\\' -> "\n";
                 default -> Html.escape(String.valueOf(c)); // \{ \} \$ \% \& \# \_
             };

@@ -14,6 +14,7 @@ class TexTextTest {
         assertThat(TexText.toHtml("\\boxed{42}")).isEqualTo("<span class=\"boxed\">42</span>");
         assertThat(TexText.toHtml("$a_{n+1} \\le 2\\pi r$, $90^\\circ$")).isEqualTo("a<sub>n+1</sub> \u2264 2\u03c0 r, 90\u00b0");
         assertThat(TexText.toHtml("$\\dfrac12$")).isEqualTo("1/2");
+        assertThat(TexText.toHtml("Solve \\[ |x|+1>7 \\] and \\(x \\ge 0\\).")).isEqualTo("Solve  |x|+1&gt;7  and x \u2265 0.");
     }
 
     @Test
