@@ -57,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
+        reportOptions.width(); // a bad --width is refused before any work starts
         PrintWriter err = spec.commandLine().getErr();
         List<EvalReport> reports = new ArrayList<>();
         if (baselinesOnly) {
@@ -79,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
                 reports.add(result.section().table());
                 notes.addAll(result.findings());
                 reportOptions.print(result.section().table(), stdout);
-                result.findings().forEach(finding -> stdout.println("- " + finding));
+                result.findings().forEach(finding -> reportOptions.printBullet(finding, stdout));
                 stdout.println();
                 stdout.flush();
             }

@@ -48,6 +48,17 @@ final class ProgressBar implements ProgressListener {
         err.flush();
     }
 
+    /**
+     * Clears the bar's line on a terminal, where the terminal may also have echoed "^C", so that a message printed next
+     * starts on a clean line; does nothing elsewhere.
+     */
+    static void endLine(PrintWriter err) {
+        if (interactive()) {
+            err.print("\r\u001b[K");
+            err.flush();
+        }
+    }
+
     private static String abbreviate(String label) {
         return label.length() <= 72 ? label : label.substring(0, 69) + "...";
     }

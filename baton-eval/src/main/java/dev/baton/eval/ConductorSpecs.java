@@ -73,7 +73,7 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
             default -> extensionKinds.contains(kind) && hasArgument;
         };
         if (!ok) {
-            throw new ConductorSpecException("unknown conductor '" + spec + "': use one of " + ConductorSpecException.FORMS);
+            throw new ConductorSpecException(ConductorSpecForm.unknown(spec, extensionKinds));
         }
     }
 
@@ -97,7 +97,7 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
             default -> {
                 Function<String, Conductor> extension = extensions.get(kind);
                 if (extension == null) {
-                    throw new ConductorSpecException("unknown conductor '" + spec + "': use one of " + ConductorSpecException.FORMS);
+                    throw new ConductorSpecException(ConductorSpecForm.unknown(spec, extensions.keySet()));
                 }
                 yield List.of(extension.apply(argument));
             }
