@@ -29,11 +29,11 @@ final class Verdict {
                     .max(Comparator.comparingDouble(EvalRow::accuracy));
             which = "best single worker on this split";
         }
-        String head = learned.get().conductor() + " vs " + which;
         if (bestSolo.isEmpty()) {
-            return Optional.of(head + ": no single-worker row to compare with (add --conductor best-solo)");
+            return Optional.of(learned.get().conductor() + " vs best single worker: no single-worker row to compare with "
+                    + "(add --conductor best-solo)");
         }
-        return Optional.of(head + ": " + compare(learned.get(), bestSolo.get()));
+        return Optional.of(learned.get().conductor() + " vs " + which + ": " + compare(learned.get(), bestSolo.get()));
     }
 
     private static String compare(EvalRow learned, EvalRow solo) {
