@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Evaluate conductors on a benchmark split and print a table.",
             "",
-            "Columns: accuracy with a 95%% bootstrap interval, mean calls, mean cost (USD), mean tokens and the number of tasks.",
+            "Columns: accuracy with a 95%% bootstrap interval, mean calls, mean cost (USD), mean tokens and the number of tasks; "
+                + "under the table, one line compares the first learned conductor with the best single worker.",
             "",
-            "Example: baton eval --bench gsm8k --split test --conductor best-solo --conductor vote:top3 --json out.json",
+            "Example:",
+            "  baton eval --bench gsm8k --conductor best-solo --conductor vote:top3",
             ""})
 final class EvalCommand implements Callable<Integer> {
 

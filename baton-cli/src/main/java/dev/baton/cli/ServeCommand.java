@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
             "",
             "A request may lower its budget with headers x-baton-max-calls, x-baton-max-usd, x-baton-timeout-ms.",
             "",
-            "Example: baton serve --pool replay --bench gsm8k --conductor best-solo --conductor vote:top3",
+            "Example:",
+            "  baton serve --pool replay --bench gsm8k \\",
+            "      --conductor best-solo --conductor vote:top3",
             ""})
 final class ServeCommand implements Callable<Integer> {
 

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 + "command again resumes from it (a finished checkpoint is left as it is). The learning curve is saved "
                 + "inside the checkpoint and as <out>.curve.csv. Evaluate it with: baton eval --conductor learned:<out>.",
             "",
-            "Example: baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --lambda 10",
+            "Example:",
+            "  baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --lambda 10",
             ""})
 final class TrainCommand implements Callable<Integer> {
 

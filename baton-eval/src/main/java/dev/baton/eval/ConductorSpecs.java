@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  *       retries and with no budget).</li>
  * </ul>
  *
- * <p>Other modules add kinds through {@code extensions} (the CLI adds {@code learned:<checkpoint>}).
+ * <p>Other modules add kinds through {@code extensions} (the CLI adds {@code learned:<checkpoint>}). The forms with
+ * what each means, as help texts and error messages show them, are listed once, in {@link ConductorSpecForm#ALL}: a
+ * new kind goes there too.
  *
  * @param pool      the workers the specs may name
  * @param view      the workers evaluated: {@code solo:all}, rankings and top-k draw from these

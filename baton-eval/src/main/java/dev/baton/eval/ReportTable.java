@@ -1,8 +1,10 @@
 package dev.baton.eval;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -23,6 +25,8 @@ public final class ReportTable {
 
     /** The width that means "no limit": the table as Markdown. */
     public static final int NO_LIMIT = Integer.MAX_VALUE;
+    /** The narrowest width accepted: conductor, accuracy and cost with a readable name. */
+    public static final int MIN_WIDTH = 50;
     /** Narrower than this the conductor names become too chopped to read, so columns are left out first. */
     static final int MIN_NAME_WIDTH = 24;
 
@@ -76,9 +80,6 @@ public final class ReportTable {
         return out.toString();
     }
 
-    /** The narrowest width accepted: conductor, accuracy and cost with a readable name. */
-    public static final int MIN_WIDTH = 50;
-
     /** The columns shown, their headers and widths, and the room for conductor names. */
     private record Layout(List<Column> columns, boolean shortHeaders, int[] widths, int nameWidth) {
 
@@ -104,7 +105,7 @@ public final class ReportTable {
                     return new Layout(columns, true, widths, room);
                 }
                 Column next = columns.stream().filter(c -> c.leaveOutOrder() > 0)
-                        .min(java.util.Comparator.comparingInt(Column::leaveOutOrder)).orElse(null);
+                        .min(Comparator.comparingInt(Column::leaveOutOrder)).orElse(null);
                 if (next == null) {
                     return new Layout(columns, true, widths, Math.max(room, MIN_NAME_WIDTH));
                 }
@@ -157,14 +158,14 @@ public final class ReportTable {
         }
 
         /** Says which columns were left out to fit, if any, and the n they would show when it is the same on every row. */
-        java.util.Optional<String> leftOutNote(List<EvalRow> rows) {
+        Optional<String> leftOutNote(List<EvalRow> rows) {
             List<String> left = COLUMNS.stream().filter(c -> !columns.contains(c)).map(Column::header).toList();
             if (left.isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String sameN = rows.stream().map(EvalRow::n).distinct().count() == 1 && left.contains("n")
                     ? " (n = " + rows.getFirst().n() + " on every row)" : "";
-            return java.util.Optional.of("left out to fit the terminal: " + String.join(", ", left) + sameN
+            return Optional.of("left out to fit the terminal: " + String.join(", ", left) + sameN
                     + "; --width or a wider terminal shows them, --json has everything");
         }
     }
