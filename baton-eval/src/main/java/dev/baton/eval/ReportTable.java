@@ -28,7 +28,7 @@ public final class ReportTable {
     /** The narrowest width accepted: conductor, accuracy and cost with a readable name. */
     public static final int MIN_WIDTH = 50;
     /** Narrower than this the conductor names become too chopped to read, so columns are left out first. */
-    static final int MIN_NAME_WIDTH = 24;
+    static final int MIN_NAME_WIDTH = 32;
 
     /**
      * A column: its header, a shorter header for narrow terminals, the cell of a row, and when it is left out
@@ -107,7 +107,7 @@ public final class ReportTable {
                 Column next = columns.stream().filter(c -> c.leaveOutOrder() > 0)
                         .min(Comparator.comparingInt(Column::leaveOutOrder)).orElse(null);
                 if (next == null) {
-                    return new Layout(columns, true, widths, Math.max(room, MIN_NAME_WIDTH));
+                    return new Layout(columns, true, widths, room); // at MIN_WIDTH still room for a name
                 }
                 columns.remove(next);
             }

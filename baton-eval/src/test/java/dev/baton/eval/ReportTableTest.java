@@ -83,12 +83,12 @@ class ReportTableTest {
     }
 
     @Test
-    void at80ColumnsTheLeastImportantColumnIsLeftOutAndSaidSo() {
+    void at80ColumnsTheLeastImportantColumnsAreLeftOutAndSaidSo() {
         String table = ReportTable.render(demoLike(), 80);
 
         assertThat(widest(table)).isLessThanOrEqualTo(80);
-        assertThat(table).contains("acc %", "95% CI", "cost USD", "0.000865").doesNotContain("tokens |", "1409");
-        assertThat(unwrapped(table)).contains("- left out to fit the terminal: mean tokens;");
+        assertThat(table).contains("acc %", "95% CI", "calls", "cost USD", "0.000865").doesNotContain("tokens |", "1409", " 529 |");
+        assertThat(unwrapped(table)).contains("- left out to fit the terminal: mean tokens, n (n = 529 on every row);");
         assertThat(nameColumn(table)).contains(namesWithoutSpaces());
     }
 
