@@ -89,4 +89,17 @@ class CliHelpTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(folder + " is a folder; a checkpoint file is expected").doesNotContain("not found");
     }
+
+    @Test
+    void theReadmeAndDemoHelpGiveTheSameDemoTime() throws IOException {
+        java.util.regex.Pattern time = java.util.regex.Pattern.compile("A few minutes on a 2-core laptop \\([^)]*\\)");
+        String help = CliRun.of("demo", "--help").out().replaceAll("\\s+", " ");
+        String readme = Files.readString(Path.of("..", "README.md")).replaceAll("\\s+", " ");
+
+        java.util.regex.Matcher inHelp = time.matcher(help);
+        java.util.regex.Matcher inReadme = time.matcher(readme);
+        assertThat(inHelp.find()).as(help).isTrue();
+        assertThat(inReadme.find()).isTrue();
+        assertThat(inHelp.group()).isEqualTo(inReadme.group());
+    }
 }

@@ -35,7 +35,7 @@ class TableWidthTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(widest(run.out())).isLessThanOrEqualTo(60);
-        assertThat(run.out()).contains("| oracle", "Instruct@hyperbolic").doesNotContain(" vs best single worker");
+        assertThat(run.out()).contains("| oracle", "hyperbolic", "0.000865").doesNotContain(" vs best single worker");
     }
 
     @Test
