@@ -34,10 +34,8 @@ import picocli.CommandLine.Spec;
             "The trace shows, per step, the worker, tokens in/out, cost, latency, whether the reply was cached, and "
                 + "the subtask (or why the call failed); --trace json prints everything, messages and replies included.",
             "",
-            "Conductor specs: solo:<worker>, best-solo (the best on train for a replay pool), vote:<w1,w2,..> or "
-                + "vote:top<k>, moa:top<k>, random, learned:<FILE>.",
-            "",
-            "Example: baton ask \"$(cat question.txt)\" --pool replay --bench gsm8k --conductor vote:top3",
+            "Example:",
+            "  baton ask \"$(cat question.txt)\" --bench gsm8k --conductor vote:top3",
             ""})
 final class AskCommand implements Callable<Integer> {
 

@@ -44,6 +44,9 @@ public final class BatonCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureHandler(root::verbose));
+        cli.setParameterExceptionHandler(BatonCli::usageError);
+        everyCommand(cli, command -> command.getCommandSpec().versionProvider(new VersionProvider()));
+        ConductorSpecHelp.addTo(cli);
         // Picocli hands only Exceptions to the handler and lets an Error escape with its stack trace: wrap it,
         // so a StackOverflowError or OutOfMemoryError is reported as one line too.
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
@@ -55,5 +58,25 @@ public final class BatonCli {
             }
         });
         return cli;
+    }
+
+    /** Applies {@code action} to a command and, recursively, to all its subcommands. */
+    private static void everyCommand(CommandLine command, java.util.function.Consumer<CommandLine> action) {
+        action.accept(command);
+        command.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
+    }
+
+    /**
+     * Reports a usage error (a missing, unknown or malformed option) as the error, any "did you mean" suggestion and one
+     * line pointing at the help, instead of the whole usage text burying the error: exit code 2.
+     */
+    private static int usageError(CommandLine.ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getColorScheme().errorText("error: " + error.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

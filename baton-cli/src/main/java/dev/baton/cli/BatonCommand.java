@@ -13,6 +13,9 @@ import picocli.CommandLine.ScopeType;
         description = {
             "Baton: a conductor writes short workflows over a pool of LLM workers; every call is traced and priced.",
             "",
+            "The conductor is trained (reinforcement learning on your own questions and pool) to get as good or better answers "
+                + "at lower cost than the best single worker; baton demo measures whether it does, and shows you when it does not.",
+            "",
             "Runs offline with no API key: the replay pool answers with 28 real models' recorded replies. Start with: "
                 + "baton demo. With your own models: baton pool check, ask, record, then train a conductor for your pool; baton serve answers as an OpenAI-compatible model.",
             ""},

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "Over the replay pool of 28 real models' recorded answers: trains the learned conductor on each train split "
                 + "(plus its controls: untrained, shuffled rewards, routing alone, three cost penalties), evaluates everything "
                 + "on the test split against every baseline, prints the tables and writes a report (report.json, report.md, "
-                + "report.html with charts) under runs/<timestamp>/. About 5 minutes on 2 cores; --baselines-only skips "
+                + "report.html with charts) under runs/<timestamp>/. A few minutes on a 2-core laptop (7 measured, on 2 cores shared "
+                + "with other builds); --baselines-only skips "
                 + "training (seconds).",
             ""})
 final class DemoCommand implements Callable<Integer> {
@@ -57,6 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
+        reportOptions.width(); // a bad --width is refused before any work starts
         PrintWriter err = spec.commandLine().getErr();
         List<EvalReport> reports = new ArrayList<>();
         if (baselinesOnly) {
@@ -79,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
                 reports.add(result.section().table());
                 notes.addAll(result.findings());
                 reportOptions.print(result.section().table(), stdout);
-                result.findings().forEach(finding -> stdout.println("- " + finding));
+                result.findings().forEach(finding -> reportOptions.printBullet(finding, stdout));
                 stdout.println();
                 stdout.flush();
             }

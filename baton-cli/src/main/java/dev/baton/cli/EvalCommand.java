@@ -18,18 +18,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Evaluate conductors on a benchmark split and print a table.",
             "",
-            "Columns: accuracy with a 95%% bootstrap interval, mean calls, mean cost (USD), mean tokens and the number of tasks.",
+            "Columns: accuracy with a 95%% bootstrap interval, mean calls, mean cost (USD), mean tokens and the number of tasks; "
+                + "under the table, one line compares the first learned conductor with the best single worker.",
             "",
-            "Conductor specs:",
-            "  solo:<worker>       one worker alone            solo:all     one row per worker",
-            "  best-solo           the best worker on train    random       a random worker per task",
-            "  vote:<w1,w2,...>    plurality of independent answers (also vote:top<k>: the k best on train)",
-            "  moa:top<k>          k best answer, the best on train aggregates (Mixture-of-Agents)",
-            "  oracle              a worker that got it right, if any (offline only: the ceiling)",
-            "  learned:<FILE>      the learned conductor of a checkpoint written by baton train",
-            "  lm:<WORKER>         that worker, prompted as the paper's conductor, writes the workflows",
-            "",
-            "Example: baton eval --bench gsm8k --split test --conductor best-solo --conductor vote:top3 --json out.json"})
+            "Example:",
+            "  baton eval --bench gsm8k --conductor best-solo --conductor vote:top3",
+            ""})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -43,8 +37,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "train, test or all (fixed by SHA-256 of <benchmark>:<id>). Default: ${DEFAULT-VALUE}.")
     String split;
 
-    @Option(names = "--conductor", required = true, paramLabel = "SPEC", split = "\\s+",
-            description = "Conductor spec to evaluate; repeat the flag for several rows.")
+    @Option(names = "--conductor", required = true, paramLabel = "SPEC", split = "\\s+", hideParamSyntax = true,
+            description = "Conductor spec to evaluate (forms above); repeat the flag, or separate specs with spaces, for several rows.")
     List<String> conductors;
 
     @Option(names = "--workers", paramLabel = "WORKER", split = ",",
@@ -63,6 +57,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Split chosen = Split.parse(split);
+        reportOptions.width(); // a bad --width is refused before any work starts
         Evaluation evaluation = poolOptions.evaluation(bench, reportOptions.progress(spec.commandLine().getErr()),
                 BatonCommand.of(spec).env);
         if (workers != null) {

@@ -10,13 +10,18 @@ import java.lang.reflect.Method;
  */
 final class ProgressBar implements ProgressListener {
 
-    private static final int WIDTH = 30;
+    private static final int WIDTH = 16;
+    /**
+     * The longest line drawn: it must fit an 80-column terminal, since a line that wraps is no longer redrawn in place by
+     * {@code \r} and fills the screen with copies instead.
+     */
+    private static final int LINE = 79;
     private final PrintWriter err;
     private long lastDraw;
     private String lastLabel = "";
     private int lastDone;
 
-    private ProgressBar(PrintWriter err) {
+    ProgressBar(PrintWriter err) {
         this.err = err;
     }
 
@@ -39,17 +44,35 @@ final class ProgressBar implements ProgressListener {
         lastLabel = label;
         lastDone = done;
         int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
-        err.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-                + String.format("%3d%%", total == 0 ? 100 : 100L * done / total) + " " + abbreviate(label)
-                + " (" + done + "/" + total + ")\u001b[K");
+        String bar = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
+                + String.format("%3d%%", total == 0 ? 100 : 100L * done / total) + " ";
+        String count = " (" + done + "/" + total + ")";
+        err.print("\r" + bar + abbreviate(label, LINE - bar.length() - count.length()) + count + "\u001b[K");
         if (finished) {
             err.print("\r\u001b[K");
         }
         err.flush();
     }
 
-    private static String abbreviate(String label) {
-        return label.length() <= 72 ? label : label.substring(0, 69) + "...";
+    /**
+     * Clears the bar's line on a terminal, where the terminal may also have echoed "^C", so that a message printed next
+     * starts on a clean line; does nothing elsewhere.
+     */
+    static void endLine(PrintWriter err) {
+        if (interactive()) {
+            err.print("\r\u001b[K");
+            err.flush();
+        }
+    }
+
+    /** Shortens a label to {@code room}, dropping whole ", "-separated parts from its end where it can. */
+    static String abbreviate(String label, int room) {
+        int fit = Math.max(room, 12);
+        if (label.length() <= fit) {
+            return label;
+        }
+        int part = label.lastIndexOf(", ", fit);
+        return part > fit / 2 ? label.substring(0, part) : label.substring(0, fit - 3) + "...";
     }
 
     /**

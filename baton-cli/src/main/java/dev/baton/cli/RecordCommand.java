@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
             "",
             "Your own questions: a JSONL file of {\"id\", \"question\", \"gold\", \"answer_type\"} as --bench.",
             "",
-            "Example: baton record --pool pool.yaml --bench gsm8k --limit 200 --max-usd 2 --out runs/my-gsm8k.jsonl",
+            "Example:",
+            "  baton record --pool pool.yaml --bench gsm8k --limit 200 --max-usd 2 \\",
+            "      --out runs/my-gsm8k.jsonl",
             ""})
 final class RecordCommand implements Callable<Integer> {
 

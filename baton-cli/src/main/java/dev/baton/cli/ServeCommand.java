@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
             "Replicas behind a load balancer share traces and cached replies with --store jdbc:postgresql://HOST:PORT/DB?user=U "
                 + "(password from --store-password-env NAME, else PGPASSWORD).",
             "",
-            "Example: baton serve --pool replay --bench gsm8k --conductor best-solo --conductor vote:top3",
+            "Example:",
+            "  baton serve --pool replay --bench gsm8k \\",
+            "      --conductor best-solo --conductor vote:top3",
             ""})
 final class ServeCommand implements Callable<Integer> {
 

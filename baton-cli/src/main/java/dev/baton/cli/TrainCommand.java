@@ -5,6 +5,7 @@ import dev.baton.learn.role.RoleSet;
 import dev.baton.learn.train.Checkpoint;
 import dev.baton.learn.train.CurvePoint;
 import dev.baton.learn.train.GrpoTrainer;
+import dev.baton.learn.train.TrainingListener;
 import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pool.Pool;
 import dev.baton.task.Split;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
                 + "command again resumes from it (a finished checkpoint is left as it is). The learning curve is saved "
                 + "inside the checkpoint and as <out>.curve.csv. Evaluate it with: baton eval --conductor learned:<out>.",
             "",
-            "Example: baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --lambda 10",
+            "Example:",
+            "  baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --lambda 10",
             ""})
 final class TrainCommand implements Callable<Integer> {
 
@@ -62,29 +64,80 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         var config = training.config(); // settings first: a bad flag is refused before anything is loaded
         ReplayedBenchmark loaded = poolOptions.load(bench);
         Pool pool = workers == null ? loaded.pool() : Pool.of(loaded.pool().view(workers).workerIds().stream().map(loaded.pool()::get).toList());
         RoleSet roleSet = roles == null ? RoleSet.defaults() : RoleSet.read(roles);
-        // Locked (and so proven writable) before training, not found unwritable after it.
-        try (OutputLock lock = OutputLock.acquire(this.out);
-             EncoderOptions.Session session = encoderOptions.open()) {
-            {
+        // Closed last, after the lock and the store, so that an interrupted run exits only once everything is saved.
+        try (StopOnInterrupt interrupt = StopOnInterrupt.install()) {
+            // Locked (and so proven writable) before training, not found unwritable after it.
+            try (OutputLock lock = OutputLock.acquire(this.out);
+                 EncoderOptions.Session session = encoderOptions.open()) {
+                StartPoint start = new StartPoint(TrainingProgress.forTerminal(err, quiet, "training"), out, this.out);
                 GrpoTrainer trainer = new GrpoTrainer(loaded.benchmark().name(), pool,
                         Split.TRAIN.select(loaded.benchmark().name(), loaded.benchmark().tasks()), session.encoder(), roleSet, config, this.out,
-                        TrainingProgress.forTerminal(spec.commandLine().getErr(), quiet, "training"));
-                long start = System.nanoTime();
+                        start);
+                interrupt.stopWith(trainer::requestStop);
+                long began = System.nanoTime();
                 Checkpoint checkpoint = trainer.train();
-                writeCurve(checkpoint.curve(), curveFile(this.out));
-                CurvePoint last = checkpoint.curve().isEmpty() ? null : checkpoint.curve().getLast();
-                out.printf(Locale.ROOT, "trained %s on %s: %d iterations in %.1f s%s%n", this.out, loaded.benchmark().name(),
-                        checkpoint.iteration(), (System.nanoTime() - start) / 1e9,
-                        last == null ? "" : String.format(Locale.ROOT, "; last iteration: reward %.3f, accuracy %.1f%%, $%.6f, %.2f calls",
-                                last.reward(), last.accuracy(), last.meanCostUsd(), last.meanCalls()));
+                double seconds = (System.nanoTime() - began) / 1e9;
+                int ran = checkpoint.iteration() - start.from;
+                if (ran > 0) {
+                    writeCurve(checkpoint.curve(), curveFile(this.out));
+                }
+                if (!checkpoint.finished()) {
+                    ProgressBar.endLine(err);
+                    err.println(checkpoint.iteration() == 0
+                            ? "interrupted before the first iteration: nothing was saved"
+                            : String.format(Locale.ROOT, "interrupted: checkpoint kept at iteration %d of %d; rerun the same command to resume",
+                                    checkpoint.iteration(), config.iterations()));
+                    err.flush();
+                    return 130; // the shell's code for a run ended by Ctrl-C
+                }
+                if (ran == 0) {
+                    out.printf(Locale.ROOT, "%s is already complete (%d of %d iterations): nothing was trained; "
+                            + "raise --iterations to train on, or --out another file to start over%n", this.out, checkpoint.iteration(), config.iterations());
+                    return 0;
+                }
+                CurvePoint last = checkpoint.curve().getLast();
+                out.printf(Locale.ROOT, "trained %s on %s: %d iterations%s in %.1f s; last iteration: reward %.3f, accuracy %.1f%%, $%.6f, %.2f calls%n",
+                        this.out, loaded.benchmark().name(), ran,
+                        start.from == 0 ? "" : String.format(Locale.ROOT, " (%d to %d of %d)", start.from + 1, checkpoint.iteration(), config.iterations()),
+                        seconds, last.reward(), last.accuracy(), last.meanCostUsd(), last.meanCalls());
                 out.println("learning curve: " + curveFile(this.out));
             }
         }
         return 0;
+    }
+
+    /** Hears where training starts, says when it resumes, and passes the iterations on to the progress bar. */
+    private static final class StartPoint implements TrainingListener {
+
+        private final TrainingListener progress;
+        private final PrintWriter out;
+        private final Path file;
+        int from;
+
+        StartPoint(TrainingListener progress, PrintWriter out, Path file) {
+            this.progress = progress;
+            this.out = out;
+            this.file = file;
+        }
+
+        @Override
+        public void started(int fromIteration, int totalIterations) {
+            from = fromIteration;
+            if (fromIteration > 0 && fromIteration < totalIterations) {
+                out.printf(Locale.ROOT, "resuming from iteration %d of %d (%s)%n", fromIteration, totalIterations, file);
+                out.flush();
+            }
+        }
+
+        @Override
+        public void iterationDone(CurvePoint point, int totalIterations) {
+            progress.iterationDone(point, totalIterations);
+        }
     }
 
     static Path curveFile(Path checkpoint) {

@@ -23,7 +23,8 @@ final class TrainingProgress implements TrainingListener {
 
     @Override
     public void iterationDone(CurvePoint point, int totalIterations) {
-        bar.advanced(String.format(Locale.ROOT, "%s reward %.3f acc %.1f%% $%.5f %.1f calls", label, point.reward(),
-                point.accuracy(), point.meanCostUsd(), point.meanCalls()), point.iteration(), totalIterations);
+        // Most telling first: on a narrow terminal the bar drops parts from the end.
+        bar.advanced(String.format(Locale.ROOT, "%s: acc %.1f%%, $%.5f, %.1f calls, reward %.3f", label, point.accuracy(),
+                point.meanCostUsd(), point.meanCalls(), point.reward()), point.iteration(), totalIterations);
     }
 }

@@ -38,14 +38,14 @@ class DemoCommandTest {
         // Tiny training so the test stays quick. A fresh store each run: a store left by an earlier run (or an older
         // build) would let this test pass on cached embeddings that the code under test no longer computes.
         CliRun run = CliRun.of("demo", "--quiet", "--out", dir.toString(), "--store", dir.resolve("store.db").toString(),
-                "--iterations", "2", "--questions", "2", "--rollouts", "4");
+                "--iterations", "2", "--questions", "2", "--rollouts", "4", "--width", "0"); // unwrapped: names and findings whole
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("learned (lambda=10)", "learned: untrained policy", "learned: shuffled-reward control",
                 "learned: routing alone", "learned (lambda=1)", "learned (lambda=300)", "without o1-mini-2024-09-12",
                 "learned (lambda=10, trained without it) without o1-mini-2024-09-12",
                 "any pool: over 20 random 4-worker pools", "the training objective (accuracy - lambda x cost",
-                "other seeds of the main run", "report: ");
+                "other seeds of the main run", "learned (lambda=10) vs best single worker: ", "report: ");
         for (String file : new String[] {"report.html", "report.md", "report.json"}) {
             assertThat(dir.resolve(file)).isNotEmptyFile();
         }

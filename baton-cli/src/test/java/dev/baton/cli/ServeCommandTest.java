@@ -153,7 +153,8 @@ class ServeCommandTest {
     private static String awaitListening(StringWriter out, Thread serving) throws InterruptedException {
         while (serving.isAlive()) {
             Matcher listening = LISTENING.matcher(out.toString());
-            if (listening.find()) {
+            // The models line is printed just after the address: wait for both, or a busy machine fails the check below.
+            if (listening.find() && out.toString().contains("\nmodels: ")) {
                 return listening.group(1);
             }
             Thread.sleep(20);

@@ -38,8 +38,13 @@ class TrainCommandTest {
     }
 
     private CliRun train(String... extra) {
+        return trainFor(12, extra);
+    }
+
+    private CliRun trainFor(int iterations, String... extra) {
         String[] base = {"train", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
-            "--out", dir.resolve("ck.json").toString(), "--iterations", "12", "--questions", "2", "--rollouts", "8", "--quiet"};
+            "--out", dir.resolve("ck.json").toString(), "--iterations", Integer.toString(iterations), "--questions", "2", "--rollouts", "8",
+            "--quiet"};
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return CliRun.of(args);
@@ -57,7 +62,8 @@ class TrainCommandTest {
 
         CliRun again = train();
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).contains("12 iterations"); // finished: nothing more to do
+        assertThat(again.out()).contains("ck.json is already complete (12 of 12 iterations): nothing was trained")
+                .doesNotContain("trained " + dir.resolve("ck.json"));
 
         CliRun eval = CliRun.of("eval", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
                 "--split", "all", "--conductor", "learned:" + dir.resolve("ck.json"), "--conductor", "solo:good", "--quiet");
@@ -134,5 +140,68 @@ class TrainCommandTest {
                 "--conductor", "learned:" + dir.resolve("nope.json"), "--quiet");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("checkpoint not found");
+    }
+
+    @Test
+    void aResumedRunSaysSoAndCountsOnlyTheIterationsItRan() {
+        assertThat(trainFor(6).exitCode()).isZero();
+
+        CliRun resumed = trainFor(12); // a longer target resumes the same run
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resuming from iteration 6 of 12 (" + dir.resolve("ck.json") + ")",
+                ": 6 iterations (7 to 12 of 12) in ").doesNotContain("12 iterations");
+    }
+
+    @Test
+    void anotherRunsCheckpointNamesTheSettingsThatDiffer() {
+        assertThat(trainFor(2).exitCode()).isZero();
+
+        CliRun other = train("--lambda", "1", "--seed", "3");
+
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err()).contains("holds another run (different training settings: lambda 10 there, 1 here; seed 0 there, 3 here)");
+    }
+
+    @Test
+    void anInterruptedRunKeepsItsCheckpointSaysWhereAndResumesThere() throws IOException, InterruptedException {
+        // A real process, stopped the way Ctrl-C stops it: the JVM's shutdown, which runs the hooks (destroy() sends SIGTERM,
+        // which the JVM handles as it does SIGINT).
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path checkpoint = dir.resolve("long.json");
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        String[] args = {"train", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
+            "--out", checkpoint.toString(), "--iterations", "1000000", "--checkpoint-every", "50", "--questions", "2",
+            "--rollouts", "4", "--quiet"};
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED", "-cp", classPath,
+                BatonCli.class.getName()));
+        command.addAll(java.util.List.of(args));
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        // Wait until training runs (the curve file does not exist before), by watching the iterations go by in the
+        // periodic checkpoint written every 50.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (!Files.exists(checkpoint) && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(100);
+        }
+        assertThat(checkpoint).as(Files.readString(stderr)).exists();
+        process.destroy();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the process stopped").isTrue();
+
+        String err = Files.readString(stderr);
+        java.util.regex.Matcher kept = java.util.regex.Pattern
+                .compile("interrupted: checkpoint kept at iteration (\\d+) of 1000000; rerun the same command to resume").matcher(err);
+        assertThat(kept.find()).as(err).isTrue();
+        int iteration = Integer.parseInt(kept.group(1));
+        assertThat(iteration).isGreaterThanOrEqualTo(50);
+        assertThat(dev.baton.learn.train.CheckpointFile.read(checkpoint).iteration()).as("what the message says was saved").isEqualTo(iteration);
+
+        String[] resume = java.util.Arrays.copyOf(args, args.length);
+        resume[java.util.Arrays.asList(args).indexOf("1000000")] = Integer.toString(iteration + 2);
+        CliRun resumed = CliRun.of(resume);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resuming from iteration " + iteration + " of " + (iteration + 2),
+                ": 2 iterations (" + (iteration + 1) + " to " + (iteration + 2) + " of " + (iteration + 2) + ")");
     }
 }

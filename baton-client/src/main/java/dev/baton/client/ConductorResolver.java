@@ -75,7 +75,7 @@ public final class ConductorResolver implements AutoCloseable {
     }
 
     private List<Conductor> liveSpecs(String spec) {
-        ConductorSpecs.checkForm(spec, java.util.Set.of("learned"));
+        ConductorSpecs.checkForm(spec, java.util.Set.of(dev.baton.eval.ConductorSpecForm.LEARNED));
         Function<String, Conductor> learnedFactory = path -> {
             LearnedConductor conductor = new LearnedConductor(CheckpointFile.read(Path.of(path)).policy(), encoder(),
                     "learned:" + path);
@@ -83,7 +83,7 @@ public final class ConductorResolver implements AutoCloseable {
             return conductor;
         };
         return new ConductorSpecs(loaded.pool(), loaded.pool().view(), () -> WorkerRanking.asListed(loaded.pool().ids()),
-                loaded.hindsight(), Map.of("learned", learnedFactory)).resolve(spec);
+                loaded.hindsight(), Map.of(dev.baton.eval.ConductorSpecForm.LEARNED, learnedFactory)).resolve(spec);
     }
 
     private synchronized QuestionEncoder encoder() {

@@ -22,7 +22,7 @@ public final class LearnedSpecs {
      * {@code opened} so the caller can close them.
      */
     public static Evaluation register(Evaluation evaluation, Supplier<QuestionEncoder> encoder, List<LearnedConductor> opened) {
-        return evaluation.withConductorKind("learned", path -> {
+        return evaluation.withConductorKind(dev.baton.eval.ConductorSpecForm.LEARNED, path -> {
             LearnedConductor conductor = new LearnedConductor(CheckpointFile.read(Path.of(path)).policy(), encoder.get(), "learned:" + path);
             conductor.prepare(new ArrayList<>(evaluation.tasks(Split.ALL)));
             opened.add(conductor);

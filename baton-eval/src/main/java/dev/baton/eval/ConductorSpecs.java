@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  *       retries and with no budget).</li>
  * </ul>
  *
- * <p>Other modules add kinds through {@code extensions} (the CLI adds {@code learned:<checkpoint>}).
+ * <p>Other modules add kinds through {@code extensions} (the CLI adds {@code learned:<checkpoint>}). The forms with
+ * what each means, as help texts and error messages show them, are listed once, in {@link ConductorSpecForm#ALL}: a
+ * new kind goes there too.
  *
  * @param pool      the workers the specs may name
  * @param view      the workers evaluated: {@code solo:all}, rankings and top-k draw from these
@@ -73,7 +75,7 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
             default -> extensionKinds.contains(kind) && hasArgument;
         };
         if (!ok) {
-            throw new ConductorSpecException("unknown conductor '" + spec + "': use one of " + ConductorSpecException.FORMS);
+            throw new ConductorSpecException(ConductorSpecForm.unknown(spec, extensionKinds));
         }
     }
 
@@ -97,7 +99,7 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
             default -> {
                 Function<String, Conductor> extension = extensions.get(kind);
                 if (extension == null) {
-                    throw new ConductorSpecException("unknown conductor '" + spec + "': use one of " + ConductorSpecException.FORMS);
+                    throw new ConductorSpecException(ConductorSpecForm.unknown(spec, extensions.keySet()));
                 }
                 yield List.of(extension.apply(argument));
             }

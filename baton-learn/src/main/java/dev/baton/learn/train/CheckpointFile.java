@@ -125,6 +125,9 @@ public final class CheckpointFile {
     public static Checkpoint read(Path file) {
         JsonNode root;
         byte[] bytes;
+        if (Files.isDirectory(file)) {
+            throw new CheckpointException(folderMessage(file));
+        }
         try {
             if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
                 throw new CheckpointException("checkpoint " + file + " is larger than " + (MAX_BYTES >> 20) + " MiB: not a Baton checkpoint");
@@ -191,6 +194,32 @@ public final class CheckpointFile {
     }
 
     /** Refuses numbers a trained policy cannot hold: they would plan with NaN scores, or resume past the end. */
+    /** Says that a folder was given where a checkpoint file is expected, and names the checkpoints it may hold. */
+    private static String folderMessage(Path folder) {
+        String message = folder + " is a folder; a checkpoint file is expected (the .json file baton train writes with --out)";
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            List<String> checkpoints = files.filter(f -> f.getFileName().toString().endsWith(".json") && startsAsCheckpoint(f))
+                    .map(Path::toString).sorted().toList();
+            return checkpoints.isEmpty() ? message + "; it holds none"
+                    : message + "; it holds " + String.join(", ", checkpoints);
+        } catch (IOException e) {
+            return message;
+        }
+    }
+
+    /** Tells a checkpoint from other JSON by its first bytes, without reading a large file whole. */
+    private static boolean startsAsCheckpoint(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] prefix = CHECKSUM_PREFIX.getBytes(StandardCharsets.UTF_8);
+            return Arrays.equals(in.readNBytes(prefix.length), prefix);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void check(Checkpoint checkpoint, Path file) {
         String where = "checkpoint " + file + " is corrupt: ";
         if (checkpoint.iteration() < 0 || checkpoint.iteration() > checkpoint.config().iterations()) {

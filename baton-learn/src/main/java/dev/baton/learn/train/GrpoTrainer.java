@@ -53,6 +53,7 @@ public final class GrpoTrainer {
     private final TrainingListener listener;
     private final WorkerIndex workers;
     private final PolicyShape shape;
+    private volatile boolean stopRequested;
 
     public GrpoTrainer(String benchmark, Pool pool, List<Task> tasks, QuestionEncoder encoder, RoleSet roles,
                        TrainingConfig config, Path checkpointFile, TrainingListener listener) {
@@ -79,9 +80,21 @@ public final class GrpoTrainer {
         }
     }
 
-    /** Trains to the configured number of iterations, resuming from the checkpoint file if it holds a matching run. */
+    /**
+     * Asks a running {@link #train()} to stop after the iteration under way: it writes the checkpoint there and returns
+     * it, unfinished. Safe to call from any thread, such as a shutdown hook on Ctrl-C.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Trains to the configured number of iterations, resuming from the checkpoint file if it holds a matching run, or
+     * until {@link #requestStop()}; returns the last checkpoint written (the start, when no iteration ran).
+     */
     public Checkpoint train() {
         Checkpoint start = Files.exists(checkpointFile) ? resumable(CheckpointFile.read(checkpointFile)) : initial();
+        listener.started(start.iteration(), config.iterations());
         if (start.finished()) {
             return start;
         }
@@ -94,12 +107,13 @@ public final class GrpoTrainer {
             RolloutRunner runner = new RolloutRunner(pool, config, threads);
             PolicyPlanner planner = new PolicyPlanner(network, workers, roles, config.maxTotalCalls());
             Checkpoint last = start;
-            for (int iteration = start.iteration(); iteration < config.iterations(); iteration++) {
+            for (int iteration = start.iteration(); iteration < config.iterations() && !stopRequested; iteration++) {
                 CurvePoint point = iterate(network, planner, adam, runner, embeddings, iteration);
                 curve.add(point);
                 listener.iterationDone(point, config.iterations());
                 boolean end = iteration + 1 == config.iterations();
-                if (end || (iteration + 1) % config.checkpointEvery() == 0) {
+                // A stop keeps what was learned: the iteration just done is saved, so a rerun resumes after it.
+                if (end || (iteration + 1) % config.checkpointEvery() == 0 || stopRequested) {
                     last = snapshot(network, adam, iteration + 1, curve);
                     CheckpointFile.write(last, checkpointFile);
                 }
@@ -288,8 +302,9 @@ public final class GrpoTrainer {
         if (!found.roles().roles().equals(roles.roles())) {
             problems.add("different roles");
         }
-        if (!found.config().withIterations(config.iterations()).equals(config)) {
-            problems.add("different training settings");
+        List<String> settings = config.differencesFrom(found.config());
+        if (!settings.isEmpty()) {
+            problems.add("different training settings: " + String.join("; ", settings));
         }
         if (!problems.isEmpty()) {
             throw new CheckpointException(checkpointFile + " holds another run (" + String.join(", ", problems)

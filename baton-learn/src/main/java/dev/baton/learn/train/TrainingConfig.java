@@ -1,6 +1,8 @@
 package dev.baton.learn.train;
 
 import dev.baton.input.InvalidSettingException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Everything that decides what a training run learns. Two runs with the same config, pool, encoder, roles
@@ -79,6 +81,40 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
 
     /** The most rounds a learned conductor may run: the evaluation's safety cap. */
     public static final int MAX_ROUNDS = dev.baton.conduct.Orchestrator.DEFAULT_MAX_ROUNDS;
+
+    /**
+     * Names each setting, other than the number of iterations, in which {@code checkpoint} (the settings a checkpoint
+     * was trained with) differs from this config, as {@code "lambda 10 there, 1 here"}: what a user must change to
+     * resume it.
+     */
+    public List<String> differencesFrom(TrainingConfig checkpoint) {
+        List<String> differences = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent component : TrainingConfig.class.getRecordComponents()) {
+            if (component.getName().equals("iterations")) {
+                continue;
+            }
+            Object there = value(component, checkpoint);
+            Object here = value(component, this);
+            if (!there.equals(here)) {
+                differences.add(component.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT)
+                        + " " + plain(there) + " there, " + plain(here) + " here");
+            }
+        }
+        return differences;
+    }
+
+    private static Object value(java.lang.reflect.RecordComponent component, TrainingConfig config) {
+        try {
+            return component.getAccessor().invoke(config);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("a record's accessor is public", e);
+        }
+    }
+
+    /** Writes 10.0 as 10 and 0.0010 as 0.001, as a user would type them. */
+    private static String plain(Object value) {
+        return value instanceof Double d ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : value.toString();
+    }
 
     /** The paper's scale: 200 iterations of 4 questions x 64 rollouts; up to 4 rounds and 8 calls. */
     public static TrainingConfig defaults() {

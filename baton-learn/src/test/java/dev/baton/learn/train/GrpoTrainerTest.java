@@ -127,7 +127,7 @@ class GrpoTrainerTest {
         trainer(SMALL.withIterations(2), file).train();
         assertThatThrownBy(() -> trainer(SMALL.withIterations(4).withLambda(50), file).train())
                 .isInstanceOf(CheckpointException.class)
-                .hasMessageContaining("holds another run (different training settings)");
+                .hasMessageContaining("holds another run (different training settings: lambda 10 there, 50 here)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.baton.learn.train;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.input.InvalidSettingException;
@@ -40,5 +41,15 @@ class TrainingConfigTest {
         return new TrainingConfig(d.iterations(), d.questions(), d.rollouts(), d.lambda(), rate, d.clip(), d.epochs(), d.draws(),
                 d.randomizePools(), d.shuffleRewards(), d.maxSteps(), d.laterRoundSteps(), d.maxRounds(), d.maxTotalCalls(), d.hidden(),
                 d.seed(), d.checkpointEvery());
+    }
+
+    @org.junit.jupiter.api.Test
+    void differencesNameEachSettingWithBothValuesAsTyped() {
+        TrainingConfig checkpoint = DEFAULTS.withLambda(10).withSeed(0);
+        TrainingConfig here = DEFAULTS.withLambda(1).withSeed(3).withIterations(500);
+
+        assertThat(here.differencesFrom(checkpoint)).containsExactly("lambda 10 there, 1 here", "seed 0 there, 3 here");
+        assertThat(DEFAULTS.withIterations(7).differencesFrom(DEFAULTS)).as("the number of iterations may grow").isEmpty();
+        assertThat(DEFAULTS.withShuffledRewards(true).differencesFrom(DEFAULTS)).containsExactly("shuffle-rewards false there, true here");
     }
 }
