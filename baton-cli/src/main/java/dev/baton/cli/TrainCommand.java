@@ -1,16 +1,21 @@
 package dev.baton.cli;
 
+import dev.baton.eval.study.ValidationChoice;
 import dev.baton.io.AtomicFiles;
 import dev.baton.learn.role.RoleSet;
 import dev.baton.learn.train.Checkpoint;
 import dev.baton.learn.train.CurvePoint;
+import dev.baton.learn.train.CheckpointFile;
 import dev.baton.learn.train.GrpoTrainer;
+import dev.baton.learn.train.TrainingConfig;
 import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pool.Pool;
 import dev.baton.task.Split;
+import dev.baton.task.Task;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,7 +33,12 @@ import picocli.CommandLine.Spec;
                 + "command again resumes from it (a finished checkpoint is left as it is). The learning curve is saved "
                 + "inside the checkpoint and as <out>.curve.csv. Evaluate it with: baton eval --conductor learned:<out>.",
             "",
-            "Example: baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --lambda 10",
+            "Accuracy first: without --usd-per-correct (or --lambda) it trains lambda = 1, 10 and 100 on the train split "
+                + "less a validation quarter, and writes to --out the cheapest whose validation accuracy reaches the pool's "
+                + "best single worker's (else the most accurate), recording the choice and why in the checkpoint; the "
+                + "other runs stay beside it as <out>.lambda-X.json. With the knob it trains that one setting.",
+            "",
+            "Example: baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --usd-per-correct 0.1",
             ""})
 final class TrainCommand implements Callable<Integer> {
 
@@ -69,22 +79,48 @@ final class TrainCommand implements Callable<Integer> {
         // Locked (and so proven writable) before training, not found unwritable after it.
         try (OutputLock lock = OutputLock.acquire(this.out);
              EncoderOptions.Session session = encoderOptions.open()) {
-            {
-                GrpoTrainer trainer = new GrpoTrainer(loaded.benchmark().name(), pool,
-                        Split.TRAIN.select(loaded.benchmark().name(), loaded.benchmark().tasks()), session.encoder(), roleSet, config, this.out,
-                        TrainingProgress.forTerminal(spec.commandLine().getErr(), quiet, "training"));
-                long start = System.nanoTime();
-                Checkpoint checkpoint = trainer.train();
-                writeCurve(checkpoint.curve(), curveFile(this.out));
-                CurvePoint last = checkpoint.curve().isEmpty() ? null : checkpoint.curve().getLast();
-                out.printf(Locale.ROOT, "trained %s on %s: %d iterations in %.1f s%s%n", this.out, loaded.benchmark().name(),
-                        checkpoint.iteration(), (System.nanoTime() - start) / 1e9,
-                        last == null ? "" : String.format(Locale.ROOT, "; last iteration: reward %.3f, accuracy %.1f%%, $%.6f, %.2f calls",
-                                last.reward(), last.accuracy(), last.meanCostUsd(), last.meanCalls()));
-                out.println("learning curve: " + curveFile(this.out));
+            List<Task> train = Split.TRAIN.select(loaded.benchmark().name(), loaded.benchmark().tasks());
+            long start = System.nanoTime();
+            Checkpoint checkpoint;
+            if (training.costKnobGiven()) {
+                checkpoint = trainer(loaded, pool, train, roleSet, session, config, this.out, "training").train();
+            } else {
+                // Accuracy first: the cost penalty is chosen on validation questions of the train split.
+                ValidationChoice choice = new ValidationChoice(loaded, pool.view().workerIds(), session.encoder());
+                List<ValidationChoice.Candidate> candidates = new ArrayList<>();
+                for (double lambda : DEFAULT_SWEEP) {
+                    String label = "lambda=" + fmt(lambda);
+                    Path file = this.out.resolveSibling(this.out.getFileName() + ".lambda-" + fmt(lambda) + ".json");
+                    candidates.add(choice.candidate(label,
+                            trainer(loaded, pool, choice.fit(), roleSet, session, config.withLambda(lambda), file, "training " + label).train()));
+                }
+                ValidationChoice.Choice chosen = choice.choose(candidates);
+                checkpoint = chosen.chosen().checkpoint().withSelection(chosen.why());
+                CheckpointFile.write(checkpoint, this.out);
+                out.println(chosen.why());
             }
+            writeCurve(checkpoint.curve(), curveFile(this.out));
+            CurvePoint last = checkpoint.curve().isEmpty() ? null : checkpoint.curve().getLast();
+            out.printf(Locale.ROOT, "trained %s on %s (lambda=%s): %d iterations in %.1f s%s%n", this.out, loaded.benchmark().name(),
+                    fmt(checkpoint.config().lambda()), checkpoint.iteration(), (System.nanoTime() - start) / 1e9,
+                    last == null ? "" : String.format(Locale.ROOT, "; last iteration: reward %.3f, accuracy %.1f%%, $%.6f, %.2f calls",
+                            last.reward(), last.accuracy(), last.meanCostUsd(), last.meanCalls()));
+            out.println("learning curve: " + curveFile(this.out));
         }
         return 0;
+    }
+
+    /** The cost penalties tried when none is given; the one chosen on validation is written to --out. */
+    static final double[] DEFAULT_SWEEP = {1, 10, 100};
+
+    private GrpoTrainer trainer(ReplayedBenchmark loaded, Pool pool, List<Task> tasks, RoleSet roleSet, EncoderOptions.Session session,
+                                TrainingConfig config, Path file, String label) {
+        return new GrpoTrainer(loaded.benchmark().name(), pool, tasks, session.encoder(), roleSet, config, file,
+                TrainingProgress.forTerminal(spec.commandLine().getErr(), quiet, label));
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3g", value);
     }
 
     static Path curveFile(Path checkpoint) {

@@ -3,14 +3,17 @@ package dev.baton.learn.conductor;
 import dev.baton.pool.PoolView;
 import dev.baton.worker.WorkerCard;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The workers a policy was trained with, in the order of its pointer, with the descriptor features it
- * sees for each (log prices). Translates between worker ids and pointer positions.
+ * sees for each (log prices, accuracy alone on the training questions). Translates between worker ids and pointer
+ * positions.
  *
  * @param workerIds   ids in pointer order
- * @param descriptors per worker: log10 of input and output USD per million tokens, scaled to about [-1, 1]
+ * @param descriptors per worker: log10 of input and output USD per million tokens, scaled to about [-1, 1], and the
+ *                    share of training questions it answered right alone (0..1)
  */
 public record WorkerIndex(List<String> workerIds, float[][] descriptors) {
 
@@ -22,14 +25,27 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors) {
         }
     }
 
-    /** Builds the index of a pool's workers from their cards. */
-    public static WorkerIndex of(List<WorkerCard> cards) {
+    /**
+     * Builds the index of a pool's workers from their cards and their accuracy alone on the training questions.
+     *
+     * @param accuracy per worker id, 0..1; a worker missing from it counts as 0
+     */
+    public static WorkerIndex of(List<WorkerCard> cards, Map<String, Double> accuracy) {
         float[][] descriptors = new float[cards.size()][];
         for (int i = 0; i < cards.size(); i++) {
             var price = cards.get(i).price();
-            descriptors[i] = new float[] {scaled(price.inputUsdPerMillion()), scaled(price.outputUsdPerMillion())};
+            double acc = accuracy.getOrDefault(cards.get(i).id(), 0.0);
+            if (!(acc >= 0 && acc <= 1)) {
+                throw new IllegalArgumentException("accuracy of " + cards.get(i).id() + " must be 0..1, got " + acc);
+            }
+            descriptors[i] = new float[] {scaled(price.inputUsdPerMillion()), scaled(price.outputUsdPerMillion()), (float) acc};
         }
         return new WorkerIndex(cards.stream().map(WorkerCard::id).toList(), descriptors);
+    }
+
+    /** Builds the index with no accuracy measured (every worker at 0): for tools that plan without training. */
+    public static WorkerIndex of(List<WorkerCard> cards) {
+        return of(cards, Map.of());
     }
 
     /** Maps $0.01..$100 per million tokens onto about -1..1 (log scale; free workers sit at the bottom). */

@@ -42,7 +42,7 @@ import java.util.Map;
  */
 public final class CheckpointFile {
 
-    static final String FORMAT = "baton-policy/3";
+    static final String FORMAT = "baton-policy/4";
     /** The largest checkpoint read: a policy of the largest allowed shape is far smaller. */
     static final long MAX_BYTES = 512L << 20;
     private static final String CHECKSUM_PREFIX = "{\"checksum\":\"sha256:";
@@ -61,6 +61,9 @@ public final class CheckpointFile {
         root.put("benchmark", checkpoint.benchmark());
         root.put("encoder", checkpoint.encoderId());
         root.put("iteration", checkpoint.iteration());
+        if (!checkpoint.selection().isEmpty()) {
+            root.put("selection", checkpoint.selection());
+        }
         ArrayNode workers = root.putArray("workers");
         for (int i = 0; i < checkpoint.workers().size(); i++) {
             ObjectNode worker = workers.addObject();
@@ -177,7 +180,7 @@ public final class CheckpointFile {
                     required(root, "encoder").asText(), new RoleSet(required(root, "roles").path("source").asText("checkpoint"), roles),
                     shape, config, required(root, "iteration").asInt(), curve, arrays(required(root, "parameters")),
                     new Adam.State(optimizer.path("steps").asLong(), arrays(required(optimizer, "first_moment")),
-                            arrays(required(optimizer, "second_moment"))));
+                            arrays(required(optimizer, "second_moment"))), root.path("selection").asText(""));
             if (shape.workers() != ids.size() || shape.roles() != roles.size()) {
                 throw new CheckpointException("checkpoint " + file + " is corrupt: its shape does not match its workers or roles");
             }

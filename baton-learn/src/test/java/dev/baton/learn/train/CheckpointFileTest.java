@@ -40,7 +40,7 @@ class CheckpointFileTest {
         assertThat(read.config()).isEqualTo(original.config());
         assertThat(read.shape()).isEqualTo(original.shape());
         original.parameters().forEach((name, values) -> assertThat(read.parameters().get(name)).containsExactly(values));
-        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/3\"");
+        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/4\"");
     }
 
     @Test
@@ -57,7 +57,7 @@ class CheckpointFileTest {
         Files.writeString(file, "{\"hello\": 1}");
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("is not a Baton policy checkpoint");
 
-        Files.writeString(file, text.replace("baton-policy/3", "baton-policy/1"));
+        Files.writeString(file, text.replace("baton-policy/4", "baton-policy/1"));
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("format 'baton-policy/1'")
                 .hasMessageContaining("train it again");
 
