@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             "  best-solo           the best worker on train    random       a random worker per task",
             "  vote:<w1,w2,...>    plurality of independent answers (also vote:top<k>: the k best on train)",
             "  moa:top<k>          k best answer, the best on train aggregates (Mixture-of-Agents)",
+            "  cascade:<w1,w2,...> the first two answer, then one more at a time until two agree",
+            "  best-cascade        the most accurate cascade of 2-3 workers on train",
             "  oracle              a worker that got it right, if any (offline only: the ceiling)",
             "  learned:<FILE>      the learned conductor of a checkpoint written by baton train",
             "  lm:<WORKER>         that worker, prompted as the paper's conductor, writes the workflows",

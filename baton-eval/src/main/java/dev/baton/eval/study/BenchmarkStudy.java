@@ -42,6 +42,7 @@ public final class BenchmarkStudy {
 
     /** The baselines every report compares against. */
     public static final List<String> BASELINES = List.of("solo:all", "best-solo", "random", "vote:top3", "vote:top5", "moa:top3",
+            "best-cascade",
             "oracle");
 
     /**
