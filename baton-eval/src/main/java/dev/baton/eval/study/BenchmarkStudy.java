@@ -133,6 +133,7 @@ public final class BenchmarkStudy {
             List<KnobPoint> knob = List.of(knob(low, learnedRows.get(4)), knob(config.lambda(), learnedRows.get(0)),
                     knob(high, learnedRows.get(5)));
             LearnedUsage.Summary used = usage.summarize(test, loaded.pool());
+            subjects(usage.workersBySubject(test), learned.name()).ifPresent(findings::add);
             EvalReport report = new EvalReport(name, "replay", Split.TEST.id(), table, loaded.notes());
             BenchmarkSection section = new BenchmarkSection(report,
                     List.of(curve("trained", main), curve("shuffled-reward control", control)),
@@ -240,6 +241,24 @@ public final class BenchmarkStudy {
         findings.add(line.toString());
     }
 
+
+    /** One line naming, per subject, the worker the conductor called most for it and that worker's share of calls. */
+    private Optional<String> subjects(java.util.Map<String, java.util.Map<String, Integer>> bySubject, String conductor) {
+        if (bySubject.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder line = new StringBuilder(loaded.benchmark().name() + ", who gets which subject (" + conductor
+                + ", test calls): ");
+        String separator = "";
+        for (var subject : bySubject.entrySet()) {
+            var top = subject.getValue().entrySet().iterator().next();
+            int calls = subject.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            line.append(separator).append(String.format(Locale.ROOT, "%s -> %s (%.0f%%)", subject.getKey(), top.getKey(),
+                    100.0 * top.getValue() / calls));
+            separator = "; ";
+        }
+        return Optional.of(line.toString());
+    }
 
     private static EvalRow renamed(EvalRow row, String name) {
         return new EvalRow(name, row.accuracy(), row.ciLow(), row.ciHigh(), row.meanCalls(), row.meanCostUsd(), row.meanTokens(),
