@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 + "the subtask (or why the call failed); --trace json prints everything, messages and replies included.",
             "",
             "Conductor specs: solo:<worker>, best-solo (the best on train for a replay pool), vote:<w1,w2,..> or "
-                + "vote:top<k>, moa:top<k>, random, learned:<FILE>.",
+                + "vote:top<k>, moa:top<k>, cascade:<w1,w2,...> (cheap workers first: stops when two agree), random, learned:<FILE>.",
             "",
             "Example: baton ask \"$(cat question.txt)\" --pool replay --bench gsm8k --conductor vote:top3",
             ""})

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             "  best-solo           the best worker on train    random       a random worker per task",
             "  vote:<w1,w2,...>    plurality of independent answers (also vote:top<k>: the k best on train)",
             "  moa:top<k>          k best answer, the best on train aggregates (Mixture-of-Agents)",
+            "  cascade:<w1,w2,...> the first two answer, then one more at a time until two agree",
+            "  best-cascade        the most accurate cascade of 2-3 workers on train",
             "  oracle              a worker that got it right, if any (offline only: the ceiling)",
             "  learned:<FILE>      the learned conductor of a checkpoint written by baton train",
             "  lm:<WORKER>         that worker, prompted as the paper's conductor, writes the workflows",
@@ -36,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bench", required = true, paramLabel = "NAME|PATH",
-            description = "gsm8k, math-l5, or a JSONL(.gz) file in the same schema (id, question, gold, [answer_type], responses).")
+            description = "gsm8k, math-l5, mmlu-pro, or a JSONL(.gz) file in the same schema (id, question, gold, [answer_type], responses).")
     String bench;
 
     @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",

@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--bench", required = true, paramLabel = "NAME|PATH", description = "gsm8k, math-l5, or a JSONL(.gz) file with recorded responses.")
+    @Option(names = "--bench", required = true, paramLabel = "NAME|PATH", description = "gsm8k, math-l5, mmlu-pro, or a JSONL(.gz) file with recorded responses.")
     String bench;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Checkpoint file to write (and resume from).")

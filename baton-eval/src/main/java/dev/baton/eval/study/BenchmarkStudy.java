@@ -42,6 +42,7 @@ public final class BenchmarkStudy {
 
     /** The baselines every report compares against. */
     public static final List<String> BASELINES = List.of("solo:all", "best-solo", "random", "vote:top3", "vote:top5", "moa:top3",
+            "best-cascade",
             "oracle");
 
     /**
@@ -166,6 +167,7 @@ public final class BenchmarkStudy {
                 knob.add(knob(sweep.get(i).checkpoint().config().lambda(), learnedRows.get(sweepAt + i)));
             }
             LearnedUsage.Summary used = usage.summarize(test, loaded.pool());
+            subjects(usage.workersBySubject(test), learned.name()).ifPresent(findings::add);
             EvalReport report = new EvalReport(name, "replay", Split.TEST.id(), table, loaded.notes());
             BenchmarkSection section = new BenchmarkSection(report,
                     List.of(curve("trained (default)", main), curve("shuffled-reward control", control)),
@@ -306,6 +308,25 @@ public final class BenchmarkStudy {
         }
         findings.add(loaded.benchmark().name() + ", seeds of the chosen setting (validation / test accuracy / test calls): "
                 + String.join("; ", parts));
+    }
+
+
+    /** One line naming, per subject, the worker the conductor called most for it and that worker's share of calls. */
+    private Optional<String> subjects(java.util.Map<String, java.util.Map<String, Integer>> bySubject, String conductor) {
+        if (bySubject.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder line = new StringBuilder(loaded.benchmark().name() + ", who gets which subject (" + conductor
+                + ", test calls): ");
+        String separator = "";
+        for (var subject : bySubject.entrySet()) {
+            var top = subject.getValue().entrySet().iterator().next();
+            int calls = subject.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            line.append(separator).append(String.format(Locale.ROOT, "%s -> %s (%.0f%%)", subject.getKey(), top.getKey(),
+                    100.0 * top.getValue() / calls));
+            separator = "; ";
+        }
+        return Optional.of(line.toString());
     }
 
     private static EvalRow renamed(EvalRow row, String name) {
