@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
             "Run the offline demo: train, evaluate and report on GSM8K and MATH level 5, no API key needed.",
             "",
             "Over the replay pool of 28 real models' recorded answers: trains the learned conductor on each train split "
-                + "(plus its controls: untrained, shuffled rewards, routing alone, three cost penalties), evaluates everything "
+                + "at cost penalties 1, 10 and 100 (x --lambda/10), picks the default on a validation part of train (the "
+                + "cheapest that reaches the best single worker there; accuracy first), adds its controls (untrained, "
+                + "shuffled rewards, routing alone), evaluates everything "
                 + "on the test split against every baseline, prints the tables and writes a report (report.json, report.md, "
                 + "report.html with charts) under runs/<timestamp>/. About 5 minutes on 2 cores; --baselines-only skips "
                 + "training (seconds).",

@@ -102,6 +102,10 @@ public final class ValidationChoice {
 
     /** Applies the rule: the cheapest candidate reaching the bar on validation, else the most accurate one. */
     public Choice choose(List<Candidate> candidates) {
+        return choose(candidates, bar, barWorker, validation.size(), fit.size());
+    }
+
+    static Choice choose(List<Candidate> candidates, EvalRow bar, String barWorker, int validationSize, int fitSize) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("nothing to choose from");
         }
@@ -115,7 +119,7 @@ public final class ValidationChoice {
                 "chosen on %d validation questions of the train split (trained on the other %d): bar = best single worker of "
                         + "the fit part, %s, %.1f%% on validation; rule: the cheapest setting reaching the bar, else the most "
                         + "accurate. Candidates (accuracy / calls / cost on validation):",
-                validation.size(), fit.size(), barWorker, bar.accuracy()));
+                validationSize, fitSize, barWorker, bar.accuracy()));
         List<String> parts = new ArrayList<>();
         for (Candidate c : candidates) {
             parts.add(String.format(Locale.ROOT, " %s %.1f%% / %.2f / $%.6f", c.label(), c.validation().accuracy(),

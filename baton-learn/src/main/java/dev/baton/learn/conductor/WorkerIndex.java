@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param workerIds   ids in pointer order
  * @param descriptors per worker: log10 of input and output USD per million tokens, scaled to about [-1, 1], and the
  *                    share of training questions it answered right alone (0..1)
+ * @param byCategory  per task category (a subject, from a task's {@code category} metadata), each worker's accuracy
+ *                    alone on the training questions of that category, in pointer order; empty when tasks have none
  */
-public record WorkerIndex(List<String> workerIds, float[][] descriptors) {
+public record WorkerIndex(List<String> workerIds, float[][] descriptors, Map<String, float[]> byCategory) {
+
+    /** The task metadata key naming a question's subject. */
+    public static final String CATEGORY = "category";
 
     public WorkerIndex {
         workerIds = List.copyOf(workerIds);
@@ -23,14 +28,36 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors) {
         if (workerIds.isEmpty() || descriptors.length != workerIds.size()) {
             throw new IllegalArgumentException("a worker index needs one descriptor per worker");
         }
+        byCategory = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byCategory));
+        for (float[] accuracy : byCategory.values()) {
+            if (accuracy.length != workerIds.size()) {
+                throw new IllegalArgumentException("a category's accuracies need one number per worker");
+            }
+        }
+    }
+
+    /** An index without per-category accuracy. */
+    public WorkerIndex(List<String> workerIds, float[][] descriptors) {
+        this(workerIds, descriptors, Map.of());
+    }
+
+    /**
+     * Returns each worker's accuracy on questions of the task's category, when the index measured that category;
+     * otherwise an empty array (the pointer then reads the overall accuracy of the descriptors).
+     */
+    public float[] accuracyFor(dev.baton.task.Task task) {
+        String category = task.metadata().get(CATEGORY);
+        float[] accuracy = category == null ? null : byCategory.get(category);
+        return accuracy == null ? new float[0] : accuracy.clone();
     }
 
     /**
      * Builds the index of a pool's workers from their cards and their accuracy alone on the training questions.
      *
-     * @param accuracy per worker id, 0..1; a worker missing from it counts as 0
+     * @param accuracy   per worker id, 0..1; a worker missing from it counts as 0
+     * @param byCategory per category, per worker id, 0..1 (empty when tasks have no category)
      */
-    public static WorkerIndex of(List<WorkerCard> cards, Map<String, Double> accuracy) {
+    public static WorkerIndex of(List<WorkerCard> cards, Map<String, Double> accuracy, Map<String, Map<String, Double>> byCategory) {
         float[][] descriptors = new float[cards.size()][];
         for (int i = 0; i < cards.size(); i++) {
             var price = cards.get(i).price();
@@ -40,7 +67,20 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors) {
             }
             descriptors[i] = new float[] {scaled(price.inputUsdPerMillion()), scaled(price.outputUsdPerMillion()), (float) acc};
         }
-        return new WorkerIndex(cards.stream().map(WorkerCard::id).toList(), descriptors);
+        Map<String, float[]> categories = new java.util.TreeMap<>();
+        byCategory.forEach((category, perWorker) -> {
+            float[] values = new float[cards.size()];
+            for (int i = 0; i < cards.size(); i++) {
+                values[i] = (float) (double) perWorker.getOrDefault(cards.get(i).id(), 0.0);
+            }
+            categories.put(category, values);
+        });
+        return new WorkerIndex(cards.stream().map(WorkerCard::id).toList(), descriptors, categories);
+    }
+
+    /** Builds the index with overall accuracy only. */
+    public static WorkerIndex of(List<WorkerCard> cards, Map<String, Double> accuracy) {
+        return of(cards, accuracy, Map.of());
     }
 
     /** Builds the index with no accuracy measured (every worker at 0): for tools that plan without training. */

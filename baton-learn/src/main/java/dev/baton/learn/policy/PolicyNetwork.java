@@ -151,9 +151,18 @@ public final class PolicyNetwork implements AutoCloseable {
      * one per role, one per worker of the pool (zero for unavailable workers).
      */
     public float[][] probabilities(List<float[]> features, List<DecisionKind> kinds, List<boolean[]> available) {
+        return probabilities(features, kinds, available, java.util.Collections.nCopies(features.size(), new float[0]));
+    }
+
+    /**
+     * As {@link #probabilities(List, List, List)}, with each choice's worker accuracies on questions like its own (empty
+     * for the overall ones).
+     */
+    public float[][] probabilities(List<float[]> features, List<DecisionKind> kinds, List<boolean[]> available,
+                                   List<float[]> accuracy) {
         int n = features.size();
         try (NDManager scope = manager.newSubManager()) {
-            Heads heads = heads(scope, features, available);
+            Heads heads = heads(scope, features, available, accuracy);
             float[] binary = heads.binary.toFloatArray();
             float[] roles = heads.roleLogProbs.exp().toFloatArray();
             float[] workers = heads.workerLogProbs.exp().toFloatArray();
@@ -181,7 +190,7 @@ public final class PolicyNetwork implements AutoCloseable {
     public NDArray logProbabilities(NDManager scope, List<DecisionRow> rows) {
         int n = rows.size();
         Heads heads = heads(scope, rows.stream().map(DecisionRow::features).toList(),
-                rows.stream().map(DecisionRow::available).toList());
+                rows.stream().map(DecisionRow::available).toList(), rows.stream().map(DecisionRow::accuracy).toList());
         int b = DecisionKind.BINARY_KINDS;
         float[] binarySelect = new float[n * b];
         float[] sign = new float[n];
@@ -213,7 +222,7 @@ public final class PolicyNetwork implements AutoCloseable {
     private record Heads(NDArray binary, NDArray roleLogProbs, NDArray workerLogProbs) {
     }
 
-    private Heads heads(NDManager scope, List<float[]> features, List<boolean[]> available) {
+    private Heads heads(NDManager scope, List<float[]> features, List<boolean[]> available, List<float[]> accuracy) {
         int n = features.size();
         int f = shape.featureCount();
         int w = shape.workers();
@@ -235,7 +244,7 @@ public final class PolicyNetwork implements AutoCloseable {
         int d = PolicyShape.WORKER_FEATURES;
         float[] workerFeatures = new float[n * w * d];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(workerFeatures(descriptors, available.get(i)), 0, workerFeatures, i * w * d, w * d);
+            System.arraycopy(workerFeatures(descriptors, accuracy.get(i), available.get(i)), 0, workerFeatures, i * w * d, w * d);
         }
         NDArray perWorker = scope.create(workerFeatures, new Shape(n, w, d));
         // Each choice compares its query with keys built from the workers' features as that choice sees them.
@@ -250,12 +259,21 @@ public final class PolicyNetwork implements AutoCloseable {
 
     /**
      * Returns the pointer's features of every worker for one choice, {@link PolicyShape#WORKER_FEATURES} per worker:
-     * its descriptor, then, among the workers the choice may use, how far its accuracy alone trails the best one's
-     * (times 10, floored at -3), whether it is that best one, and how far its log price lies above the cheapest.
+     * its descriptor (with the accuracy on questions like this one, when given, in place of the overall one), then,
+     * among the workers the choice may use, how far that accuracy trails the best one's (times 10, floored at -3),
+     * whether it is that best one, and how far its log price lies above the cheapest.
      */
-    static float[] workerFeatures(float[][] descriptors, boolean[] choosable) {
+    static float[] workerFeatures(float[][] descriptors, float[] accuracy, boolean[] choosable) {
         int w = descriptors.length;
         int d = PolicyShape.WORKER_FEATURES;
+        if (accuracy.length == w) {
+            float[][] own = new float[w][];
+            for (int j = 0; j < w; j++) {
+                own[j] = descriptors[j].clone();
+                own[j][2] = accuracy[j];
+            }
+            descriptors = own;
+        }
         float bestAccuracy = Float.NEGATIVE_INFINITY;
         float cheapest = Float.POSITIVE_INFINITY;
         for (int j = 0; j < w; j++) {

@@ -73,6 +73,13 @@ public final class CheckpointFile {
                 descriptor.add(v);
             }
         }
+        ObjectNode categories = root.putObject("category_accuracy");
+        checkpoint.workers().byCategory().forEach((category, values) -> {
+            ArrayNode list = categories.putArray(category);
+            for (float v : values) {
+                list.add(v);
+            }
+        });
         ObjectNode roles = root.putObject("roles");
         roles.put("source", checkpoint.roles().source());
         ArrayNode roleList = roles.putArray("roles");
@@ -164,6 +171,14 @@ public final class CheckpointFile {
                 }
                 descriptors.add(d);
             }
+            Map<String, float[]> categories = new LinkedHashMap<>();
+            root.path("category_accuracy").fields().forEachRemaining(entry -> {
+                float[] values = new float[entry.getValue().size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) entry.getValue().get(i).asDouble();
+                }
+                categories.put(entry.getKey(), values);
+            });
             List<Role> roles = new ArrayList<>();
             for (JsonNode role : required(required(root, "roles"), "roles")) {
                 roles.add(new Role(role.get("id").asText(), role.get("template").asText()));
@@ -176,7 +191,7 @@ public final class CheckpointFile {
             }
             JsonNode optimizer = required(root, "optimizer");
             Checkpoint checkpoint = new Checkpoint(required(root, "benchmark").asText(),
-                    new WorkerIndex(ids, descriptors.toArray(float[][]::new)),
+                    new WorkerIndex(ids, descriptors.toArray(float[][]::new), categories),
                     required(root, "encoder").asText(), new RoleSet(required(root, "roles").path("source").asText("checkpoint"), roles),
                     shape, config, required(root, "iteration").asInt(), curve, arrays(required(root, "parameters")),
                     new Adam.State(optimizer.path("steps").asLong(), arrays(required(optimizer, "first_moment")),
@@ -208,6 +223,9 @@ public final class CheckpointFile {
         requireSizes(where + "optimizer second moment", checkpoint.optimizer().secondMoment(), sizes, true);
         for (float[] descriptor : checkpoint.workers().descriptors()) {
             requireFinite(where + "a worker descriptor", descriptor);
+        }
+        for (float[] accuracy : checkpoint.workers().byCategory().values()) {
+            requireFinite(where + "a category's accuracies", accuracy);
         }
     }
 

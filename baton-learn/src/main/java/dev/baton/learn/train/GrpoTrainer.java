@@ -153,7 +153,8 @@ public final class GrpoTrainer {
         if (workers == null) {
             ExecutorService threads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
             try {
-                workers = WorkerIndex.of(pool.cards(), SoloAccuracy.measure(pool, tasks, threads));
+                SoloAccuracy.Measured measured = SoloAccuracy.measure(pool, tasks, threads);
+                workers = WorkerIndex.of(pool.cards(), measured.overall(), measured.byCategory());
             } finally {
                 threads.shutdown();
             }
