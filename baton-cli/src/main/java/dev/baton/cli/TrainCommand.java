@@ -86,6 +86,9 @@ final class TrainCommand implements Callable<Integer> {
                 checkpoint = trainer(loaded, pool, train, roleSet, session, config, this.out, "training").train();
             } else {
                 // Accuracy first: the cost penalty is chosen on validation questions of the train split.
+                if (java.nio.file.Files.exists(this.out)) {
+                    CheckpointFile.read(this.out); // a damaged file there is reported, not silently replaced
+                }
                 ValidationChoice choice = new ValidationChoice(loaded, pool.view().workerIds(), session.encoder());
                 List<ValidationChoice.Candidate> candidates = new ArrayList<>();
                 for (double lambda : DEFAULT_SWEEP) {

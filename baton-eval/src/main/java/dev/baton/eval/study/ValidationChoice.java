@@ -23,11 +23,18 @@ import java.util.Optional;
  *
  * <p>A train task is in the validation part when the first byte of SHA-256({@code <benchmark>:<id>:validation}) mod 4
  * is 0 (about a quarter of train, stable across machines); every candidate trains on the rest (the fit part). The bar
- * is the best single worker chosen on the fit part, measured on validation. The default is the cheapest candidate
- * (mean validation cost) whose validation accuracy reaches the bar; when none does, the most accurate candidate on
- * validation, and the finding says plainly that it trails the best single worker there.
+ * is the best single worker chosen on the fit part, measured on validation, on the whole pool and on each of
+ * {@value #POOLS} random {@value #POOL_SIZE}-worker pools (the checkpoint must serve any pool). The default is the
+ * cheapest candidate (mean validation cost) whose validation accuracy reaches the bar on the whole pool and, averaged,
+ * on the random pools; when none does, the one closest to reaching both, and the finding says plainly that it trails
+ * the best single worker there.
  */
 public final class ValidationChoice {
+
+    /** Random pools each candidate is also measured on; drawn with another seed than the test study's. */
+    static final int POOLS = 20;
+    static final int POOL_SIZE = 4;
+    static final long POOL_SEED = 11;
 
     private final String benchmark;
     private final List<Task> fit;
@@ -36,6 +43,8 @@ public final class ValidationChoice {
     private final QuestionEncoder encoder;
     private final String barWorker;
     private final EvalRow bar;
+    private final List<List<String>> pools = new ArrayList<>();
+    private double poolBar;
 
     /** Splits the benchmark's train split and measures the bar: the best single worker of the fit part, on validation. */
     public ValidationChoice(ReplayedBenchmark loaded, List<String> workers, QuestionEncoder encoder) {
@@ -49,8 +58,25 @@ public final class ValidationChoice {
                 ProgressListener.SILENT).withWorkers(workers);
         this.onValidation = new Evaluation(benchmark, validation, loaded.pool(), "replay", Optional.of(loaded.hindsight()),
                 loaded.notes(), ProgressListener.SILENT).withWorkers(workers);
-        this.barWorker = onFit.ranking().best();
+        dev.baton.eval.WorkerRanking ranking = onFit.ranking();
+        this.barWorker = ranking.best();
         this.bar = onValidation.evaluate(Split.TRAIN, List.of("solo:" + barWorker)).rows().getFirst();
+        if (workers.size() > POOL_SIZE) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(POOL_SEED);
+            List<String> ranked = ranking.top(workers.size());
+            double sum = 0;
+            for (int draw = 0; draw < POOLS; draw++) {
+                List<String> shuffled = new ArrayList<>(workers);
+                for (int i = shuffled.size() - 1; i > 0; i--) {
+                    java.util.Collections.swap(shuffled, i, random.nextInt(i + 1));
+                }
+                List<String> pool = List.copyOf(shuffled.subList(0, POOL_SIZE));
+                pools.add(pool);
+                String best = ranked.stream().filter(pool::contains).findFirst().orElseThrow();
+                sum += onValidation.evaluate(Split.TRAIN, List.of("solo:" + best)).rows().getFirst().accuracy();
+            }
+            poolBar = sum / POOLS;
+        }
     }
 
     /** Returns whether a train task of {@code benchmark} is in the validation part. */
@@ -78,15 +104,25 @@ public final class ValidationChoice {
         return bar;
     }
 
-    /** One trained setting and how it did on validation. */
-    public record Candidate(String label, Checkpoint checkpoint, EvalRow validation) {
+    /**
+     * One trained setting and how it did on validation.
+     *
+     * @param validation its row on validation, whole pool
+     * @param poolMean   its mean validation accuracy over the random pools (0 when the pool is too small for them)
+     */
+    public record Candidate(String label, Checkpoint checkpoint, EvalRow validation, double poolMean) {
     }
 
-    /** Evaluates a checkpoint on validation. */
+    /** Evaluates a checkpoint on validation, on the whole pool and on the random pools. */
     public Candidate candidate(String label, Checkpoint checkpoint) {
         try (LearnedConductor conductor = new LearnedConductor(checkpoint.policy(), encoder, label)) {
             conductor.prepare(validation);
-            return new Candidate(label, checkpoint, onValidation.evaluateConductors(Split.TRAIN, List.of(conductor)).rows().getFirst());
+            EvalRow whole = onValidation.evaluateConductors(Split.TRAIN, List.of(conductor)).rows().getFirst();
+            double sum = 0;
+            for (List<String> pool : pools) {
+                sum += onValidation.withWorkers(pool).evaluateConductors(Split.TRAIN, List.of(conductor)).rows().getFirst().accuracy();
+            }
+            return new Candidate(label, checkpoint, whole, pools.isEmpty() ? 0 : sum / pools.size());
         }
     }
 
@@ -102,36 +138,44 @@ public final class ValidationChoice {
 
     /** Applies the rule: the cheapest candidate reaching the bar on validation, else the most accurate one. */
     public Choice choose(List<Candidate> candidates) {
-        return choose(candidates, bar, barWorker, validation.size(), fit.size());
+        return choose(candidates, bar, barWorker, poolBar, validation.size(), fit.size());
     }
 
-    static Choice choose(List<Candidate> candidates, EvalRow bar, String barWorker, int validationSize, int fitSize) {
+    /** How far a candidate is from the bar: the smaller of its margins on the whole pool and on the random pools. */
+    private static double margin(Candidate c, EvalRow bar, double poolBar) {
+        return Math.min(c.validation().accuracy() - bar.accuracy(), c.poolMean() - poolBar);
+    }
+
+    static Choice choose(List<Candidate> candidates, EvalRow bar, String barWorker, double poolBar, int validationSize, int fitSize) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("nothing to choose from");
         }
-        List<Candidate> reaching = candidates.stream().filter(c -> c.validation().accuracy() >= bar.accuracy()).toList();
+        List<Candidate> reaching = candidates.stream().filter(c -> margin(c, bar, poolBar) >= 0).toList();
         Candidate chosen = reaching.isEmpty()
-                ? candidates.stream().max(Comparator.comparingDouble((Candidate c) -> c.validation().accuracy())
+                ? candidates.stream().max(Comparator.comparingDouble((Candidate c) -> margin(c, bar, poolBar))
                         .thenComparing(c -> -c.validation().meanCostUsd())).orElseThrow()
                 : reaching.stream().min(Comparator.comparingDouble((Candidate c) -> c.validation().meanCostUsd())
                         .thenComparing(c -> -c.validation().accuracy())).orElseThrow();
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
                 "chosen on %d validation questions of the train split (trained on the other %d): bar = best single worker of "
-                        + "the fit part, %s, %.1f%% on validation; rule: the cheapest setting reaching the bar, else the most "
-                        + "accurate. Candidates (accuracy / calls / cost on validation):",
-                validationSize, fitSize, barWorker, bar.accuracy()));
+                        + "the fit part, %s, %.1f%% on validation, and each random %d-worker pool's best, %.1f%% on average; "
+                        + "rule: the cheapest setting reaching both, else the one closest to them. Candidates (accuracy / "
+                        + "calls / cost on validation / mean accuracy on the random pools):",
+                validationSize, fitSize, barWorker, bar.accuracy(), POOL_SIZE, poolBar));
         List<String> parts = new ArrayList<>();
         for (Candidate c : candidates) {
-            parts.add(String.format(Locale.ROOT, " %s %.1f%% / %.2f / $%.6f", c.label(), c.validation().accuracy(),
-                    c.validation().meanCalls(), c.validation().meanCostUsd()));
+            parts.add(String.format(Locale.ROOT, " %s %.1f%% / %.2f / $%.6f / %.1f%%", c.label(), c.validation().accuracy(),
+                    c.validation().meanCalls(), c.validation().meanCostUsd(), c.poolMean()));
         }
         why.append(String.join(";", parts));
         boolean reaches = !reaching.isEmpty();
         why.append(reaches
                 ? String.format(Locale.ROOT, ". Chosen: %s (reaches the bar).", chosen.label())
-                : String.format(Locale.ROOT, ". No learned setting reached the bar; chosen: %s, the most accurate, %.1f points "
-                        + "below %s on validation: on this pool routing everything to %s is the accurate default.",
-                        chosen.label(), bar.accuracy() - chosen.validation().accuracy(), barWorker, barWorker));
+                : String.format(Locale.ROOT, ". No learned setting reached the bar; chosen: %s, the closest, %.1f points "
+                        + "below %s on validation and %.1f below the random pools' best: on this pool routing everything to %s "
+                        + "is the accurate default.",
+                        chosen.label(), bar.accuracy() - chosen.validation().accuracy(), barWorker,
+                        poolBar - chosen.poolMean(), barWorker));
         return new Choice(chosen, reaches, why.toString());
     }
 }

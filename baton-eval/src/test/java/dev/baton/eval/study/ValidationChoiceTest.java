@@ -15,7 +15,11 @@ class ValidationChoiceTest {
     }
 
     private static ValidationChoice.Candidate candidate(String label, double accuracy, double calls, double cost) {
-        return new ValidationChoice.Candidate(label, null, row(accuracy, calls, cost));
+        return candidate(label, accuracy, calls, cost, 90.0);
+    }
+
+    private static ValidationChoice.Candidate candidate(String label, double accuracy, double calls, double cost, double pools) {
+        return new ValidationChoice.Candidate(label, null, row(accuracy, calls, cost), pools);
     }
 
     private static final EvalRow BAR = row(95.0, 1, 0.0009);
@@ -24,18 +28,28 @@ class ValidationChoiceTest {
     void theCheapestCandidateThatReachesTheBestSingleWorkerIsChosen() {
         List<ValidationChoice.Candidate> candidates = List.of(candidate("lambda=1", 96.0, 2.1, 0.0030),
                 candidate("lambda=10", 95.0, 1.0, 0.0008), candidate("lambda=100", 93.0, 1.0, 0.0002));
-        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", 200, 600);
+        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", 90.0, 200, 600);
         assertThat(choice.chosen().label()).isEqualTo("lambda=10");
         assertThat(choice.reachesBar()).isTrue();
         assertThat(choice.why()).contains("200 validation questions", "other 600", "big, 95.0% on validation",
-                "lambda=100 93.0% / 1.00 / $0.000200", "Chosen: lambda=10 (reaches the bar)");
+                "lambda=100 93.0% / 1.00 / $0.000200 / 90.0%", "Chosen: lambda=10 (reaches the bar)");
+    }
+
+    @Test
+    void aCandidateMustAlsoReachTheBestWorkerOfSmallPoolsOnAverage() {
+        List<ValidationChoice.Candidate> candidates = List.of(candidate("lambda=1", 96.0, 1.0, 0.0015, 91.0),
+                candidate("lambda=10", 95.0, 1.0, 0.0008, 88.0));
+        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", 90.0, 200, 600);
+        assertThat(choice.chosen().label()).isEqualTo("lambda=1");
+        assertThat(choice.reachesBar()).isTrue();
+        assertThat(choice.why()).contains("each random 4-worker pool's best, 90.0% on average");
     }
 
     @Test
     void whenNoneReachesTheBarTheMostAccurateIsChosenAndTheFindingSaysSo() {
         List<ValidationChoice.Candidate> candidates = List.of(candidate("lambda=1", 94.5, 1.2, 0.0010),
                 candidate("lambda=10", 93.0, 1.0, 0.0004));
-        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", 200, 600);
+        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", 90.0, 200, 600);
         assertThat(choice.chosen().label()).isEqualTo("lambda=1");
         assertThat(choice.reachesBar()).isFalse();
         assertThat(choice.why()).contains("No learned setting reached the bar", "0.5 points below big",
@@ -44,7 +58,7 @@ class ValidationChoiceTest {
 
     @Test
     void nothingToChooseFromIsABug() {
-        assertThatThrownBy(() -> ValidationChoice.choose(List.of(), BAR, "big", 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ValidationChoice.choose(List.of(), BAR, "big", 90.0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
