@@ -26,8 +26,10 @@ import java.util.Optional;
  * is the best single worker chosen on the fit part, measured on validation, on the whole pool and on each of
  * {@value #POOLS} random {@value #POOL_SIZE}-worker pools (the checkpoint must serve any pool). The default is the
  * cheapest candidate (mean validation cost) whose validation accuracy reaches the bar on the whole pool and, averaged,
- * on the random pools; when none does, the one closest to reaching both, and the finding says plainly that it trails
- * the best single worker there.
+ * on the random pools, and lies within {@value #TOLERANCE} points of the most accurate such candidate on both (accuracy
+ * first: a candidate that only just clears the bar does not win on price over one several points better); when none
+ * reaches the bar, the one closest to reaching both, and the finding says plainly that it trails the best single
+ * worker there.
  */
 public final class ValidationChoice {
 
@@ -35,6 +37,8 @@ public final class ValidationChoice {
     static final int POOLS = 20;
     static final int POOL_SIZE = 4;
     static final long POOL_SEED = 11;
+    /** Points of validation accuracy below the best qualifying candidate that a cheaper one may give up. */
+    static final double TOLERANCE = 1.0;
 
     private final String benchmark;
     private final List<Task> fit;
@@ -146,6 +150,17 @@ public final class ValidationChoice {
         return Math.min(c.validation().accuracy() - bar.accuracy(), c.poolMean() - poolBar);
     }
 
+    /** The cheapest of the candidates within {@link #TOLERANCE} points of the most accurate, whole pool and random pools. */
+    private static Candidate cheapestNearBest(List<Candidate> reaching) {
+        double best = reaching.stream().mapToDouble(c -> c.validation().accuracy()).max().orElseThrow();
+        double bestPools = reaching.stream().mapToDouble(Candidate::poolMean).max().orElseThrow();
+        return reaching.stream()
+                .filter(c -> c.validation().accuracy() >= best - TOLERANCE && c.poolMean() >= bestPools - TOLERANCE)
+                .min(Comparator.comparingDouble((Candidate c) -> c.validation().meanCostUsd())
+                        .thenComparing(c -> -c.validation().accuracy()))
+                .orElseGet(() -> reaching.stream().max(Comparator.comparingDouble((Candidate c) -> c.validation().accuracy())).orElseThrow());
+    }
+
     static Choice choose(List<Candidate> candidates, EvalRow bar, String barWorker, double poolBar, int validationSize, int fitSize) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("nothing to choose from");
@@ -154,12 +169,12 @@ public final class ValidationChoice {
         Candidate chosen = reaching.isEmpty()
                 ? candidates.stream().max(Comparator.comparingDouble((Candidate c) -> margin(c, bar, poolBar))
                         .thenComparing(c -> -c.validation().meanCostUsd())).orElseThrow()
-                : reaching.stream().min(Comparator.comparingDouble((Candidate c) -> c.validation().meanCostUsd())
-                        .thenComparing(c -> -c.validation().accuracy())).orElseThrow();
+                : cheapestNearBest(reaching);
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
                 "chosen on %d validation questions of the train split (trained on the other %d): bar = best single worker of "
                         + "the fit part, %s, %.1f%% on validation, and each random %d-worker pool's best, %.1f%% on average; "
-                        + "rule: the cheapest setting reaching both, else the one closest to them. Candidates (accuracy / "
+                        + "rule: the cheapest setting reaching both and within " + TOLERANCE + " points of the most accurate that does, "
+                        + "else the one closest to them. Candidates (accuracy / "
                         + "calls / cost on validation / mean accuracy on the random pools):",
                 validationSize, fitSize, barWorker, bar.accuracy(), POOL_SIZE, poolBar));
         List<String> parts = new ArrayList<>();

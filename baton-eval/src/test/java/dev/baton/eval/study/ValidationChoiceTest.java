@@ -36,6 +36,19 @@ class ValidationChoiceTest {
     }
 
     @Test
+    void aCandidateThatOnlyJustClearsTheBarDoesNotWinOnPriceOverOneSeveralPointsBetter() {
+        // MMLU-Pro's seeds on validation: one clears the 69.5% bar by 0.1 point at a quarter of the price of 73.6%.
+        List<ValidationChoice.Candidate> candidates = List.of(candidate("seed 0", 73.6, 1.0, 0.001556, 63.0),
+                candidate("seed 1", 73.6, 1.0, 0.001597, 63.0), candidate("seed 2", 69.6, 1.0, 0.000412, 62.7),
+                candidate("lambda=1", 73.6, 1.0, 0.001574, 63.2));
+        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, row(69.5, 1, 0.0072), "gpt-4o", 62.2, 1059, 3227);
+        assertThat(choice.chosen().label()).isEqualTo("seed 0");
+        // Within the tolerance, price decides.
+        List<ValidationChoice.Candidate> close = List.of(candidate("a", 73.6, 1.0, 0.0016, 63.0), candidate("b", 72.9, 1.0, 0.0004, 62.5));
+        assertThat(ValidationChoice.choose(close, row(69.5, 1, 0.0072), "gpt-4o", 62.2, 1059, 3227).chosen().label()).isEqualTo("b");
+    }
+
+    @Test
     void aCandidateMustAlsoReachTheBestWorkerOfSmallPoolsOnAverage() {
         List<ValidationChoice.Candidate> candidates = List.of(candidate("lambda=1", 96.0, 1.0, 0.0015, 91.0),
                 candidate("lambda=10", 95.0, 1.0, 0.0008, 88.0));
