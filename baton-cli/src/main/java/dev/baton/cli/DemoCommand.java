@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
 /** {@code baton demo}: the offline story end to end, no key, no network. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Run the offline demo: train, evaluate and report on GSM8K and MATH level 5, no API key needed.",
+            "Run the offline demo: train, evaluate and report on GSM8K, MATH level 5 and MMLU-Pro, no API key needed.",
             "",
-            "Over the replay pool of 28 real models' recorded answers: trains the learned conductor on each train split "
-                + "(plus its controls: untrained, shuffled rewards, routing alone, three cost penalties), evaluates everything "
+            "Over the replay pools of real models' recorded answers (28 models on GSM8K and MATH, 13 on MMLU-Pro): trains the learned conductor on each train split "
+                + "at cost penalties 1, 10 and 100 (x --lambda/10), picks the default on a validation part of train (the "
+                + "cheapest that reaches the best single worker there; accuracy first), adds its controls (untrained, "
+                + "shuffled rewards, routing alone), evaluates everything "
                 + "on the test split against every baseline, prints the tables and writes a report (report.json, report.md, "
                 + "report.html with charts) under runs/<timestamp>/. A few minutes on a 2-core laptop (7 measured, on 2 cores shared "
                 + "with other builds); --baselines-only skips "

@@ -30,7 +30,7 @@ final class EvalCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bench", required = true, paramLabel = "NAME|PATH",
-            description = "gsm8k, math-l5, or a JSONL(.gz) file in the same schema (id, question, gold, [answer_type], responses).")
+            description = "gsm8k, math-l5, mmlu-pro, or a JSONL(.gz) file in the same schema (id, question, gold, [answer_type], responses).")
     String bench;
 
     @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",

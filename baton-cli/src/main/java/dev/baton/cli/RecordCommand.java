@@ -47,7 +47,7 @@ final class RecordCommand implements Callable<Integer> {
     LivePoolOptions poolOptions;
 
     @Option(names = "--bench", required = true, paramLabel = "NAME|PATH",
-            description = "gsm8k, math-l5, or a JSONL(.gz) file of questions (id, question, gold, [answer_type]).")
+            description = "gsm8k, math-l5, mmlu-pro, or a JSONL(.gz) file of questions (id, question, gold, [answer_type]).")
     String bench;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the recording goes (JSONL).")

@@ -1,17 +1,22 @@
 package dev.baton.cli;
 
+import dev.baton.eval.study.ValidationChoice;
 import dev.baton.io.AtomicFiles;
 import dev.baton.learn.role.RoleSet;
 import dev.baton.learn.train.Checkpoint;
+import dev.baton.learn.train.CheckpointFile;
 import dev.baton.learn.train.CurvePoint;
 import dev.baton.learn.train.GrpoTrainer;
+import dev.baton.learn.train.TrainingConfig;
 import dev.baton.learn.train.TrainingListener;
 import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pool.Pool;
 import dev.baton.task.Split;
+import dev.baton.task.Task;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,15 +34,20 @@ import picocli.CommandLine.Spec;
                 + "command again resumes from it (a finished checkpoint is left as it is). The learning curve is saved "
                 + "inside the checkpoint and as <out>.curve.csv. Evaluate it with: baton eval --conductor learned:<out>.",
             "",
+            "Accuracy first: without --usd-per-correct (or --lambda) it trains lambda = 1, 10 and 100 on the train split "
+                + "less a validation quarter, and writes to --out the cheapest whose validation accuracy reaches the pool's "
+                + "best single worker's (else the most accurate), recording the choice and why in the checkpoint; the "
+                + "other runs stay beside it as <out>.lambda-X.json. With the knob it trains that one setting.",
+            "",
             "Example:",
-            "  baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --lambda 10",
+            "  baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --usd-per-correct 0.1",
             ""})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--bench", required = true, paramLabel = "NAME|PATH", description = "gsm8k, math-l5, or a JSONL(.gz) file with recorded responses.")
+    @Option(names = "--bench", required = true, paramLabel = "NAME|PATH", description = "gsm8k, math-l5, mmlu-pro, or a JSONL(.gz) file with recorded responses.")
     String bench;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Checkpoint file to write (and resume from).")
@@ -74,41 +84,101 @@ final class TrainCommand implements Callable<Integer> {
             // Locked (and so proven writable) before training, not found unwritable after it.
             try (OutputLock lock = OutputLock.acquire(this.out);
                  EncoderOptions.Session session = encoderOptions.open()) {
-                StartPoint start = new StartPoint(TrainingProgress.forTerminal(err, quiet, "training"), out, this.out);
-                GrpoTrainer trainer = new GrpoTrainer(loaded.benchmark().name(), pool,
-                        Split.TRAIN.select(loaded.benchmark().name(), loaded.benchmark().tasks()), session.encoder(), roleSet, config, this.out,
-                        start);
-                interrupt.stopWith(trainer::requestStop);
-                long began = System.nanoTime();
-                Checkpoint checkpoint = trainer.train();
-                double seconds = (System.nanoTime() - began) / 1e9;
-                int ran = checkpoint.iteration() - start.from;
-                if (ran > 0) {
-                    writeCurve(checkpoint.curve(), curveFile(this.out));
-                }
-                if (!checkpoint.finished()) {
-                    ProgressBar.endLine(err);
-                    err.println(checkpoint.iteration() == 0
-                            ? "interrupted before the first iteration: nothing was saved"
-                            : String.format(Locale.ROOT, "interrupted: checkpoint kept at iteration %d of %d; rerun the same command to resume",
-                                    checkpoint.iteration(), config.iterations()));
-                    err.flush();
-                    return 130; // the shell's code for a run ended by Ctrl-C
-                }
-                if (ran == 0) {
-                    out.printf(Locale.ROOT, "%s is already complete (%d of %d iterations): nothing was trained; "
-                            + "raise --iterations to train on, or --out another file to start over%n", this.out, checkpoint.iteration(), config.iterations());
+                List<Task> train = Split.TRAIN.select(loaded.benchmark().name(), loaded.benchmark().tasks());
+                if (training.costKnobGiven()) {
+                    Run run = run(loaded, pool, train, roleSet, session, config, this.out, "training", interrupt);
+                    if (!run.checkpoint.finished()) {
+                        return interrupted(err, run.checkpoint, config);
+                    }
+                    if (run.ran() == 0) {
+                        out.printf(Locale.ROOT, "%s is already complete (%d of %d iterations): nothing was trained; "
+                                + "raise --iterations to train on, or --out another file to start over%n", this.out,
+                                run.checkpoint.iteration(), config.iterations());
+                        return 0;
+                    }
+                    writeCurve(run.checkpoint.curve(), curveFile(this.out));
+                    report(out, loaded, run.checkpoint, run.ran(), run.start.from, run.seconds, config);
                     return 0;
                 }
-                CurvePoint last = checkpoint.curve().getLast();
-                out.printf(Locale.ROOT, "trained %s on %s: %d iterations%s in %.1f s; last iteration: reward %.3f, accuracy %.1f%%, $%.6f, %.2f calls%n",
-                        this.out, loaded.benchmark().name(), ran,
-                        start.from == 0 ? "" : String.format(Locale.ROOT, " (%d to %d of %d)", start.from + 1, checkpoint.iteration(), config.iterations()),
-                        seconds, last.reward(), last.accuracy(), last.meanCostUsd(), last.meanCalls());
+                // Accuracy first: the cost penalty is chosen on validation questions of the train split. Each candidate
+                // keeps its own checkpoint, so an interrupted sweep resumes where it stopped.
+                if (java.nio.file.Files.exists(this.out)) {
+                    CheckpointFile.read(this.out); // a damaged file there is reported, not silently replaced
+                }
+                ValidationChoice choice = new ValidationChoice(loaded, pool.view().workerIds(), session.encoder());
+                List<ValidationChoice.Candidate> candidates = new ArrayList<>();
+                int ran = 0;
+                double seconds = 0;
+                for (double lambda : DEFAULT_SWEEP) {
+                    String label = "lambda=" + fmt(lambda);
+                    Path file = this.out.resolveSibling(this.out.getFileName() + ".lambda-" + fmt(lambda) + ".json");
+                    TrainingConfig setting = config.withLambda(lambda);
+                    Run run = run(loaded, pool, choice.fit(), roleSet, session, setting, file, "training " + label, interrupt);
+                    if (!run.checkpoint.finished()) {
+                        return interrupted(err, run.checkpoint, setting);
+                    }
+                    ran += run.ran();
+                    seconds += run.seconds;
+                    candidates.add(choice.candidate(label, run.checkpoint));
+                }
+                ValidationChoice.Choice chosen = choice.choose(candidates);
+                Checkpoint checkpoint = chosen.chosen().checkpoint().withSelection(chosen.why());
+                CheckpointFile.write(checkpoint, this.out);
+                writeCurve(checkpoint.curve(), curveFile(this.out));
+                out.println(chosen.why());
+                out.printf(Locale.ROOT, "trained %s on %s: %d iterations over %d cost penalties in %.1f s%s; chosen: lambda=%s%n",
+                        this.out, loaded.benchmark().name(), ran, DEFAULT_SWEEP.length, seconds,
+                        ran == 0 ? " (every candidate was already complete: nothing was trained)" : "",
+                        fmt(checkpoint.config().lambda()));
                 out.println("learning curve: " + curveFile(this.out));
             }
         }
         return 0;
+    }
+
+    /** The cost penalties tried when none is given; the one chosen on validation is written to --out. */
+    static final double[] DEFAULT_SWEEP = {1, 10, 100};
+
+    /** One training run: its checkpoint, where it started and how long it took. */
+    private record Run(Checkpoint checkpoint, StartPoint start, double seconds) {
+        int ran() {
+            return checkpoint.iteration() - start.from;
+        }
+    }
+
+    private Run run(ReplayedBenchmark loaded, Pool pool, List<Task> tasks, RoleSet roleSet, EncoderOptions.Session session,
+                    TrainingConfig config, Path file, String label, StopOnInterrupt interrupt) {
+        PrintWriter err = spec.commandLine().getErr();
+        StartPoint start = new StartPoint(TrainingProgress.forTerminal(err, quiet, label), spec.commandLine().getOut(), file);
+        GrpoTrainer trainer = new GrpoTrainer(loaded.benchmark().name(), pool, tasks, session.encoder(), roleSet, config, file, start);
+        interrupt.stopWith(trainer::requestStop);
+        long began = System.nanoTime();
+        Checkpoint checkpoint = trainer.train();
+        return new Run(checkpoint, start, (System.nanoTime() - began) / 1e9);
+    }
+
+    private static int interrupted(PrintWriter err, Checkpoint checkpoint, TrainingConfig config) {
+        ProgressBar.endLine(err);
+        err.println(checkpoint.iteration() == 0
+                ? "interrupted before the first iteration: nothing was saved"
+                : String.format(Locale.ROOT, "interrupted: checkpoint kept at iteration %d of %d; rerun the same command to resume",
+                        checkpoint.iteration(), config.iterations()));
+        err.flush();
+        return 130; // the shell's code for a run ended by Ctrl-C
+    }
+
+    private void report(PrintWriter out, ReplayedBenchmark loaded, Checkpoint checkpoint, int ran, int from, double seconds,
+                        TrainingConfig config) {
+        CurvePoint last = checkpoint.curve().getLast();
+        out.printf(Locale.ROOT, "trained %s on %s (lambda=%s): %d iterations%s in %.1f s; last iteration: reward %.3f, accuracy %.1f%%, $%.6f, %.2f calls%n",
+                this.out, loaded.benchmark().name(), fmt(config.lambda()), ran,
+                from == 0 ? "" : String.format(Locale.ROOT, " (%d to %d of %d)", from + 1, checkpoint.iteration(), config.iterations()),
+                seconds, last.reward(), last.accuracy(), last.meanCostUsd(), last.meanCalls());
+        out.println("learning curve: " + curveFile(this.out));
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3g", value);
     }
 
     /** Hears where training starts, says when it resumes, and passes the iterations on to the progress bar. */

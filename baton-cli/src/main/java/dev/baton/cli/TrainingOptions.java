@@ -17,9 +17,17 @@ final class TrainingOptions {
     @Option(names = "--rollouts", paramLabel = "N", description = "Workflows sampled per question (the GRPO group). Default: ${DEFAULT-VALUE}.")
     int rollouts = DEFAULTS.rollouts();
 
+    @Option(names = "--usd-per-correct", paramLabel = "USD",
+            description = "The cost knob in user terms: what a correct answer is worth to you, in USD (> 0). Training then "
+                    + "spends up to that much to make one more answer right (lambda = 1 / USD). Without it (or --lambda), "
+                    + "train picks the setting on validation questions of the train split: the cheapest that loses no "
+                    + "accuracy against the pool's best single worker.")
+    Double usdPerCorrect;
+
     @Option(names = "--lambda", paramLabel = "X",
-            description = "Reward charged per USD: reward = correct - lambda * cost. Must be >= 0. Default: ${DEFAULT-VALUE}.")
-    double lambda = DEFAULTS.lambda();
+            description = "The same knob as --usd-per-correct, as the reward charged per USD spent: reward = correct - "
+                    + "lambda * cost (>= 0; 0 = cost is free). Default: chosen on validation (the demo's runs: 1, 10, 100).")
+    Double lambda;
 
     @Option(names = "--learning-rate", paramLabel = "X", description = "Adam step size. Default: ${DEFAULT-VALUE}.")
     double learningRate = DEFAULTS.learningRate();
@@ -60,9 +68,28 @@ final class TrainingOptions {
     @Option(names = "--max-calls", paramLabel = "N", description = "Cap on calls per question, all rounds together. Default: ${DEFAULT-VALUE}.")
     int maxCalls = DEFAULTS.maxTotalCalls();
 
+    /** Returns whether the user set the cost knob; without it the cost penalty is chosen on validation. */
+    boolean costKnobGiven() {
+        return lambda != null || usdPerCorrect != null;
+    }
+
+    /** Returns the cost penalty the user asked for, or the default one. */
+    private double lambda() {
+        if (lambda != null && usdPerCorrect != null) {
+            throw new dev.baton.input.InvalidSettingException("give --usd-per-correct or --lambda, not both: they are one knob");
+        }
+        if (usdPerCorrect != null) {
+            if (!(usdPerCorrect > 0) || Double.isInfinite(usdPerCorrect)) {
+                throw new dev.baton.input.InvalidSettingException("--usd-per-correct must be a positive number of USD, got " + usdPerCorrect);
+            }
+            return 1 / usdPerCorrect;
+        }
+        return lambda != null ? lambda : DEFAULTS.lambda();
+    }
+
     /** Returns the settings, validated. */
     TrainingConfig config() {
-        TrainingConfig config = new TrainingConfig(iterations, questions, rollouts, lambda, learningRate, DEFAULTS.clip(), epochs, draws,
+        TrainingConfig config = new TrainingConfig(iterations, questions, rollouts, lambda(), learningRate, DEFAULTS.clip(), epochs, draws,
                 !fixedPool, shuffleRewards, maxSteps, roundSteps, rounds, maxCalls, DEFAULTS.hidden(), seed, checkpointEvery);
         return routingOnly ? config.routingOnly() : config;
     }

@@ -41,15 +41,17 @@ class DemoCommandTest {
                 "--iterations", "2", "--questions", "2", "--rollouts", "4", "--width", "0"); // unwrapped: names and findings whole
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("learned (lambda=10)", "learned: untrained policy", "learned: shuffled-reward control",
-                "learned: routing alone", "learned (lambda=1)", "learned (lambda=300)", "without o1-mini-2024-09-12",
-                "learned (lambda=10, trained without it) without o1-mini-2024-09-12",
+        assertThat(run.out()).contains("learned (default: lambda=", "chosen on validation)", "learned (lambda=10)",
+                "learned: untrained policy", "learned: shuffled-reward control", "learned: routing alone", "learned (lambda=1)",
+                "learned (lambda=100)", "without o1-mini-2024-09-12", "trained without it) without o1-mini-2024-09-12",
                 "any pool: over 20 random 4-worker pools", "the training objective (accuracy - lambda x cost",
-                "other seeds of the main run", "learned (lambda=10) vs best single worker: ", "report: ");
+                "gsm8k, default: chosen on", "validation questions of the train split", "gsm8k, default on test:",
+                "gsm8k, context model:", "seeds of the chosen setting", " vs best single worker: ", "report: ");
         for (String file : new String[] {"report.html", "report.md", "report.json"}) {
             assertThat(dir.resolve(file)).isNotEmptyFile();
         }
         assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("<div class=\"chart\" data-chart=", "model_id = [");
-        assertThat(dir.resolve("gsm8k/learned.json")).isNotEmptyFile();
+        assertThat(dir.resolve("gsm8k/default.json")).isNotEmptyFile();
+        assertThat(java.nio.file.Files.readString(dir.resolve("gsm8k/default.json"))).contains("\"selection\":\"chosen on");
     }
 }

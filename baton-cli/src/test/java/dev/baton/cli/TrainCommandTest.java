@@ -72,6 +72,31 @@ class TrainCommandTest {
     }
 
     @Test
+    void withoutACostKnobTheSettingIsChosenOnValidationAndTheKnobTrainsOneSetting() throws IOException {
+        CliRun chosen = train();
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+        assertThat(chosen.out()).contains("validation questions of the train split", "lambda=1 ", "lambda=100 ")
+                .containsIgnoringCase("chosen: lambda=");
+        assertThat(dir.resolve("ck.json.lambda-100.json")).isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve("ck.json"))).contains("\"selection\":\"chosen on");
+
+        Path cheap = dir.resolve("cheap.json");
+        CliRun knob = CliRun.of("train", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
+                "--out", cheap.toString(), "--iterations", "3", "--questions", "2", "--rollouts", "4", "--quiet",
+                "--usd-per-correct", "0.25");
+        assertThat(knob.exitCode()).as(knob.err()).isZero();
+        assertThat(knob.out()).contains("(lambda=4)").doesNotContain("validation");
+        assertThat(Files.readString(cheap)).doesNotContain("\"selection\"");
+
+        CliRun both = train("--usd-per-correct", "0.1", "--lambda", "10");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give --usd-per-correct or --lambda, not both");
+        CliRun zero = train("--usd-per-correct", "0");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("--usd-per-correct must be a positive number of USD, got 0.0");
+    }
+
+    @Test
     void trainingInItsOwnProcessPrintsNothingButItsReport() throws IOException, InterruptedException {
         // In-process runs share this JVM's file descriptor 2, where native code (PyTorch, ONNX Runtime) writes
         // its warnings past System.err: only a separate process shows what a user's terminal would get.

@@ -83,6 +83,10 @@ public final class ConductorResolver implements AutoCloseable {
             return conductor;
         };
         return new ConductorSpecs(loaded.pool(), loaded.pool().view(), () -> WorkerRanking.asListed(loaded.pool().ids()),
+                () -> {
+                    throw new ConductorSpecException("best-cascade is chosen on a benchmark's train split, which a live pool"
+                            + " lacks: name the order instead, cheap workers first, e.g. cascade:<w1,w2,w3>");
+                },
                 loaded.hindsight(), Map.of(dev.baton.eval.ConductorSpecForm.LEARNED, learnedFactory)).resolve(spec);
     }
 

@@ -32,6 +32,9 @@ public record ConductorSpecForm(String kind, String form, String meaning) {
             new ConductorSpecForm("vote", "vote:<w1,w2,...>", "independent answers of these workers; the plurality wins"),
             new ConductorSpecForm("vote", "vote:top<k>", "the same with the k best on train"),
             new ConductorSpecForm("moa", "moa:top<k>", "Mixture-of-Agents: the k best answer, the best on train aggregates"),
+            new ConductorSpecForm("cascade", "cascade:<w1,w2,...>",
+                    "FrugalGPT-style: the first two answer, then one more at a time until two agree (cheap workers first)"),
+            new ConductorSpecForm("best-cascade", "best-cascade", "the most accurate cascade of 2-3 workers on the train split"),
             new ConductorSpecForm("oracle", "oracle", "a worker that got it right, if any: the ceiling of routing (recorded pools only)"),
             new ConductorSpecForm(LEARNED, "learned:<FILE>", "the learned conductor of a checkpoint file written by baton train"),
             new ConductorSpecForm("lm", "lm:<worker>", "that worker, prompted as the paper's conductor, writes the workflows"));

@@ -1,6 +1,8 @@
 package dev.baton.eval;
 
 import dev.baton.conduct.Conductor;
+import dev.baton.conduct.Orchestrator;
+import dev.baton.conduct.baseline.CascadeConductor;
 import dev.baton.conduct.baseline.Hindsight;
 import dev.baton.conduct.baseline.MoaConductor;
 import dev.baton.conduct.baseline.OracleConductor;
@@ -32,6 +34,9 @@ import java.util.regex.Pattern;
  *   <li>{@code best-solo}: the worker with the best accuracy alone on the train split;</li>
  *   <li>{@code vote:<w1,w2,...>}, {@code vote:top<k>}: independent answers, the plurality wins;</li>
  *   <li>{@code moa:top<k>}: the top k answer independently, the best-on-train worker aggregates them;</li>
+ *   <li>{@code cascade:<w1,w2,...>}: the first two answer, then one more at a time until two agree
+ *       ({@link CascadeConductor}); {@code best-cascade}: the most accurate cascade of two or three workers on the
+ *       train split;</li>
  *   <li>{@code random}: one worker drawn at random per task;</li>
  *   <li>{@code oracle}: a worker that got the task right alone, if any (offline pools only);</li>
  *   <li>{@code lm:<worker>}: that worker, prompted as the paper's conductor, writes each round's workflow
@@ -46,10 +51,12 @@ import java.util.regex.Pattern;
  * @param pool      the workers the specs may name
  * @param view      the workers evaluated: {@code solo:all}, rankings and top-k draw from these
  * @param ranking   computes the train-split ranking when a spec first needs it
+ * @param bestCascade computes the workers of {@code best-cascade} when a spec first needs it
  * @param hindsight the answer key of an offline pool, empty for live pools
  * @param extensions further spec kinds: kind to a factory taking the text after the colon
  */
-public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> ranking, Optional<Hindsight> hindsight,
+public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> ranking, Supplier<List<String>> bestCascade,
+                             Optional<Hindsight> hindsight,
                              Map<String, Function<String, Conductor>> extensions) {
 
     public ConductorSpecs {
@@ -69,9 +76,9 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
         String kind = colon < 0 ? trimmed : trimmed.substring(0, colon);
         boolean hasArgument = colon >= 0 && !trimmed.substring(colon + 1).isBlank();
         boolean ok = switch (kind) {
-            case "solo", "vote", "lm" -> hasArgument;
+            case "solo", "vote", "cascade", "lm" -> hasArgument;
             case "moa" -> hasArgument && TOP.matcher(trimmed.substring(colon + 1).strip()).matches();
-            case "best-solo", "random", "oracle" -> colon < 0;
+            case "best-solo", "best-cascade", "random", "oracle" -> colon < 0;
             default -> extensionKinds.contains(kind) && hasArgument;
         };
         if (!ok) {
@@ -90,6 +97,9 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
             case "best-solo" -> noArgument(argument, trimmed,
                     List.of(new SoloConductor(ranking.get().best(), "best-solo (" + ranking.get().best() + ")")));
             case "vote" -> List.of(new VoteConductor(workers(argument, trimmed), trimmed));
+            case "cascade" -> List.of(cascade(argument, trimmed));
+            case "best-cascade" -> noArgument(argument, trimmed, List.of(new CascadeConductor(bestCascade.get(),
+                    "best-cascade (" + String.join(",", bestCascade.get()) + ")")));
             case "moa" -> List.of(moa(argument, trimmed));
             case "random" -> noArgument(argument, trimmed, List.of(new RandomConductor(0)));
             case "lm" -> List.of(new LmConductor(pool.get(argument), pool,
@@ -129,6 +139,19 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
                     + Workflow.MAX_STEPS + " steps");
         }
         return workers;
+    }
+
+    private Conductor cascade(String argument, String spec) {
+        List<String> workers = Arrays.stream(argument.split(",")).map(String::strip).map(id -> pool.get(id).id()).toList();
+        if (workers.size() < CascadeConductor.MIN_WORKERS || workers.stream().distinct().count() != workers.size()) {
+            throw new ConductorSpecException("'" + spec + "' needs at least " + CascadeConductor.MIN_WORKERS
+                    + " different workers, in the order they are asked: cascade:<w1,w2,...>");
+        }
+        if (workers.size() > Orchestrator.DEFAULT_MAX_ROUNDS + 1) {
+            throw new ConductorSpecException("'" + spec + "' lists " + workers.size() + " workers; a cascade asks one more per round"
+                    + " after the first two, so it has at most " + (Orchestrator.DEFAULT_MAX_ROUNDS + 1));
+        }
+        return new CascadeConductor(workers, spec);
     }
 
     private Conductor moa(String argument, String spec) {

@@ -38,7 +38,9 @@ public final class Evaluation {
     private final List<String> notes;
     private final EvalRunner runner;
     private final ProgressListener progress;
+    private final Supplier<Map<String, List<TaskResult>>> soloOnTrain;
     private final Supplier<WorkerRanking> ranking;
+    private final Supplier<Optional<CascadeSearch.Choice>> bestCascade;
     private final PoolView view;
     private final Map<String, Function<String, Conductor>> extensions;
 
@@ -68,7 +70,10 @@ public final class Evaluation {
         Executor executor = Executor.builder().retry(RetryPolicy.none()).build();
         this.runner = new EvalRunner(new Orchestrator(executor, pool, Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS),
                 Math.max(2, Runtime.getRuntime().availableProcessors()), progress);
+        this.soloOnTrain = memoize(this::runSoloOnTrain);
         this.ranking = memoize(this::rankOnTrain);
+        this.bestCascade = memoize(() -> new CascadeSearch(Split.TRAIN.select(benchmark, this.tasks), soloOnTrain.get())
+                .best(ranking.get()));
         this.view = Objects.requireNonNull(view, "view");
         this.extensions = Map.copyOf(extensions);
     }
@@ -118,7 +123,8 @@ public final class Evaluation {
     /** Returns the specs' conductors without running anything: fails fast on a bad spec. */
     public List<Conductor> conductors(List<String> specs) {
         specs.forEach(spec -> ConductorSpecs.checkForm(spec, extensions.keySet()));
-        ConductorSpecs resolver = new ConductorSpecs(pool, view, ranking, hindsight, extensions);
+        ConductorSpecs resolver = new ConductorSpecs(pool, view, ranking, () -> bestCascade.get().map(CascadeSearch.Choice::workers)
+                .orElseThrow(() -> new ConductorSpecException("best-cascade needs at least 2 workers")), hindsight, extensions);
         List<Conductor> conductors = new ArrayList<>();
         specs.forEach(spec -> conductors.addAll(resolver.resolve(spec)));
         return conductors;
@@ -134,13 +140,27 @@ public final class Evaluation {
         return ranking.get();
     }
 
-    private WorkerRanking rankOnTrain() {
+    /** Returns the cascade {@code best-cascade} names, with its accuracy and cost on train; empty below two workers. */
+    public Optional<CascadeSearch.Choice> bestCascade() {
+        return bestCascade.get();
+    }
+
+    /** Every worker of the view alone on the train split: what the ranking and the cascade search are made from. */
+    private Map<String, List<TaskResult>> runSoloOnTrain() {
         List<Task> train = Split.TRAIN.select(benchmark, tasks);
-        List<WorkerRanking.Entry> entries = new ArrayList<>();
+        Map<String, List<TaskResult>> results = new java.util.LinkedHashMap<>();
         for (String worker : view.workerIds()) {
-            EvalRow row = EvalRunner.summarize(worker, runner.run(new SoloConductor(worker, "ranking " + worker), train, view));
-            entries.add(new WorkerRanking.Entry(worker, row.accuracy(), row.meanCostUsd()));
+            results.put(worker, runner.run(new SoloConductor(worker, "ranking " + worker), train, view));
         }
+        return results;
+    }
+
+    private WorkerRanking rankOnTrain() {
+        List<WorkerRanking.Entry> entries = new ArrayList<>();
+        soloOnTrain.get().forEach((worker, results) -> {
+            EvalRow row = EvalRunner.summarize(worker, results);
+            entries.add(new WorkerRanking.Entry(worker, row.accuracy(), row.meanCostUsd()));
+        });
         return WorkerRanking.byAccuracy(entries);
     }
 

@@ -39,6 +39,31 @@ class EvaluationTest {
     }
 
     @Test
+    void bestCascadeIsChosenOnTrainAndRunsAsTheSameExplicitCascade() {
+        CascadeSearch.Choice chosen = evaluation.bestCascade().orElseThrow();
+        String explicit = "cascade:" + String.join(",", chosen.workers());
+
+        Map<String, EvalRow> test = byName(evaluation.evaluate(Split.TEST, List.of("best-cascade", explicit)));
+        EvalRow best = test.get("best-cascade (" + String.join(",", chosen.workers()) + ")");
+        assertThat(best.accuracy()).isEqualTo(test.get(explicit).accuracy());
+        assertThat(best.meanCostUsd()).isEqualTo(test.get(explicit).meanCostUsd());
+        // The search's replay of solo answers on train is what running the cascade on train gives.
+        EvalRow onTrain = evaluation.evaluate(Split.TRAIN, List.of(explicit)).rows().getFirst();
+        assertThat(onTrain.accuracy()).isCloseTo(chosen.accuracy(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(onTrain.meanCostUsd()).isCloseTo(chosen.meanCostUsd(), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aCascadeNeedsTwoDifferentWorkers() {
+        assertThatThrownBy(() -> evaluation.conductors(List.of("cascade:strong")))
+                .isInstanceOf(ConductorSpecException.class).hasMessageContaining("at least 2 different workers");
+        assertThatThrownBy(() -> evaluation.conductors(List.of("cascade:strong,strong")))
+                .isInstanceOf(ConductorSpecException.class);
+        assertThatThrownBy(() -> evaluation.conductors(List.of("best-cascade:strong")))
+                .isInstanceOf(ConductorSpecException.class);
+    }
+
+    @Test
     void oracleReachesTheCeiling() {
         EvalRow row = evaluation.evaluate(Split.ALL, List.of("oracle")).rows().getFirst();
         assertThat(row.accuracy()).isEqualTo(90.0); // strong's 90% covers everything the others get

@@ -11,13 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds benchmarks by name or path. The built-in ones are the vendored ZeroEval recordings:
+ * Finds benchmarks by name or path. The built-in ones are vendored recordings of real models' replies:
  * {@code gsm8k} (1,319 GSM8K test questions, answer type number) and {@code math-l5} (721 MATH level-5
- * problems, answer type math), each with 28 models' real replies.
+ * problems, answer type math), each with 28 models' replies from ZeroEval, and {@code mmlu-pro} (7,079 ten-option
+ * MMLU-Pro questions in seven subjects, answer type choice, the subject in each task's {@code category}) with 13
+ * models' answers from TIGER-AI-Lab, where the best model differs by subject.
  */
 public final class Benchmarks {
 
-    private static final Map<String, AnswerType> BUILT_IN = Map.of("gsm8k", AnswerType.NUMBER, "math-l5", AnswerType.MATH);
+    private static final Map<String, AnswerType> BUILT_IN = Map.of("gsm8k", AnswerType.NUMBER, "math-l5", AnswerType.MATH,
+            "mmlu-pro", AnswerType.CHOICE);
+    /** Where each built-in benchmark lives among the jar's resources (the repository's {@code data/} folder). */
+    private static final Map<String, String> RESOURCES = Map.of("gsm8k", "/baton-data/zeroeval/gsm8k.jsonl.gz",
+            "math-l5", "/baton-data/zeroeval/math-l5.jsonl.gz", "mmlu-pro", "/baton-data/mmlu-pro/mmlu-pro.jsonl.gz");
 
     private Benchmarks() {
     }
@@ -30,7 +36,7 @@ public final class Benchmarks {
     /**
      * Loads a built-in benchmark by name, or any file in the same JSONL schema by path.
      *
-     * @param spec       {@code gsm8k}, {@code math-l5}, or a path to a {@code .jsonl} / {@code .jsonl.gz} file
+     * @param spec       {@code gsm8k}, {@code math-l5}, {@code mmlu-pro}, or a path to a {@code .jsonl} / {@code .jsonl.gz} file
      * @param answerType the answer type of records that do not name one
      * @throws BenchmarkFormatException when the name is unknown, the file is missing or malformed
      */
@@ -38,7 +44,7 @@ public final class Benchmarks {
         try {
             AnswerType builtInType = BUILT_IN.get(spec);
             if (builtInType != null) {
-                String resource = "/baton-data/zeroeval/" + spec + ".jsonl.gz";
+                String resource = RESOURCES.get(spec);
                 try (InputStream in = Benchmarks.class.getResourceAsStream(resource)) {
                     if (in == null) {
                         throw new IllegalStateException("the jar lacks " + resource + ": rebuild with ./baton");
@@ -48,7 +54,7 @@ public final class Benchmarks {
             }
             Path path = Path.of(spec);
             if (!Files.isRegularFile(path)) {
-                throw new BenchmarkFormatException("unknown benchmark '" + spec + "': use " + String.join(" or ", builtIn())
+                throw new BenchmarkFormatException("unknown benchmark '" + spec + "': use " + String.join(", ", builtIn())
                         + ", or the path of a .jsonl/.jsonl.gz file (no such file here)");
             }
             try (InputStream in = Files.newInputStream(path)) {

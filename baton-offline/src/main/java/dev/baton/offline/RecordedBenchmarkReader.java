@@ -30,7 +30,8 @@ import java.util.zip.GZIPInputStream;
  * }</pre>
  *
  * {@code answer_type} is optional when a default is given; {@code responses} is optional (a benchmark
- * without recordings still works with live pools). Gzip is detected from the content, not the name.
+ * without recordings still works with live pools); an optional {@code category} (a subject) becomes the task's
+ * {@code category} metadata. Gzip is detected from the content, not the name.
  */
 public final class RecordedBenchmarkReader {
 
@@ -137,7 +138,16 @@ public final class RecordedBenchmarkReader {
             type = defaultAnswerType.orElseThrow(() -> new BenchmarkFormatException(
                     where + ": the record has no \"answer_type\"; add one or pass --answer-type number|math|choice|text"));
         }
-        return Task.of(id, question, gold, type);
+        return new Task(id, question, gold, type, metadata(record, where));
+    }
+
+    /** The optional {@code category} (MMLU-Pro's subject), carried to reports as task metadata. */
+    private static Map<String, String> metadata(JsonNode record, String where) {
+        if (!record.hasNonNull("category")) {
+            return Map.of();
+        }
+        String category = text(record, "category", where).strip();
+        return category.isEmpty() ? Map.of() : Map.of("category", category);
     }
 
     private static Map<String, RecordedReply> responses(JsonNode record, String where) {

@@ -98,6 +98,18 @@ class RecordedBenchmarkReaderTest {
     }
 
     @Test
+    void aCategoryBecomesTaskMetadata() throws IOException {
+        String line = """
+                {"id": "q1", "question": "Pick one", "gold": "B", "answer_type": "choice", "category": "physics"}
+                {"id": "q2", "question": "Pick another", "gold": "A", "answer_type": "choice"}
+                """;
+        RecordedBenchmark benchmark = read(line.getBytes(StandardCharsets.UTF_8), Optional.empty());
+
+        assertThat(benchmark.tasks().get(0).metadata()).containsExactly(java.util.Map.entry("category", "physics"));
+        assertThat(benchmark.tasks().get(1).metadata()).isEmpty();
+    }
+
+    @Test
     void emptyFileIsRejected() {
         assertThatThrownBy(() -> read(new byte[0], Optional.of(AnswerType.TEXT)))
                 .hasMessageContaining("holds no tasks");
@@ -108,7 +120,7 @@ class RecordedBenchmarkReaderTest {
         assertThatThrownBy(() -> Benchmarks.load("gsm9k", Optional.empty()))
                 .isInstanceOf(BenchmarkFormatException.class)
                 .hasMessageContaining("unknown benchmark 'gsm9k'")
-                .hasMessageContaining("gsm8k or math-l5");
+                .hasMessageContaining("gsm8k, math-l5, mmlu-pro");
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class PoolFile {
         String model = string(entry, "model").orElseThrow(() -> entry.problem("missing 'model'"));
         if ("replay".equals(providerName)) {
             allowOnly(entry, union(COMMON, REPLAY));
-            String benchmark = string(entry, "benchmark").orElseThrow(() -> entry.problem("missing 'benchmark' (gsm8k, math-l5 or a file)"));
+            String benchmark = string(entry, "benchmark").orElseThrow(() -> entry.problem("missing 'benchmark' (gsm8k, math-l5, mmlu-pro or a file)"));
             return new ReplayWorkerSpec(id, benchmark, model, string(entry, "description").orElse(""));
         }
         Provider provider = Provider.named(providerName).orElseThrow(() -> providerNode.problem("unknown provider '"

@@ -7,7 +7,7 @@ import java.util.Objects;
  * priced from the shipped price table. It can only answer that benchmark's questions.
  *
  * @param id          the worker's id in its pool
- * @param benchmark   {@code gsm8k}, {@code math-l5}, or the path of a recorded benchmark file
+ * @param benchmark   {@code gsm8k}, {@code math-l5}, {@code mmlu-pro}, or the path of a recorded benchmark file
  * @param model       the recorded model, for example {@code o1-mini-2024-09-12}
  * @param description one line for people; empty to use the replay's own
  */

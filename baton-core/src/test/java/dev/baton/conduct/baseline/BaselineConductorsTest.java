@@ -100,4 +100,48 @@ class BaselineConductorsTest {
         String first = ((Plan.Run) random.start(TASK, pool.view()).next(Trace.empty())).workflow().step(0).workerId();
         assertThat(((Plan.Run) random.start(TASK, pool.view()).next(Trace.empty())).workflow().step(0).workerId()).isEqualTo(first);
     }
+
+    @Test
+    void cascadeStopsAsSoonAsTheFirstTwoAgree() {
+        // b's 42 and c's 42.0 are one answer: a is never asked.
+        Orchestrator.Result result = orchestrator.answer(new CascadeConductor(List.of("b", "c", "a"), "cascade"), TASK, pool.view());
+
+        assertThat(result.trace().callCount()).isEqualTo(2);
+        assertThat(result.trace().rounds()).isEqualTo(1);
+        assertThat(result.answer()).contains("{\"answer\": \"42\"}");
+    }
+
+    @Test
+    void cascadeAsksTheNextWorkerInItsOwnRoundOnlyWhileAnswersDisagree() {
+        Orchestrator.Result result = orchestrator.answer(new CascadeConductor(List.of("a", "b", "c"), "cascade"), TASK, pool.view());
+
+        assertThat(result.trace().calls()).extracting(call -> call.workerId()).containsExactly("a", "b", "c");
+        assertThat(result.trace().round(1)).extracting(call -> call.workerId()).containsExactly("c");
+        // Independent: the third worker is sent exactly what the first two were, none of their answers.
+        assertThat(result.trace().round(1).getFirst().messages()).isEqualTo(result.trace().round(0).getFirst().messages());
+        // c agrees with b, not with a: the agreed answer is b's reply, the earliest of the pair.
+        assertThat(result.answer()).contains("{\"answer\": \"42\"}");
+    }
+
+    @Test
+    void withoutAgreementTheLastWorkersAnswerStands() {
+        Orchestrator.Result result = orchestrator.answer(new CascadeConductor(List.of("b", "a"), "cascade"), TASK, pool.view());
+
+        assertThat(result.trace().callCount()).isEqualTo(2);
+        assertThat(result.answer()).contains("The answer is 41.");
+    }
+
+    @Test
+    void aFailedWorkerNeitherAgreesNorStopsTheCascade() {
+        Orchestrator.Result result = orchestrator.answer(new CascadeConductor(List.of("down", "a", "c"), "cascade"), TASK, pool.view());
+
+        assertThat(result.trace().callCount()).isEqualTo(3);
+        assertThat(result.answer()).contains("So the result is 42.0");
+    }
+
+    @Test
+    void aCascadeNeedsTwoDistinctWorkers() {
+        assertThatThrownBy(() -> new CascadeConductor(List.of("a"), "cascade")).hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> new CascadeConductor(List.of("a", "a"), "cascade")).hasMessageContaining("once");
+    }
 }

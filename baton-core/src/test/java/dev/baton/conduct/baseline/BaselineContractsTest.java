@@ -75,4 +75,12 @@ class BaselineContractsTest {
             return new MoaConductor(view.workerIds().subList(0, 3), view.workerId(3), "moa");
         }
     }
+
+    @Nested
+    class Cascade extends Baseline {
+        @Override
+        protected Conductor create(PoolView view, long seed) {
+            return new CascadeConductor(view.workerIds().subList(0, 3), "cascade");
+        }
+    }
 }

@@ -42,15 +42,16 @@ public final class BenchmarkStudy {
 
     /** The baselines every report compares against. */
     public static final List<String> BASELINES = List.of("solo:all", "best-solo", "random", "vote:top3", "vote:top5", "moa:top3",
+            "best-cascade",
             "oracle");
 
     /**
-     * Penalties of the cost-knob study besides the main run's, as multiples of it: a tenth, and thirty times. With the
-     * default lambda of 10 that spans 1 (cost barely matters) to 300, where even o1-mini's 35-point lead on MATH-L5
-     * (at about $0.0026 a question) no longer pays, so the knob is seen to bite on both benchmarks.
+     * The cost penalties trained, as multiples of the configured one (the verdict's run): with the default lambda of 10,
+     * 1 (cost barely matters), 10 and 100. The default is chosen among them on validation; together they are the
+     * learned frontier the report plots against the baselines.
      */
-    static final double[] KNOB_FACTORS = {0.1, 30.0};
-    /** Further seeds of the main run trained to show how much one GRPO run's outcome varies. */
+    static final double[] SWEEP_FACTORS = {0.1, 1.0, 10.0};
+    /** Further seeds of the chosen setting, trained to show how much one GRPO run's outcome varies, and chosen among. */
     static final int EXTRA_SEEDS = 2;
     static final int POOL_DRAWS = 20;
     static final int POOL_SIZE = 4;
@@ -95,51 +96,123 @@ public final class BenchmarkStudy {
     /** Trains, evaluates and sums up; checkpoints land under {@code dir}. */
     public Result run() {
         String name = loaded.benchmark().name();
-        List<Task> train = Split.TRAIN.select(name, loaded.benchmark().tasks());
         List<Task> test = Split.TEST.select(name, loaded.benchmark().tasks());
         Evaluation evaluation = new Evaluation(name, loaded.benchmark().tasks(), loaded.pool(), "replay",
                 Optional.of(loaded.hindsight()), loaded.notes(), progress);
         try {
+            // Every choice below is made on the train split: candidates learn on its fit part, the default is chosen on
+            // its validation part; the test split only measures.
+            ValidationChoice choice = new ValidationChoice(loaded, evaluation.view().workerIds(), encoder);
+            List<Task> fit = choice.fit();
+            List<ValidationChoice.Candidate> sweep = new ArrayList<>();
             long start = System.nanoTime();
-            Checkpoint main = train("learned", config, train);
-            findings.add(String.format(Locale.ROOT, "%s: default training (%d x %d x %d rollouts) took %.1f s",
-                    name, config.iterations(), config.questions(), config.rollouts(), (System.nanoTime() - start) / 1e9));
-            Checkpoint control = train("control", config.withShuffledRewards(true), train);
-            Checkpoint routing = train("routing", config.routingOnly(), train);
-            double low = config.lambda() * KNOB_FACTORS[0];
-            double high = config.lambda() * KNOB_FACTORS[1];
-            Checkpoint lavish = train("lambda-" + fmt(low), config.withLambda(low), train);
-            Checkpoint thrifty = train("lambda-" + fmt(high), config.withLambda(high), train);
-            Checkpoint untrained = trainer("untrained", config, train).initial();
+            for (double factor : SWEEP_FACTORS) {
+                double lambda = config.lambda() * factor;
+                Checkpoint trained = train("lambda-" + fmt(lambda), config.withLambda(lambda), fit);
+                if (sweep.isEmpty()) {
+                    findings.add(String.format(Locale.ROOT, "%s: one training run (%d x %d x %d rollouts, lambda=%s) took %.1f s",
+                            name, config.iterations(), config.questions(), config.rollouts(), fmt(lambda),
+                            (System.nanoTime() - start) / 1e9));
+                }
+                sweep.add(choice.candidate("lambda=" + fmt(lambda), trained));
+            }
+            ValidationChoice.Choice byLambda = choice.choose(sweep);
+            double lambda = byLambda.chosen().checkpoint().config().lambda();
+            List<ValidationChoice.Candidate> seeds = new ArrayList<>(List.of(byLambda.chosen()));
+            for (int k = 1; k <= EXTRA_SEEDS; k++) {
+                long seed = config.seed() + k;
+                Checkpoint trained = train("lambda-" + fmt(lambda) + "-seed-" + seed, config.withLambda(lambda).withSeed(seed), fit);
+                seeds.add(choice.candidate("lambda=" + fmt(lambda) + " seed " + seed, trained));
+            }
+            List<ValidationChoice.Candidate> all = new ArrayList<>(sweep);
+            all.addAll(seeds.subList(1, seeds.size()));
+            ValidationChoice.Choice chosen = choice.choose(all);
+            Checkpoint main = chosen.chosen().checkpoint().withSelection(chosen.why());
+            writeChosen(main);
+            findings.add(name + ", default: " + chosen.why());
+            TrainingConfig mainConfig = main.config();
 
-            LearnedConductor learned = conductor(main, "learned (lambda=" + fmt(config.lambda()) + ")", test);
-            List<Conductor> rows = List.of(learned,
-                    conductor(untrained, "learned: untrained policy", test),
-                    conductor(control, "learned: shuffled-reward control", test),
-                    conductor(routing, "learned: routing alone (1 step, recorded answers only)", test),
-                    conductor(lavish, "learned (lambda=" + fmt(low) + ")", test),
-                    conductor(thrifty, "learned (lambda=" + fmt(high) + ")", test));
+            Checkpoint control = train("control", config.withShuffledRewards(true), fit);
+            Checkpoint routing = train("routing", mainConfig.routingOnly(), fit);
+            Checkpoint untrained = trainer("untrained", config, fit).initial();
+
+            String headline = "learned (default: lambda=" + fmt(mainConfig.lambda()) + ", seed " + mainConfig.seed()
+                    + ", chosen on validation)";
+            LearnedConductor learned = conductor(main, headline, test);
+            List<Conductor> rows = new ArrayList<>(List.of(learned,
+                    conductor(routing, "learned: routing alone (1 step, recorded answers only, lambda=" + fmt(mainConfig.lambda()) + ")", test)));
+            int sweepAt = rows.size();
+            for (ValidationChoice.Candidate c : sweep) {
+                rows.add(conductor(c.checkpoint(), "learned (" + c.label() + ")", test));
+            }
+            int controlsAt = rows.size();
+            rows.add(conductor(untrained, "learned: untrained policy", test));
+            rows.add(conductor(control, "learned: shuffled-reward control (lambda=" + fmt(config.lambda()) + ")", test));
             List<EvalRow> table = new ArrayList<>(evaluation.evaluate(Split.TEST, BASELINES).rows());
             LearnedUsage usage = new LearnedUsage(learned.name());
             List<EvalRow> learnedRows = evaluation.evaluateConductors(Split.TEST, rows, usage).rows();
             table.addAll(learnedRows);
-            seedSpread(evaluation, learnedRows.get(0), train, test);
-            findings.add(new LearningVerdict(config.lambda(), learnedRows.get(0), learnedRows.get(1), learnedRows.get(2))
-                    .describe(name));
-            table.addAll(withoutStrongest(evaluation, learned, train, test));
+            EvalRow bestSolo = table.stream().filter(r -> r.conductor().startsWith("best-solo")).findFirst().orElseThrow();
+            findings.add(defaultVersusBest(name, chosen, learnedRows.get(0), bestSolo));
+            findings.add(contextModel(name, learnedRows.get(0), learnedRows.get(1)));
+            seedSpread(evaluation, seeds, test);
+            int mainAt = sweepAt + indexOfLambda(sweep, config.lambda());
+            findings.add(new LearningVerdict(config.lambda(), learnedRows.get(mainAt), learnedRows.get(controlsAt),
+                    learnedRows.get(controlsAt + 1)).describe(name));
+            table.addAll(withoutStrongest(evaluation, learned, mainConfig, fit, test));
             anyPool(evaluation, learned);
 
-            List<KnobPoint> knob = List.of(knob(low, learnedRows.get(4)), knob(config.lambda(), learnedRows.get(0)),
-                    knob(high, learnedRows.get(5)));
+            List<KnobPoint> knob = new ArrayList<>();
+            for (int i = 0; i < sweep.size(); i++) {
+                knob.add(knob(sweep.get(i).checkpoint().config().lambda(), learnedRows.get(sweepAt + i)));
+            }
             LearnedUsage.Summary used = usage.summarize(test, loaded.pool());
+            subjects(usage.workersBySubject(test), learned.name()).ifPresent(findings::add);
             EvalReport report = new EvalReport(name, "replay", Split.TEST.id(), table, loaded.notes());
             BenchmarkSection section = new BenchmarkSection(report,
-                    List.of(curve("trained", main), curve("shuffled-reward control", control)),
+                    List.of(curve("trained (default)", main), curve("shuffled-reward control", control)),
                     knob, used.workers(), used.roles(), used.examples());
             return new Result(section, List.copyOf(findings));
         } finally {
             opened.forEach(LearnedConductor::close);
         }
+    }
+
+    private static int indexOfLambda(List<ValidationChoice.Candidate> sweep, double lambda) {
+        for (int i = 0; i < sweep.size(); i++) {
+            if (sweep.get(i).checkpoint().config().lambda() == lambda) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the sweep has no run at lambda=" + lambda);
+    }
+
+    /** Writes the chosen checkpoint, with the reason it was chosen, as {@code default.json}. */
+    private void writeChosen(Checkpoint chosen) {
+        Path file = dir.resolve(loaded.benchmark().name()).resolve("default.json");
+        try {
+            dev.baton.learn.train.CheckpointFile.write(chosen, file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + file, e);
+        }
+    }
+
+    /** The default against the best single worker on test, measured only after every choice was made. */
+    private static String defaultVersusBest(String name, ValidationChoice.Choice chosen, EvalRow mine, EvalRow best) {
+        return String.format(Locale.ROOT, "%s, default on test: %.1f%% at %.2f calls ($%.6f) vs best-solo %.1f%% ($%.6f): %+.1f points%s",
+                name, mine.accuracy(), mine.meanCalls(), mine.meanCostUsd(), best.accuracy(), best.meanCostUsd(),
+                mine.accuracy() - best.accuracy(),
+                chosen.reachesBar() ? "" : " (no learned setting reached the best single worker on validation: use best-solo)");
+    }
+
+    /** Makes the default's reliance on the replay pool's context model visible. */
+    private static String contextModel(String name, EvalRow mine, EvalRow routing) {
+        return String.format(Locale.ROOT, "%s, context model: the default %.1f%% (%.2f calls) vs routing alone %.1f%% (1 call, "
+                        + "recorded answers only). Steps that see earlier steps answer by the replay pool's context model, which "
+                        + "assumes a worker shown others' answers adopts one two of them agree on (p_follow) or keeps its own "
+                        + "(p_keep): it never invents a new answer, so a weak last step can inherit a right answer; live models "
+                        + "need not behave so, and the routing-alone row is the figure that does not rest on it",
+                name, mine.accuracy(), mine.meanCalls(), routing.accuracy());
     }
 
     private Checkpoint train(String label, TrainingConfig settings, List<Task> train) {
@@ -167,7 +240,8 @@ public final class BenchmarkStudy {
      * The main checkpoint and the best single worker, both without the strongest worker (the best alone on train),
      * and a checkpoint trained on the pool without it: how much of the result rests on one model.
      */
-    private List<EvalRow> withoutStrongest(Evaluation evaluation, LearnedConductor learned, List<Task> train, List<Task> test) {
+    private List<EvalRow> withoutStrongest(Evaluation evaluation, LearnedConductor learned, TrainingConfig mainConfig, List<Task> train,
+                                           List<Task> test) {
         if (evaluation.view().size() < 2) {
             return List.of();
         }
@@ -175,9 +249,9 @@ public final class BenchmarkStudy {
         List<String> others = evaluation.view().workerIds().stream().filter(w -> !w.equals(strongest)).toList();
         Evaluation without = evaluation.withWorkers(others);
         Pool rest = Pool.of(others.stream().map(loaded.pool()::get).toList());
-        Checkpoint trainedWithout = trainer("without-" + strongest, config.withRandomizedPools(false), train, rest).train();
+        Checkpoint trainedWithout = trainer("without-" + strongest, mainConfig.withRandomizedPools(false), train, rest).train();
         List<Conductor> conductors = List.of(learned,
-                conductor(trainedWithout, "learned (lambda=" + fmt(config.lambda()) + ", trained without it)", test));
+                conductor(trainedWithout, "learned (lambda=" + fmt(mainConfig.lambda()) + ", trained without it)", test));
         List<EvalRow> rows = new ArrayList<>();
         for (EvalRow row : without.evaluateConductors(Split.TEST, conductors).rows()) {
             rows.add(renamed(row, row.conductor() + " without " + strongest));
@@ -221,24 +295,39 @@ public final class BenchmarkStudy {
     }
 
     /**
-     * Trains the main configuration again with other seeds and reports how far accuracy, calls and cost move:
-     * a GRPO run settles on one of several strategies, and the table shows one seed.
+     * The chosen setting's seeds on validation (where the choice was made) and on test: a GRPO run settles on one of
+     * several strategies, and the table shows the one validation picked.
      */
-    private void seedSpread(Evaluation evaluation, EvalRow main, List<Task> train, List<Task> test) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "%s, other seeds of the main run (accuracy, calls, cost on test): seed %d %.1f%% / %.2f / $%.6f",
-                loaded.benchmark().name(), config.seed(), main.accuracy(), main.meanCalls(), main.meanCostUsd()));
-        for (int k = 1; k <= EXTRA_SEEDS; k++) {
-            long seed = config.seed() + k;
-            Checkpoint checkpoint = train("learned-seed-" + seed, config.withSeed(seed), train);
-            EvalRow row = evaluation.evaluateConductors(Split.TEST, List.of(conductor(checkpoint, "seed " + seed, test)))
+    private void seedSpread(Evaluation evaluation, List<ValidationChoice.Candidate> seeds, List<Task> test) {
+        List<String> parts = new ArrayList<>();
+        for (ValidationChoice.Candidate c : seeds) {
+            EvalRow row = evaluation.evaluateConductors(Split.TEST, List.of(conductor(c.checkpoint(), c.label(), test)))
                     .rows().getFirst();
-            line.append(String.format(Locale.ROOT, "; seed %d %.1f%% / %.2f / $%.6f", seed, row.accuracy(), row.meanCalls(),
-                    row.meanCostUsd()));
+            parts.add(String.format(Locale.ROOT, "seed %d %.1f%% / %.1f%% / %.2f calls", c.checkpoint().config().seed(),
+                    c.validation().accuracy(), row.accuracy(), row.meanCalls()));
         }
-        findings.add(line.toString());
+        findings.add(loaded.benchmark().name() + ", seeds of the chosen setting (validation / test accuracy / test calls): "
+                + String.join("; ", parts));
     }
 
+
+    /** One line naming, per subject, the worker the conductor called most for it and that worker's share of calls. */
+    private Optional<String> subjects(java.util.Map<String, java.util.Map<String, Integer>> bySubject, String conductor) {
+        if (bySubject.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder line = new StringBuilder(loaded.benchmark().name() + ", who gets which subject (" + conductor
+                + ", test calls): ");
+        String separator = "";
+        for (var subject : bySubject.entrySet()) {
+            var top = subject.getValue().entrySet().iterator().next();
+            int calls = subject.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            line.append(separator).append(String.format(Locale.ROOT, "%s -> %s (%.0f%%)", subject.getKey(), top.getKey(),
+                    100.0 * top.getValue() / calls));
+            separator = "; ";
+        }
+        return Optional.of(line.toString());
+    }
 
     private static EvalRow renamed(EvalRow row, String name) {
         return new EvalRow(name, row.accuracy(), row.ciLow(), row.ciHigh(), row.meanCalls(), row.meanCostUsd(), row.meanTokens(),

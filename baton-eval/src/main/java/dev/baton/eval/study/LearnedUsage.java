@@ -90,6 +90,26 @@ final class LearnedUsage implements TraceListener {
         return examples;
     }
 
+    /**
+     * Which workers the conductor called for each subject (a task's {@code category} metadata, as MMLU-Pro's tasks
+     * carry it), most used first; empty when the tasks name no subjects.
+     */
+    Map<String, Map<String, Integer>> workersBySubject(List<Task> tasks) {
+        Map<String, Map<String, Integer>> bySubject = new TreeMap<>();
+        for (Task task : tasks) {
+            String subject = task.metadata().get("category");
+            Orchestrator.Result result = byTask.get(task.id());
+            if (subject == null || result == null) {
+                continue;
+            }
+            Map<String, Integer> workers = bySubject.computeIfAbsent(subject, s -> new TreeMap<>());
+            result.trace().calls().forEach(call -> workers.merge(call.workerId(), 1, Integer::sum));
+        }
+        Map<String, Map<String, Integer>> sorted = new LinkedHashMap<>();
+        bySubject.forEach((subject, workers) -> sorted.put(subject, sortedByCount(workers)));
+        return sorted;
+    }
+
     private static Map<String, Integer> sortedByCount(Map<String, Integer> counts) {
         Map<String, Integer> sorted = new LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())

@@ -51,7 +51,8 @@ public final class PolicyPlanner implements RoundPlanner {
      * @param grader    reads the answers the run looks at between rounds
      */
     public PolicyRun start(Task task, float[] question, boolean[] available, Decoder.Chooser chooser, Grader grader) {
-        return new PolicyRun(this, task, new PlanState(network.shape(), question, available, maxTotalCalls), chooser, grader);
+        return new PolicyRun(this, task, new PlanState(network.shape(), question, available,
+                workers.accuracyFor(task), maxTotalCalls), chooser, grader);
     }
 
     @Override

@@ -3,16 +3,24 @@ package dev.baton.learn.conductor;
 import dev.baton.pool.PoolView;
 import dev.baton.worker.WorkerCard;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The workers a policy was trained with, in the order of its pointer, with the descriptor features it
- * sees for each (log prices). Translates between worker ids and pointer positions.
+ * sees for each (log prices, accuracy alone on the training questions). Translates between worker ids and pointer
+ * positions.
  *
  * @param workerIds   ids in pointer order
- * @param descriptors per worker: log10 of input and output USD per million tokens, scaled to about [-1, 1]
+ * @param descriptors per worker: log10 of input and output USD per million tokens, scaled to about [-1, 1], and the
+ *                    share of training questions it answered right alone (0..1)
+ * @param byCategory  per task category (a subject, from a task's {@code category} metadata), each worker's accuracy
+ *                    alone on the training questions of that category, in pointer order; empty when tasks have none
  */
-public record WorkerIndex(List<String> workerIds, float[][] descriptors) {
+public record WorkerIndex(List<String> workerIds, float[][] descriptors, Map<String, float[]> byCategory) {
+
+    /** The task metadata key naming a question's subject. */
+    public static final String CATEGORY = "category";
 
     public WorkerIndex {
         workerIds = List.copyOf(workerIds);
@@ -20,16 +28,64 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors) {
         if (workerIds.isEmpty() || descriptors.length != workerIds.size()) {
             throw new IllegalArgumentException("a worker index needs one descriptor per worker");
         }
+        byCategory = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byCategory));
+        for (float[] accuracy : byCategory.values()) {
+            if (accuracy.length != workerIds.size()) {
+                throw new IllegalArgumentException("a category's accuracies need one number per worker");
+            }
+        }
     }
 
-    /** Builds the index of a pool's workers from their cards. */
-    public static WorkerIndex of(List<WorkerCard> cards) {
+    /** An index without per-category accuracy. */
+    public WorkerIndex(List<String> workerIds, float[][] descriptors) {
+        this(workerIds, descriptors, Map.of());
+    }
+
+    /**
+     * Returns each worker's accuracy on questions of the task's category, when the index measured that category;
+     * otherwise an empty array (the pointer then reads the overall accuracy of the descriptors).
+     */
+    public float[] accuracyFor(dev.baton.task.Task task) {
+        String category = task.metadata().get(CATEGORY);
+        float[] accuracy = category == null ? null : byCategory.get(category);
+        return accuracy == null ? new float[0] : accuracy.clone();
+    }
+
+    /**
+     * Builds the index of a pool's workers from their cards and their accuracy alone on the training questions.
+     *
+     * @param accuracy   per worker id, 0..1; a worker missing from it counts as 0
+     * @param byCategory per category, per worker id, 0..1 (empty when tasks have no category)
+     */
+    public static WorkerIndex of(List<WorkerCard> cards, Map<String, Double> accuracy, Map<String, Map<String, Double>> byCategory) {
         float[][] descriptors = new float[cards.size()][];
         for (int i = 0; i < cards.size(); i++) {
             var price = cards.get(i).price();
-            descriptors[i] = new float[] {scaled(price.inputUsdPerMillion()), scaled(price.outputUsdPerMillion())};
+            double acc = accuracy.getOrDefault(cards.get(i).id(), 0.0);
+            if (!(acc >= 0 && acc <= 1)) {
+                throw new IllegalArgumentException("accuracy of " + cards.get(i).id() + " must be 0..1, got " + acc);
+            }
+            descriptors[i] = new float[] {scaled(price.inputUsdPerMillion()), scaled(price.outputUsdPerMillion()), (float) acc};
         }
-        return new WorkerIndex(cards.stream().map(WorkerCard::id).toList(), descriptors);
+        Map<String, float[]> categories = new java.util.TreeMap<>();
+        byCategory.forEach((category, perWorker) -> {
+            float[] values = new float[cards.size()];
+            for (int i = 0; i < cards.size(); i++) {
+                values[i] = (float) (double) perWorker.getOrDefault(cards.get(i).id(), 0.0);
+            }
+            categories.put(category, values);
+        });
+        return new WorkerIndex(cards.stream().map(WorkerCard::id).toList(), descriptors, categories);
+    }
+
+    /** Builds the index with overall accuracy only. */
+    public static WorkerIndex of(List<WorkerCard> cards, Map<String, Double> accuracy) {
+        return of(cards, accuracy, Map.of());
+    }
+
+    /** Builds the index with no accuracy measured (every worker at 0): for tools that plan without training. */
+    public static WorkerIndex of(List<WorkerCard> cards) {
+        return of(cards, Map.of());
     }
 
     /** Maps $0.01..$100 per million tokens onto about -1..1 (log scale; free workers sit at the bottom). */

@@ -58,12 +58,14 @@ public final class Decoder {
             List<float[]> features = new ArrayList<>();
             List<DecisionKind> kinds = new ArrayList<>();
             List<boolean[]> available = new ArrayList<>();
+            List<float[]> accuracy = new ArrayList<>();
             for (int i = 0; i < plans.size(); i++) {
                 PlanState plan = plans.get(i);
                 plan.next().ifPresent(kind -> {
                     kinds.add(kind);
                     features.add(plan.features());
                     available.add(plan.choosable());
+                    accuracy.add(plan.accuracy());
                 });
                 if (plan.next().isPresent()) {
                     active.add(i);
@@ -72,7 +74,7 @@ public final class Decoder {
             if (active.isEmpty()) {
                 return;
             }
-            float[][] probabilities = network.probabilities(features, kinds, available);
+            float[][] probabilities = network.probabilities(features, kinds, available, accuracy);
             for (int k = 0; k < active.size(); k++) {
                 int plan = active.get(k);
                 int action = chooser.choose(plan, probabilities[k]);

@@ -22,6 +22,7 @@ public final class PlanState {
     private final PolicyShape shape;
     private final float[] question;
     private final boolean[] available;
+    private final float[] accuracy;
     private final int maxTotalCalls;
     private final List<List<PlannedStep>> rounds = new ArrayList<>();
     private final List<DecisionRow> decisions = new ArrayList<>();
@@ -38,7 +39,19 @@ public final class PlanState {
      * @param maxTotalCalls cap on the steps of all rounds together
      */
     public PlanState(PolicyShape shape, float[] question, boolean[] available, int maxTotalCalls) {
+        this(shape, question, available, new float[0], maxTotalCalls);
+    }
+
+    /**
+     * @param accuracy each worker's measured accuracy on questions like this one (its subject), which the pointer reads
+     *                 instead of the overall accuracy; empty to read the overall one
+     */
+    public PlanState(PolicyShape shape, float[] question, boolean[] available, float[] accuracy, int maxTotalCalls) {
         this.shape = Objects.requireNonNull(shape, "shape");
+        if (accuracy.length != 0 && accuracy.length != shape.workers()) {
+            throw new IllegalArgumentException("one accuracy per worker, or none, is needed");
+        }
+        this.accuracy = accuracy.clone();
         if (question.length != shape.questionDim() || available.length != shape.workers()) {
             throw new IllegalArgumentException("question or availability does not match the policy's shape");
         }
@@ -75,7 +88,7 @@ public final class PlanState {
         if (next().orElse(null) != kind) {
             throw new IllegalStateException("expected " + next() + " but got " + kind);
         }
-        decisions.add(new DecisionRow(features, kind, action, choosable(), logProb));
+        decisions.add(new DecisionRow(features, kind, action, choosable(), logProb, accuracy));
         switch (kind) {
             case STOP -> phase = action == 0 ? Phase.WORKER : Phase.DONE;
             case CONTINUE -> {
@@ -233,6 +246,11 @@ public final class PlanState {
     /** Returns every choice made so far, in order. */
     public List<DecisionRow> decisions() {
         return List.copyOf(decisions);
+    }
+
+    /** Returns the workers' accuracy on questions like this one, or empty for their overall accuracy. */
+    public float[] accuracy() {
+        return accuracy.clone();
     }
 
     /** Returns the workers offered for this task. */

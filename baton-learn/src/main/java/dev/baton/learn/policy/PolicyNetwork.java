@@ -31,7 +31,6 @@ public final class PolicyNetwork implements AutoCloseable {
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
     private final NDManager manager;
     private final Map<String, NDArray> mirror = new LinkedHashMap<>();
-    private final NDArray descriptorArray;
 
     private PolicyNetwork(PolicyShape shape, float[][] descriptors, Map<String, float[]> values) {
         this.shape = shape;
@@ -44,13 +43,16 @@ public final class PolicyNetwork implements AutoCloseable {
             }
         }
         this.values = values;
+        if (descriptors.length != shape.workers()) {
+            throw new IllegalArgumentException("one descriptor per worker is needed");
+        }
+        for (float[] descriptor : descriptors) {
+            if (descriptor.length != PolicyShape.DESCRIPTOR_FEATURES) {
+                throw new IllegalArgumentException("a worker descriptor holds " + PolicyShape.DESCRIPTOR_FEATURES + " numbers");
+            }
+        }
         Engines.configure();
         this.manager = NDManager.newBaseManager();
-        float[] flat = new float[shape.workers() * PolicyShape.DESCRIPTOR_FEATURES];
-        for (int w = 0; w < shape.workers(); w++) {
-            System.arraycopy(descriptors[w], 0, flat, w * PolicyShape.DESCRIPTOR_FEATURES, PolicyShape.DESCRIPTOR_FEATURES);
-        }
-        this.descriptorArray = manager.create(flat, new Shape(shape.workers(), PolicyShape.DESCRIPTOR_FEATURES));
         for (Map.Entry<String, Shape> entry : shapes.entrySet()) {
             mirror.put(entry.getKey(), parameter(values.get(entry.getKey()), entry.getValue()));
         }
@@ -68,7 +70,8 @@ public final class PolicyNetwork implements AutoCloseable {
         for (Map.Entry<String, Shape> entry : layout.entrySet()) {
             Shape s = entry.getValue();
             float[] value = new float[(int) s.size()];
-            if (!entry.getKey().endsWith("bias")) {
+            // The prior over worker features starts at zero: which features matter is for training to find.
+            if (!entry.getKey().endsWith("bias") && !entry.getKey().equals("worker.prior")) {
                 double scale = entry.getKey().equals("worker.key") ? 0.1 : 1.0 / Math.sqrt(s.get(0));
                 for (int i = 0; i < value.length; i++) {
                     value[i] = (float) (random.nextGaussian() * scale);
@@ -107,7 +110,8 @@ public final class PolicyNetwork implements AutoCloseable {
         layout.put("role.bias", new Shape(shape.roles()));
         layout.put("query.weight", new Shape(h, shape.keyDim()));
         layout.put("worker.key", new Shape(shape.workers(), shape.keyDim()));
-        layout.put("descriptor.weight", new Shape(PolicyShape.DESCRIPTOR_FEATURES, shape.keyDim()));
+        layout.put("descriptor.weight", new Shape(PolicyShape.WORKER_FEATURES, shape.keyDim()));
+        layout.put("worker.prior", new Shape(PolicyShape.WORKER_FEATURES, 1));
         layout.put("worker.bias", new Shape(shape.workers()));
         return layout;
     }
@@ -147,9 +151,18 @@ public final class PolicyNetwork implements AutoCloseable {
      * one per role, one per worker of the pool (zero for unavailable workers).
      */
     public float[][] probabilities(List<float[]> features, List<DecisionKind> kinds, List<boolean[]> available) {
+        return probabilities(features, kinds, available, java.util.Collections.nCopies(features.size(), new float[0]));
+    }
+
+    /**
+     * As {@link #probabilities(List, List, List)}, with each choice's worker accuracies on questions like its own (empty
+     * for the overall ones).
+     */
+    public float[][] probabilities(List<float[]> features, List<DecisionKind> kinds, List<boolean[]> available,
+                                   List<float[]> accuracy) {
         int n = features.size();
         try (NDManager scope = manager.newSubManager()) {
-            Heads heads = heads(scope, features, available);
+            Heads heads = heads(scope, features, available, accuracy);
             float[] binary = heads.binary.toFloatArray();
             float[] roles = heads.roleLogProbs.exp().toFloatArray();
             float[] workers = heads.workerLogProbs.exp().toFloatArray();
@@ -177,7 +190,7 @@ public final class PolicyNetwork implements AutoCloseable {
     public NDArray logProbabilities(NDManager scope, List<DecisionRow> rows) {
         int n = rows.size();
         Heads heads = heads(scope, rows.stream().map(DecisionRow::features).toList(),
-                rows.stream().map(DecisionRow::available).toList());
+                rows.stream().map(DecisionRow::available).toList(), rows.stream().map(DecisionRow::accuracy).toList());
         int b = DecisionKind.BINARY_KINDS;
         float[] binarySelect = new float[n * b];
         float[] sign = new float[n];
@@ -209,7 +222,7 @@ public final class PolicyNetwork implements AutoCloseable {
     private record Heads(NDArray binary, NDArray roleLogProbs, NDArray workerLogProbs) {
     }
 
-    private Heads heads(NDManager scope, List<float[]> features, List<boolean[]> available) {
+    private Heads heads(NDManager scope, List<float[]> features, List<boolean[]> available, List<float[]> accuracy) {
         int n = features.size();
         int f = shape.featureCount();
         int w = shape.workers();
@@ -228,13 +241,62 @@ public final class PolicyNetwork implements AutoCloseable {
         hidden = hidden.matMul(p("trunk2.weight")).add(p("trunk2.bias")).tanh();
         NDArray binary = hidden.matMul(p("binary.weight")).add(p("binary.bias"));
         NDArray roles = hidden.matMul(p("role.weight")).add(p("role.bias")).logSoftmax(1);
-        NDArray keys = descriptorArray.duplicate();
-        keys.attach(scope);
-        keys = keys.matMul(p("descriptor.weight")).add(p("worker.key"));
-        NDArray query = hidden.matMul(p("query.weight"));
-        NDArray workerLogits = query.matMul(keys.transpose()).add(p("worker.bias"))
+        int d = PolicyShape.WORKER_FEATURES;
+        float[] workerFeatures = new float[n * w * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(workerFeatures(descriptors, accuracy.get(i), available.get(i)), 0, workerFeatures, i * w * d, w * d);
+        }
+        NDArray perWorker = scope.create(workerFeatures, new Shape(n, w, d));
+        // Each choice compares its query with keys built from the workers' features as that choice sees them.
+        NDArray keys = perWorker.matMul(p("descriptor.weight")).add(p("worker.key"));
+        NDArray query = hidden.matMul(p("query.weight")).expandDims(1);
+        NDArray workerLogits = query.mul(keys).sum(new int[] {2})
+                .add(perWorker.matMul(p("worker.prior")).squeeze(2))
+                .add(p("worker.bias"))
                 .add(scope.create(mask, new Shape(n, w)));
         return new Heads(binary, roles, workerLogits.logSoftmax(1));
+    }
+
+    /**
+     * Returns the pointer's features of every worker for one choice, {@link PolicyShape#WORKER_FEATURES} per worker:
+     * its descriptor (with the accuracy on questions like this one, when given, in place of the overall one), then,
+     * among the workers the choice may use, how far that accuracy trails the best one's (times 10, floored at -3),
+     * whether it is that best one, and how far its log price lies above the cheapest.
+     */
+    static float[] workerFeatures(float[][] descriptors, float[] accuracy, boolean[] choosable) {
+        int w = descriptors.length;
+        int d = PolicyShape.WORKER_FEATURES;
+        if (accuracy.length == w) {
+            float[][] own = new float[w][];
+            for (int j = 0; j < w; j++) {
+                own[j] = descriptors[j].clone();
+                own[j][2] = accuracy[j];
+            }
+            descriptors = own;
+        }
+        float bestAccuracy = Float.NEGATIVE_INFINITY;
+        float cheapest = Float.POSITIVE_INFINITY;
+        for (int j = 0; j < w; j++) {
+            if (choosable[j]) {
+                bestAccuracy = Math.max(bestAccuracy, descriptors[j][2]);
+                cheapest = Math.min(cheapest, price(descriptors[j]));
+            }
+        }
+        float[] out = new float[w * d];
+        for (int j = 0; j < w; j++) {
+            System.arraycopy(descriptors[j], 0, out, j * d, PolicyShape.DESCRIPTOR_FEATURES);
+            if (choosable[j]) {
+                int at = j * d + PolicyShape.DESCRIPTOR_FEATURES;
+                out[at] = Math.max(-3f, 10f * (descriptors[j][2] - bestAccuracy));
+                out[at + 1] = descriptors[j][2] >= bestAccuracy ? 1 : 0;
+                out[at + 2] = price(descriptors[j]) - cheapest;
+            }
+        }
+        return out;
+    }
+
+    private static float price(float[] descriptor) {
+        return (descriptor[0] + descriptor[1]) / 2;
     }
 
     private NDArray p(String name) {

@@ -17,8 +17,17 @@ public record PolicyShape(int questionDim, int workers, int roles, int maxSteps,
 
     /** Number of features describing what the rounds so far produced (see {@code RoundSummary}). */
     public static final int SUMMARY_FEATURES = 9;
-    /** Descriptor features per worker (log prices). */
-    public static final int DESCRIPTOR_FEATURES = 2;
+    /**
+     * Descriptor features per worker, fixed when the policy is trained: log input and output price, and the worker's
+     * accuracy alone on the training questions.
+     */
+    public static final int DESCRIPTOR_FEATURES = 3;
+    /**
+     * Features the pointer reads per worker and choice: the descriptor, then where the worker stands among those the
+     * choice may still use (accuracy behind the best of them, whether it is the best, price above the cheapest). The
+     * relative features are what lets one policy pick the best worker of a pool it never saw as a whole.
+     */
+    public static final int WORKER_FEATURES = DESCRIPTOR_FEATURES + 3;
 
     public PolicyShape {
         if (questionDim < 1 || workers < 1 || roles < 1 || maxSteps < 1 || laterRoundSteps < 0 || maxRounds < 1

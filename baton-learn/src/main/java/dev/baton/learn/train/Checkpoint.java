@@ -24,10 +24,19 @@ import java.util.Objects;
  * @param curve      one point per completed iteration
  * @param parameters the network's parameters by name
  * @param optimizer  Adam's state, to resume exactly
+ * @param selection  why this checkpoint is the one to use, when it was chosen among several on validation questions
+ *                   (the settings tried, each one's validation accuracy, the bar, the rule); empty when it was not
  */
 public record Checkpoint(String benchmark, WorkerIndex workers, String encoderId, RoleSet roles, PolicyShape shape,
                          TrainingConfig config, int iteration, List<CurvePoint> curve, Map<String, float[]> parameters,
-                         Adam.State optimizer) {
+                         Adam.State optimizer, String selection) {
+
+    /** A checkpoint that was not chosen among others. */
+    public Checkpoint(String benchmark, WorkerIndex workers, String encoderId, RoleSet roles, PolicyShape shape,
+                      TrainingConfig config, int iteration, List<CurvePoint> curve, Map<String, float[]> parameters,
+                      Adam.State optimizer) {
+        this(benchmark, workers, encoderId, roles, shape, config, iteration, curve, parameters, optimizer, "");
+    }
 
     public Checkpoint {
         Objects.requireNonNull(benchmark, "benchmark");
@@ -39,6 +48,12 @@ public record Checkpoint(String benchmark, WorkerIndex workers, String encoderId
         curve = List.copyOf(curve);
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(selection, "selection");
+    }
+
+    /** Returns the same checkpoint recording why it was chosen. */
+    public Checkpoint withSelection(String why) {
+        return new Checkpoint(benchmark, workers, encoderId, roles, shape, config, iteration, curve, parameters, optimizer, why);
     }
 
     /** Returns the same checkpoint with one parameter replaced: for experiments and tests that set a weight by hand. */
@@ -48,7 +63,7 @@ public record Checkpoint(String benchmark, WorkerIndex workers, String encoderId
         }
         Map<String, float[]> changed = new java.util.LinkedHashMap<>(parameters);
         changed.put(name, values.clone());
-        return new Checkpoint(benchmark, workers, encoderId, roles, shape, config, iteration, curve, changed, optimizer);
+        return new Checkpoint(benchmark, workers, encoderId, roles, shape, config, iteration, curve, changed, optimizer, selection);
     }
 
     /** Returns the trained policy alone: what a conductor needs to plan with it. */

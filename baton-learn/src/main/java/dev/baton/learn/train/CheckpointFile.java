@@ -42,7 +42,7 @@ import java.util.Map;
  */
 public final class CheckpointFile {
 
-    static final String FORMAT = "baton-policy/3";
+    static final String FORMAT = "baton-policy/4";
     /** The largest checkpoint read: a policy of the largest allowed shape is far smaller. */
     static final long MAX_BYTES = 512L << 20;
     private static final String CHECKSUM_PREFIX = "{\"checksum\":\"sha256:";
@@ -61,6 +61,9 @@ public final class CheckpointFile {
         root.put("benchmark", checkpoint.benchmark());
         root.put("encoder", checkpoint.encoderId());
         root.put("iteration", checkpoint.iteration());
+        if (!checkpoint.selection().isEmpty()) {
+            root.put("selection", checkpoint.selection());
+        }
         ArrayNode workers = root.putArray("workers");
         for (int i = 0; i < checkpoint.workers().size(); i++) {
             ObjectNode worker = workers.addObject();
@@ -70,6 +73,13 @@ public final class CheckpointFile {
                 descriptor.add(v);
             }
         }
+        ObjectNode categories = root.putObject("category_accuracy");
+        checkpoint.workers().byCategory().forEach((category, values) -> {
+            ArrayNode list = categories.putArray(category);
+            for (float v : values) {
+                list.add(v);
+            }
+        });
         ObjectNode roles = root.putObject("roles");
         roles.put("source", checkpoint.roles().source());
         ArrayNode roleList = roles.putArray("roles");
@@ -164,6 +174,14 @@ public final class CheckpointFile {
                 }
                 descriptors.add(d);
             }
+            Map<String, float[]> categories = new LinkedHashMap<>();
+            root.path("category_accuracy").fields().forEachRemaining(entry -> {
+                float[] values = new float[entry.getValue().size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) entry.getValue().get(i).asDouble();
+                }
+                categories.put(entry.getKey(), values);
+            });
             List<Role> roles = new ArrayList<>();
             for (JsonNode role : required(required(root, "roles"), "roles")) {
                 roles.add(new Role(role.get("id").asText(), role.get("template").asText()));
@@ -176,11 +194,11 @@ public final class CheckpointFile {
             }
             JsonNode optimizer = required(root, "optimizer");
             Checkpoint checkpoint = new Checkpoint(required(root, "benchmark").asText(),
-                    new WorkerIndex(ids, descriptors.toArray(float[][]::new)),
+                    new WorkerIndex(ids, descriptors.toArray(float[][]::new), categories),
                     required(root, "encoder").asText(), new RoleSet(required(root, "roles").path("source").asText("checkpoint"), roles),
                     shape, config, required(root, "iteration").asInt(), curve, arrays(required(root, "parameters")),
                     new Adam.State(optimizer.path("steps").asLong(), arrays(required(optimizer, "first_moment")),
-                            arrays(required(optimizer, "second_moment"))));
+                            arrays(required(optimizer, "second_moment"))), root.path("selection").asText(""));
             if (shape.workers() != ids.size() || shape.roles() != roles.size()) {
                 throw new CheckpointException("checkpoint " + file + " is corrupt: its shape does not match its workers or roles");
             }
@@ -234,6 +252,9 @@ public final class CheckpointFile {
         requireSizes(where + "optimizer second moment", checkpoint.optimizer().secondMoment(), sizes, true);
         for (float[] descriptor : checkpoint.workers().descriptors()) {
             requireFinite(where + "a worker descriptor", descriptor);
+        }
+        for (float[] accuracy : checkpoint.workers().byCategory().values()) {
+            requireFinite(where + "a category's accuracies", accuracy);
         }
     }
 

@@ -51,9 +51,11 @@ public final class GrpoTrainer {
     private final TrainingConfig config;
     private final Path checkpointFile;
     private final TrainingListener listener;
-    private final WorkerIndex workers;
+    private final List<String> workerIds;
     private final PolicyShape shape;
     private volatile boolean stopRequested;
+    /** The training pool with its descriptors, measured on the training questions when first needed. */
+    private WorkerIndex workers;
 
     public GrpoTrainer(String benchmark, Pool pool, List<Task> tasks, QuestionEncoder encoder, RoleSet roles,
                        TrainingConfig config, Path checkpointFile, TrainingListener listener) {
@@ -68,13 +70,14 @@ public final class GrpoTrainer {
         if (this.tasks.size() < config.questions()) {
             throw new dev.baton.input.InvalidSettingException("training needs at least " + config.questions() + " questions, got " + this.tasks.size());
         }
-        this.workers = WorkerIndex.of(pool.cards());
-        this.shape = new PolicyShape(encoder.dimension(), workers.size(), roles.size(), config.maxSteps(),
+        this.workerIds = pool.view().workerIds();
+        this.shape = new PolicyShape(encoder.dimension(), workerIds.size(), roles.size(), config.maxSteps(),
                 config.laterRoundSteps(), config.maxRounds(), config.hidden(), 16);
     }
 
     /** Returns the untrained starting point: fresh weights from the seed, iteration 0. */
     public Checkpoint initial() {
+        WorkerIndex workers = workers();
         try (PolicyNetwork network = PolicyNetwork.initialize(shape, workers.descriptors(), config.seed())) {
             return snapshot(network, new Adam(config.learningRate(), 1.0), 0, List.of());
         }
@@ -98,6 +101,7 @@ public final class GrpoTrainer {
         if (start.finished()) {
             return start;
         }
+        workers = start.workers(); // a resumed run keeps the descriptors it started with
         List<float[]> embeddings = encoder.encodeAll(tasks.stream().map(Task::question).toList());
         Adam adam = new Adam(config.learningRate(), 1.0);
         adam.restore(start.optimizer());
@@ -156,6 +160,20 @@ public final class GrpoTrainer {
                 100.0 * all.stream().filter(Rollout::correct).count() / all.size(),
                 all.stream().mapToDouble(r -> r.trace().costUsd()).average().orElse(0),
                 all.stream().mapToDouble(r -> r.trace().callCount()).average().orElse(0));
+    }
+
+    /** Returns the training pool's index, measuring each worker's accuracy alone on the training questions once. */
+    private synchronized WorkerIndex workers() {
+        if (workers == null) {
+            ExecutorService threads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+            try {
+                SoloAccuracy.Measured measured = SoloAccuracy.measure(pool, tasks, threads);
+                workers = WorkerIndex.of(pool.cards(), measured.overall(), measured.byCategory());
+            } finally {
+                threads.shutdown();
+            }
+        }
+        return workers;
     }
 
     /** Returns the groups of a batch whose workflows disagree on correctness: the ones that teach accuracy. */
@@ -253,7 +271,7 @@ public final class GrpoTrainer {
 
     /** Offers all workers, or a random subset of 2..n of them when pools are randomised. */
     private boolean[] offer(SplittableRandom random) {
-        int n = workers.size();
+        int n = workerIds.size();
         boolean[] offered = new boolean[n];
         if (!config.randomizePools() || n <= 2) {
             java.util.Arrays.fill(offered, true);
@@ -293,7 +311,7 @@ public final class GrpoTrainer {
         if (!found.benchmark().equals(benchmark)) {
             problems.add("benchmark " + found.benchmark() + " vs " + benchmark);
         }
-        if (!found.workers().workerIds().equals(workers.workerIds())) {
+        if (!found.workers().workerIds().equals(workerIds)) {
             problems.add("a different pool");
         }
         if (!found.encoderId().equals(encoder.id())) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PolicyNetworkTest {
 
     private final PolicyShape shape = new PolicyShape(8, 4, 3, 5, 2, 3, 16, 4);
-    private final float[][] descriptors = {{0, 0}, {0.5f, 0.5f}, {-1, -1}, {1, 1}};
+    private final float[][] descriptors = {{0, 0, 0.5f}, {0.5f, 0.5f, 0.8f}, {-1, -1, 0.3f}, {1, 1, 0.9f}};
     private final PolicyNetwork network = PolicyNetwork.initialize(shape, descriptors, 42);
 
     @AfterEach
@@ -37,6 +37,31 @@ class PolicyNetworkTest {
         }
         Decoder.decode(network, plans, Decoder.sampling(streams));
         return plans;
+    }
+
+    @Test
+    void thePointerSeesWhereEachWorkerStandsAmongThoseItMayStillChoose() {
+        int d = PolicyShape.WORKER_FEATURES;
+        // All four offered: worker 3 (0.9) is the best; worker 2 is the cheapest.
+        float[] all = PolicyNetwork.workerFeatures(descriptors, new float[0], new boolean[] {true, true, true, true});
+        assertThat(all[3 * d + 3]).isEqualTo(0f);
+        assertThat(all[3 * d + 4]).isEqualTo(1f);
+        assertThat(all[1 * d + 3]).isCloseTo(-1.0f, within(1e-5f));
+        assertThat(all[1 * d + 4]).isEqualTo(0f);
+        assertThat(all[2 * d + 3]).isEqualTo(-3f); // 60 points behind, floored
+        assertThat(all[2 * d + 5]).isEqualTo(0f);
+        assertThat(all[3 * d + 5]).isCloseTo(2f, within(1e-5f));
+        // Without worker 3 the best left is worker 1: the same worker, a different standing.
+        float[] without = PolicyNetwork.workerFeatures(descriptors, new float[0], new boolean[] {true, true, true, false});
+        assertThat(without[1 * d + 3]).isEqualTo(0f);
+        assertThat(without[1 * d + 4]).isEqualTo(1f);
+        assertThat(without[3 * d + 4]).isEqualTo(0f);
+        // A subject's accuracies replace the overall ones: there worker 0 leads.
+        float[] subject = PolicyNetwork.workerFeatures(descriptors, new float[] {0.95f, 0.6f, 0.2f, 0.7f},
+                new boolean[] {true, true, true, true});
+        assertThat(subject[0 * d + 2]).isEqualTo(0.95f);
+        assertThat(subject[0 * d + 4]).isEqualTo(1f);
+        assertThat(subject[3 * d + 4]).isEqualTo(0f);
     }
 
     @Test

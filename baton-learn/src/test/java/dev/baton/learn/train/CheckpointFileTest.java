@@ -40,7 +40,33 @@ class CheckpointFileTest {
         assertThat(read.config()).isEqualTo(original.config());
         assertThat(read.shape()).isEqualTo(original.shape());
         original.parameters().forEach((name, values) -> assertThat(read.parameters().get(name)).containsExactly(values));
-        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/3\"");
+        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/4\"");
+        // Training measured each worker alone on its questions (strong is right on 90%, weak on 30%) ...
+        assertThat(original.workers().descriptors()[3][2]).isCloseTo(0.9f, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(original.workers().descriptors()[0][2]).isCloseTo(0.3f, org.assertj.core.data.Offset.offset(1e-6f));
+        // ... and the accuracies the pointer reads travel with the policy.
+        for (int i = 0; i < original.workers().size(); i++) {
+            assertThat(read.workers().descriptors()[i]).containsExactly(original.workers().descriptors()[i]);
+        }
+        assertThat(read.selection()).isEmpty();
+    }
+
+    @Test
+    void theReasonACheckpointWasChosenAndItsSubjectAccuraciesSurviveTheFile() throws IOException {
+        Checkpoint base = checkpoint();
+        var workers = new dev.baton.learn.conductor.WorkerIndex(base.workers().workerIds(), base.workers().descriptors(),
+                Map.of("law", new float[] {0.1f, 0.2f, 0.3f, 0.9f}));
+        Checkpoint original = new Checkpoint(base.benchmark(), workers, base.encoderId(), base.roles(), base.shape(), base.config(),
+                base.iteration(), base.curve(), base.parameters(), base.optimizer(), "").withSelection("chosen on validation: lambda=1");
+        Path file = dir.resolve("chosen.json");
+        CheckpointFile.write(original, file);
+        Checkpoint read = CheckpointFile.read(file);
+        assertThat(read.selection()).isEqualTo("chosen on validation: lambda=1");
+        assertThat(read.workers().byCategory()).containsOnlyKeys("law");
+        assertThat(read.workers().byCategory().get("law")).containsExactly(0.1f, 0.2f, 0.3f, 0.9f);
+        assertThat(read.workers().accuracyFor(dev.baton.task.Task.of("q", "?", "1", dev.baton.task.AnswerType.NUMBER))).isEmpty();
+        assertThat(read.workers().accuracyFor(new dev.baton.task.Task("q", "?", "1", dev.baton.task.AnswerType.NUMBER,
+                Map.of("category", "law")))).containsExactly(0.1f, 0.2f, 0.3f, 0.9f);
     }
 
     @Test
@@ -57,7 +83,7 @@ class CheckpointFileTest {
         Files.writeString(file, "{\"hello\": 1}");
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("is not a Baton policy checkpoint");
 
-        Files.writeString(file, text.replace("baton-policy/3", "baton-policy/1"));
+        Files.writeString(file, text.replace("baton-policy/4", "baton-policy/1"));
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("format 'baton-policy/1'")
                 .hasMessageContaining("train it again");
 

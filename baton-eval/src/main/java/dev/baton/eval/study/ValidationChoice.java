@@ -1,0 +1,196 @@
+package dev.baton.eval.study;
+
+import dev.baton.eval.EvalRow;
+import dev.baton.eval.Evaluation;
+import dev.baton.eval.ProgressListener;
+import dev.baton.learn.conductor.LearnedConductor;
+import dev.baton.learn.encode.QuestionEncoder;
+import dev.baton.learn.train.Checkpoint;
+import dev.baton.offline.ReplayedBenchmark;
+import dev.baton.task.Split;
+import dev.baton.task.Task;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Chooses the default learned conductor on a validation part of the train split, never on test: accuracy first.
+ *
+ * <p>A train task is in the validation part when the first byte of SHA-256({@code <benchmark>:<id>:validation}) mod 4
+ * is 0 (about a quarter of train, stable across machines); every candidate trains on the rest (the fit part). The bar
+ * is the best single worker chosen on the fit part, measured on validation, on the whole pool and on each of
+ * {@value #POOLS} random {@value #POOL_SIZE}-worker pools (the checkpoint must serve any pool). The default is the
+ * cheapest candidate (mean validation cost) whose validation accuracy reaches the bar on the whole pool and, averaged,
+ * on the random pools, and lies within {@value #TOLERANCE} points of the most accurate such candidate on both (accuracy
+ * first: a candidate that only just clears the bar does not win on price over one several points better); when none
+ * reaches the bar, the one closest to reaching both, and the finding says plainly that it trails the best single
+ * worker there.
+ */
+public final class ValidationChoice {
+
+    /** Random pools each candidate is also measured on; drawn with another seed than the test study's. */
+    static final int POOLS = 20;
+    static final int POOL_SIZE = 4;
+    static final long POOL_SEED = 11;
+    /** Points of validation accuracy below the best qualifying candidate that a cheaper one may give up. */
+    static final double TOLERANCE = 1.0;
+
+    private final String benchmark;
+    private final List<Task> fit;
+    private final List<Task> validation;
+    private final Evaluation onValidation;
+    private final QuestionEncoder encoder;
+    private final String barWorker;
+    private final EvalRow bar;
+    private final List<List<String>> pools = new ArrayList<>();
+    private double poolBar;
+
+    /** Splits the benchmark's train split and measures the bar: the best single worker of the fit part, on validation. */
+    public ValidationChoice(ReplayedBenchmark loaded, List<String> workers, QuestionEncoder encoder) {
+        this.benchmark = loaded.benchmark().name();
+        List<Task> train = Split.TRAIN.select(benchmark, loaded.benchmark().tasks());
+        this.validation = train.stream().filter(t -> inValidation(benchmark, t.id())).toList();
+        this.fit = train.stream().filter(t -> !inValidation(benchmark, t.id())).toList();
+        this.encoder = encoder;
+        // Each Evaluation holds only train tasks, so its TRAIN split is the whole part it was given.
+        Evaluation onFit = new Evaluation(benchmark, fit, loaded.pool(), "replay", Optional.of(loaded.hindsight()), loaded.notes(),
+                ProgressListener.SILENT).withWorkers(workers);
+        this.onValidation = new Evaluation(benchmark, validation, loaded.pool(), "replay", Optional.of(loaded.hindsight()),
+                loaded.notes(), ProgressListener.SILENT).withWorkers(workers);
+        dev.baton.eval.WorkerRanking ranking = onFit.ranking();
+        this.barWorker = ranking.best();
+        this.bar = onValidation.evaluate(Split.TRAIN, List.of("solo:" + barWorker)).rows().getFirst();
+        if (workers.size() > POOL_SIZE) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(POOL_SEED);
+            List<String> ranked = ranking.top(workers.size());
+            double sum = 0;
+            for (int draw = 0; draw < POOLS; draw++) {
+                List<String> shuffled = new ArrayList<>(workers);
+                for (int i = shuffled.size() - 1; i > 0; i--) {
+                    java.util.Collections.swap(shuffled, i, random.nextInt(i + 1));
+                }
+                List<String> pool = List.copyOf(shuffled.subList(0, POOL_SIZE));
+                pools.add(pool);
+                String best = ranked.stream().filter(pool::contains).findFirst().orElseThrow();
+                sum += onValidation.evaluate(Split.TRAIN, List.of("solo:" + best)).rows().getFirst().accuracy();
+            }
+            poolBar = sum / POOLS;
+        }
+    }
+
+    /** Returns whether a train task of {@code benchmark} is in the validation part. */
+    public static boolean inValidation(String benchmark, String taskId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((benchmark + ":" + taskId + ":validation").getBytes(StandardCharsets.UTF_8));
+            return Byte.toUnsignedInt(digest[0]) % 4 == 0;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK ships SHA-256", e);
+        }
+    }
+
+    /** The train tasks candidates learn from: train without validation. */
+    public List<Task> fit() {
+        return fit;
+    }
+
+    /** The best single worker on the fit part: the worker the default must not lose to. */
+    public String barWorker() {
+        return barWorker;
+    }
+
+    /** The best single worker of the fit part, on validation. */
+    public EvalRow bar() {
+        return bar;
+    }
+
+    /**
+     * One trained setting and how it did on validation.
+     *
+     * @param validation its row on validation, whole pool
+     * @param poolMean   its mean validation accuracy over the random pools (0 when the pool is too small for them)
+     */
+    public record Candidate(String label, Checkpoint checkpoint, EvalRow validation, double poolMean) {
+    }
+
+    /** Evaluates a checkpoint on validation, on the whole pool and on the random pools. */
+    public Candidate candidate(String label, Checkpoint checkpoint) {
+        try (LearnedConductor conductor = new LearnedConductor(checkpoint.policy(), encoder, label)) {
+            conductor.prepare(validation);
+            EvalRow whole = onValidation.evaluateConductors(Split.TRAIN, List.of(conductor)).rows().getFirst();
+            double sum = 0;
+            for (List<String> pool : pools) {
+                sum += onValidation.withWorkers(pool).evaluateConductors(Split.TRAIN, List.of(conductor)).rows().getFirst().accuracy();
+            }
+            return new Candidate(label, checkpoint, whole, pools.isEmpty() ? 0 : sum / pools.size());
+        }
+    }
+
+    /**
+     * What the rule chose.
+     *
+     * @param chosen     the default
+     * @param reachesBar whether its validation accuracy reaches the best single worker's
+     * @param why        the choice in one line: every candidate's validation figures, the bar and the rule
+     */
+    public record Choice(Candidate chosen, boolean reachesBar, String why) {
+    }
+
+    /** Applies the rule: the cheapest candidate reaching the bar on validation, else the most accurate one. */
+    public Choice choose(List<Candidate> candidates) {
+        return choose(candidates, bar, barWorker, poolBar, validation.size(), fit.size());
+    }
+
+    /** How far a candidate is from the bar: the smaller of its margins on the whole pool and on the random pools. */
+    private static double margin(Candidate c, EvalRow bar, double poolBar) {
+        return Math.min(c.validation().accuracy() - bar.accuracy(), c.poolMean() - poolBar);
+    }
+
+    /** The cheapest of the candidates within {@link #TOLERANCE} points of the most accurate, whole pool and random pools. */
+    private static Candidate cheapestNearBest(List<Candidate> reaching) {
+        double best = reaching.stream().mapToDouble(c -> c.validation().accuracy()).max().orElseThrow();
+        double bestPools = reaching.stream().mapToDouble(Candidate::poolMean).max().orElseThrow();
+        return reaching.stream()
+                .filter(c -> c.validation().accuracy() >= best - TOLERANCE && c.poolMean() >= bestPools - TOLERANCE)
+                .min(Comparator.comparingDouble((Candidate c) -> c.validation().meanCostUsd())
+                        .thenComparing(c -> -c.validation().accuracy()))
+                .orElseGet(() -> reaching.stream().max(Comparator.comparingDouble((Candidate c) -> c.validation().accuracy())).orElseThrow());
+    }
+
+    static Choice choose(List<Candidate> candidates, EvalRow bar, String barWorker, double poolBar, int validationSize, int fitSize) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("nothing to choose from");
+        }
+        List<Candidate> reaching = candidates.stream().filter(c -> margin(c, bar, poolBar) >= 0).toList();
+        Candidate chosen = reaching.isEmpty()
+                ? candidates.stream().max(Comparator.comparingDouble((Candidate c) -> margin(c, bar, poolBar))
+                        .thenComparing(c -> -c.validation().meanCostUsd())).orElseThrow()
+                : cheapestNearBest(reaching);
+        StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
+                "chosen on %d validation questions of the train split (trained on the other %d): bar = best single worker of "
+                        + "the fit part, %s, %.1f%% on validation, and each random %d-worker pool's best, %.1f%% on average; "
+                        + "rule: the cheapest setting reaching both and within " + TOLERANCE + " points of the most accurate that does, "
+                        + "else the one closest to them. Candidates (accuracy / "
+                        + "calls / cost on validation / mean accuracy on the random pools):",
+                validationSize, fitSize, barWorker, bar.accuracy(), POOL_SIZE, poolBar));
+        List<String> parts = new ArrayList<>();
+        for (Candidate c : candidates) {
+            parts.add(String.format(Locale.ROOT, " %s %.1f%% / %.2f / $%.6f / %.1f%%", c.label(), c.validation().accuracy(),
+                    c.validation().meanCalls(), c.validation().meanCostUsd(), c.poolMean()));
+        }
+        why.append(String.join(";", parts));
+        boolean reaches = !reaching.isEmpty();
+        why.append(reaches
+                ? String.format(Locale.ROOT, ". Chosen: %s (reaches the bar).", chosen.label())
+                : String.format(Locale.ROOT, ". No learned setting reached the bar; chosen: %s, the closest, %.1f points "
+                        + "below %s on validation and %.1f below the random pools' best: on this pool routing everything to %s "
+                        + "is the accurate default.",
+                        chosen.label(), bar.accuracy() - chosen.validation().accuracy(), barWorker,
+                        poolBar - chosen.poolMean(), barWorker));
+        return new Choice(chosen, reaches, why.toString());
+    }
+}
