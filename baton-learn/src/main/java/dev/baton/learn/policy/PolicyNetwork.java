@@ -31,6 +31,7 @@ public final class PolicyNetwork implements AutoCloseable {
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
     private final NDManager manager;
     private final Map<String, NDArray> mirror = new LinkedHashMap<>();
+    private final JavaForward forward;
 
     private PolicyNetwork(PolicyShape shape, float[][] descriptors, Map<String, float[]> values) {
         this.shape = shape;
@@ -43,6 +44,7 @@ public final class PolicyNetwork implements AutoCloseable {
             }
         }
         this.values = values;
+        this.forward = new JavaForward(shape, descriptors, values);
         if (descriptors.length != shape.workers()) {
             throw new IllegalArgumentException("one descriptor per worker is needed");
         }
@@ -160,27 +162,9 @@ public final class PolicyNetwork implements AutoCloseable {
      */
     public float[][] probabilities(List<float[]> features, List<DecisionKind> kinds, List<boolean[]> available,
                                    List<float[]> accuracy) {
-        int n = features.size();
-        try (NDManager scope = manager.newSubManager()) {
-            Heads heads = heads(scope, features, available, accuracy);
-            float[] binary = heads.binary.toFloatArray();
-            float[] roles = heads.roleLogProbs.exp().toFloatArray();
-            float[] workers = heads.workerLogProbs.exp().toFloatArray();
-            float[][] out = new float[n][];
-            int b = DecisionKind.BINARY_KINDS;
-            for (int i = 0; i < n; i++) {
-                DecisionKind kind = kinds.get(i);
-                if (kind.binary()) {
-                    float yes = (float) (1 / (1 + Math.exp(-binary[i * b + kind.binaryIndex()])));
-                    out[i] = new float[] {1 - yes, yes};
-                } else if (kind == DecisionKind.ROLE) {
-                    out[i] = java.util.Arrays.copyOfRange(roles, i * shape.roles(), (i + 1) * shape.roles());
-                } else {
-                    out[i] = java.util.Arrays.copyOfRange(workers, i * shape.workers(), (i + 1) * shape.workers());
-                }
-            }
-            return out;
-        }
+        // Acting (answering and sampling rollouts) needs no gradients: the plain-Java pass over the master arrays is
+        // much faster than the engine on the small batches a plan makes. Learning goes through the engine below.
+        return forward.probabilities(features, kinds, available, accuracy);
     }
 
     /**

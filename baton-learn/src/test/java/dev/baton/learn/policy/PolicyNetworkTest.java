@@ -87,6 +87,48 @@ class PolicyNetworkTest {
     }
 
     @Test
+    void thePlainJavaPassAgreesWithTheEngineOnEveryOptionOfEveryChoice() {
+        // Larger random weights than at initialisation, and per-question accuracies: nothing is near-uniform by luck.
+        SplittableRandom random = new SplittableRandom(5);
+        network.parameters().values().forEach(values -> {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+        });
+        network.load();
+        List<DecisionRow> sampled = sampledPlans(12, 4).stream().flatMap(p -> p.decisions().stream()).toList();
+        List<DecisionRow> everyOption = new ArrayList<>();
+        List<Float> javaLogProbs = new ArrayList<>();
+        for (DecisionRow row : sampled) {
+            float[] accuracy = {0.2f, 0.9f, 0.4f, 0.7f};
+            float[] p = network.probabilities(List.of(row.features()), List.of(row.kind()), List.of(row.available()),
+                    List.of(accuracy))[0];
+            assertThat((double) sum(p)).isCloseTo(1.0, within(1e-5));
+            for (int action = 0; action < p.length; action++) {
+                if (p[action] > 1e-6f) {
+                    everyOption.add(new DecisionRow(row.features(), row.kind(), action, row.available(), 0, accuracy));
+                    javaLogProbs.add((float) Math.log(p[action]));
+                }
+            }
+        }
+        assertThat(everyOption).hasSizeGreaterThan(sampled.size());
+        try (NDManager scope = NDManager.newBaseManager()) {
+            float[] engine = network.logProbabilities(scope, everyOption).toFloatArray();
+            for (int i = 0; i < engine.length; i++) {
+                assertThat(engine[i]).as("option %d", i).isCloseTo(javaLogProbs.get(i), within(2e-4f));
+            }
+        }
+    }
+
+    private static float sum(float[] values) {
+        float total = 0;
+        for (float v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    @Test
     void trainingScoresMatchTheProbabilitiesUsedForSampling() {
         List<DecisionRow> rows = sampledPlans(10, 2).stream().flatMap(p -> p.decisions().stream()).toList();
         try (NDManager scope = NDManager.newBaseManager()) {
