@@ -14,20 +14,22 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
 
     @Test
-    void baselinesOnlyDemoComparesEveryBaselineOnBothBenchmarks(@TempDir Path dir) throws IOException {
+    void baselinesOnlyDemoComparesEveryBaselineOnEveryBuiltInBenchmark(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("demo.json");
 
         CliRun run = CliRun.of("demo", "--baselines-only", "--quiet", "--json", json.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("gsm8k, test split", "math-l5, test split", "best-solo (", "vote:top3", "moa:top3",
-                "random", "oracle", "solo:o1-mini-2024-09-12");
+        assertThat(run.out()).contains("gsm8k, test split", "math-l5, test split", "mmlu-pro, test split", "best-solo (",
+                "vote:top3", "moa:top3", "best-cascade (", "random", "oracle", "solo:o1-mini-2024-09-12", "solo:gemini-1.5-pro-002");
         JsonNode reports = new ObjectMapper().readTree(json.toFile());
-        assertThat(reports).hasSize(2);
-        for (JsonNode report : reports) {
-            assertThat(report.get("rows")).hasSize(28 + BenchmarkStudy.BASELINES.size() - 1);
+        assertThat(reports).hasSize(3);
+        int[] workers = {28, 28, 13};
+        for (int b = 0; b < 3; b++) {
+            JsonNode report = reports.get(b);
+            assertThat(report.get("rows")).hasSize(workers[b] + BenchmarkStudy.BASELINES.size() - 1);
             JsonNode oracle = report.get("rows").get(report.get("rows").size() - 1);
-            JsonNode best = report.get("rows").get(28);
+            JsonNode best = report.get("rows").get(workers[b]);
             // The oracle is the ceiling of every single-worker row.
             assertThat(oracle.get("accuracy").asDouble()).isGreaterThanOrEqualTo(best.get("accuracy").asDouble());
         }

@@ -30,10 +30,7 @@ final class ChatCompletionsEndpoint implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > limits.maxBodyBytes()) {
-            throw ApiException.bodyTooLarge(limits.maxBodyBytes());
-        }
+        byte[] body = BoundedBody.read(ctx, limits.maxBodyBytes());
         ChatRequest request = ChatRequest.parse(new String(body, StandardCharsets.UTF_8), limits.maxMessages());
         Completion completion = answerer.answer(request, BudgetHeaders.read(ctx, limits));
         ctx.header(TRACE_ID, completion.id());

@@ -39,10 +39,7 @@ final class RewardEndpoint implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > limits.maxBodyBytes()) {
-            throw ApiException.bodyTooLarge(limits.maxBodyBytes());
-        }
+        byte[] body = BoundedBody.read(ctx, limits.maxBodyBytes());
         RewardRequest request = RewardRequest.parse(new String(body, StandardCharsets.UTF_8));
         Task task = task(request.task());
         Reward reward = rewarder.judge(task, request.completion(), request.mode(), BudgetHeaders.read(ctx, limits));

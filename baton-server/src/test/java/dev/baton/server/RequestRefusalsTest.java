@@ -86,6 +86,16 @@ class RequestRefusalsTest {
     }
 
     @Test
+    void aChunkedBodyIsMeasuredAsItIsReadNotTrustedForHavingNoLength() {
+        HttpResponse<String> over = fixture.postChunked("/v1/chat/completions",
+                ServerFixture.chat("best-solo", "x".repeat(30_000)), AUTH);
+        assertThat(assertError(over, 413, "invalid_request_error").get("code").asText()).isEqualTo("request_too_large");
+        HttpResponse<String> within = fixture.postChunked("/v1/chat/completions",
+                ServerFixture.chat("best-solo", recordedQuestion()), AUTH);
+        assertThat(within.statusCode()).as(within.body()).isEqualTo(200);
+    }
+
+    @Test
     void tooManyMessagesAreRefused() {
         String message = "{\"role\": \"user\", \"content\": \"hi\"}";
         String body = "{\"model\": \"best-solo\", \"messages\": [" + String.join(",", List.of(message, message, message, message)) + "]}";

@@ -86,6 +86,14 @@ final class ServerFixture implements AutoCloseable {
                 .header("Content-Type", "application/json"), headers);
     }
 
+    /** Posts a body with no Content-Length (chunked transfer), as a streaming client may. */
+    HttpResponse<String> postChunked(String path, String body, String... headers) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .header("Content-Type", "application/json"), headers);
+    }
+
     /** Returns a chat request body asking {@code model} one question. */
     static String chat(String model, String question) {
         return JSON.createObjectNode().put("model", model).set("messages", JSON.createArrayNode()
