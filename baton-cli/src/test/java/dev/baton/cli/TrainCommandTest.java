@@ -52,7 +52,7 @@ class TrainCommandTest {
 
     @Test
     void trainsWritesACheckpointAndACurveThenEvaluatesIt() throws IOException {
-        CliRun run = train();
+        CliRun run = train("--lambda", "10");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("12 iterations");
         assertThat(Files.readAllLines(dir.resolve("ck.json.curve.csv"))).hasSize(13).first().asString().startsWith("iteration,reward");
@@ -60,7 +60,7 @@ class TrainCommandTest {
             assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left behind").noneMatch(n -> n.endsWith(".tmp"));
         }
 
-        CliRun again = train();
+        CliRun again = train("--lambda", "10");
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("ck.json is already complete (12 of 12 iterations): nothing was trained")
                 .doesNotContain("trained " + dir.resolve("ck.json"));
@@ -106,7 +106,8 @@ class TrainCommandTest {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", classPath, BatonCli.class.getName(),
                 "train", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
-                "--out", dir.resolve("alone.json").toString(), "--iterations", "2", "--questions", "2", "--rollouts", "4", "--quiet")
+                "--out", dir.resolve("alone.json").toString(), "--iterations", "2", "--questions", "2", "--rollouts", "4", "--quiet",
+                "--lambda", "10")
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
@@ -169,9 +170,9 @@ class TrainCommandTest {
 
     @Test
     void aResumedRunSaysSoAndCountsOnlyTheIterationsItRan() {
-        assertThat(trainFor(6).exitCode()).isZero();
+        assertThat(trainFor(6, "--lambda", "10").exitCode()).isZero();
 
-        CliRun resumed = trainFor(12); // a longer target resumes the same run
+        CliRun resumed = trainFor(12, "--lambda", "10"); // a longer target resumes the same run
 
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resuming from iteration 6 of 12 (" + dir.resolve("ck.json") + ")",
@@ -180,7 +181,7 @@ class TrainCommandTest {
 
     @Test
     void anotherRunsCheckpointNamesTheSettingsThatDiffer() {
-        assertThat(trainFor(2).exitCode()).isZero();
+        assertThat(trainFor(2, "--lambda", "10").exitCode()).isZero();
 
         CliRun other = train("--lambda", "1", "--seed", "3");
 
@@ -198,7 +199,7 @@ class TrainCommandTest {
         Path stderr = dir.resolve("stderr.txt");
         String[] args = {"train", "--bench", bench.toString(), "--prices", prices.toString(), "--store", store.toString(),
             "--out", checkpoint.toString(), "--iterations", "1000000", "--checkpoint-every", "50", "--questions", "2",
-            "--rollouts", "4", "--quiet"};
+            "--rollouts", "4", "--quiet", "--lambda", "10"};
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED", "-cp", classPath,
                 BatonCli.class.getName()));

@@ -13,7 +13,7 @@ class ConductorSpecFormTest {
         assertThatThrownBy(() -> ConductorSpecs.checkForm("foo", Set.of(ConductorSpecForm.LEARNED)))
                 .isInstanceOf(ConductorSpecException.class)
                 .hasMessage("unknown conductor 'foo': use one of best-solo, solo:<worker>, solo:all, random, vote:<w1,w2,...>, "
-                        + "vote:top<k>, moa:top<k>, oracle, learned:<FILE>, lm:<worker>");
+                        + "vote:top<k>, moa:top<k>, cascade:<w1,w2,...>, best-cascade, oracle, learned:<FILE>, lm:<worker>");
         assertThatThrownBy(() -> ConductorSpecs.checkForm("foo", Set.of()))
                 .hasMessageNotContaining("learned");
     }
