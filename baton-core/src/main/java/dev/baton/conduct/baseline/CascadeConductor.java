@@ -3,15 +3,12 @@ package dev.baton.conduct.baseline;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.Plan;
-import dev.baton.execute.CallRecord;
 import dev.baton.execute.Trace;
 import dev.baton.grade.Grader;
 import dev.baton.grade.Graders;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
-import dev.baton.worker.Reply;
 import dev.baton.workflow.Workflow;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,20 +87,11 @@ public final class CascadeConductor implements Conductor {
 
         /** Returns the reply of the earliest answer another worker's answer agrees with. */
         private Optional<String> agreed(Trace trace) {
-            List<String> texts = new ArrayList<>();
-            List<String> answers = new ArrayList<>();
-            for (CallRecord call : trace.calls()) {
-                Optional<String> text = call.reply().map(Reply::text);
-                Optional<String> answer = text.flatMap(grader::extract);
-                if (answer.isPresent()) {
-                    texts.add(text.get());
-                    answers.add(answer.get());
-                }
-            }
-            for (int i = 0; i < answers.size(); i++) {
-                for (int j = i + 1; j < answers.size(); j++) {
-                    if (grader.equivalent(answers.get(i), answers.get(j))) {
-                        return Optional.of(texts.get(i));
+            List<ReadAnswer> read = ReadAnswer.of(trace, grader);
+            for (int i = 0; i < read.size(); i++) {
+                for (int j = i + 1; j < read.size(); j++) {
+                    if (grader.equivalent(read.get(i).answer(), read.get(j).answer())) {
+                        return Optional.of(read.get(i).text());
                     }
                 }
             }

@@ -3,7 +3,6 @@ package dev.baton.conduct.baseline;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.OneRound;
-import dev.baton.execute.CallRecord;
 import dev.baton.execute.Trace;
 import dev.baton.grade.Grader;
 import dev.baton.grade.Graders;
@@ -11,7 +10,6 @@ import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import dev.baton.worker.Reply;
 import dev.baton.workflow.Workflow;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,25 +41,16 @@ public final class VoteConductor implements Conductor {
     /** Returns the reply whose answer most replies agree on; ties go to the worker listed first. */
     static Optional<String> plurality(Task task, Trace trace) {
         Grader grader = Graders.forType(task.answerType());
-        List<String> texts = new ArrayList<>();
-        List<String> answers = new ArrayList<>();
-        for (CallRecord call : trace.calls()) {
-            Optional<String> text = call.reply().map(Reply::text);
-            Optional<String> answer = text.flatMap(grader::extract);
-            if (answer.isPresent()) {
-                texts.add(text.get());
-                answers.add(answer.get());
-            }
-        }
-        if (answers.isEmpty()) {
+        List<ReadAnswer> read = ReadAnswer.of(trace, grader);
+        if (read.isEmpty()) {
             return trace.calls().stream().flatMap(c -> c.reply().stream()).map(Reply::text).findFirst();
         }
         int best = 0;
         int bestVotes = 0;
-        for (int i = 0; i < answers.size(); i++) {
+        for (int i = 0; i < read.size(); i++) {
             int votes = 0;
-            for (String other : answers) {
-                if (grader.equivalent(answers.get(i), other)) {
+            for (ReadAnswer other : read) {
+                if (grader.equivalent(read.get(i).answer(), other.answer())) {
                     votes++;
                 }
             }
@@ -70,7 +59,7 @@ public final class VoteConductor implements Conductor {
                 bestVotes = votes;
             }
         }
-        return Optional.of(texts.get(best));
+        return Optional.of(read.get(best).text());
     }
 
     @Override
