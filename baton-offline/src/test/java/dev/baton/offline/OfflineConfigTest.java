@@ -18,7 +18,11 @@ class OfflineConfigTest {
     void shippedPricesCoverEveryRecordedModel() {
         PriceTable prices = OfflineConfig.defaultPrices();
         assertThat(prices.priceOf("gpt-4o-2024-08-06")).isEqualTo(new Price(2.50, 10.00));
-        assertThat(prices.prices()).hasSize(28);
+        // 28 ZeroEval models (GSM8K, MATH-L5) and 13 MMLU-Pro ones, each priced once.
+        assertThat(prices.prices()).hasSize(28 + 13);
+        for (String benchmark : Benchmarks.builtIn()) {
+            assertThat(prices.prices().keySet()).as(benchmark).containsAll(Benchmarks.load(benchmark, java.util.Optional.empty()).models());
+        }
     }
 
     @Test
