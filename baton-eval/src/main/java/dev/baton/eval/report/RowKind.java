@@ -21,7 +21,7 @@ enum RowKind {
         if (name.startsWith("moa")) {
             return MOA;
         }
-        if (name.startsWith("cascade")) {
+        if (name.startsWith("cascade") || name.startsWith("best-cascade")) {
             return CASCADE;
         }
         if (name.startsWith("random")) {
