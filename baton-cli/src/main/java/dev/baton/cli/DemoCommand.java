@@ -45,6 +45,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--baselines-only", description = "Only evaluate the baselines; no training, no report files.")
     boolean baselinesOnly;
 
+    @Option(names = "--bench", paramLabel = "NAME", split = ",",
+            description = "Only these built-in benchmarks, in this order (default: gsm8k,math-l5,mmlu-pro).")
+    List<String> benchmarks;
+
     @Mixin
     ReportOptions reportOptions;
 
@@ -62,9 +66,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         reportOptions.width(); // a bad --width is refused before any work starts
         PrintWriter err = spec.commandLine().getErr();
+        List<String> chosen = benchmarks();
         List<EvalReport> reports = new ArrayList<>();
         if (baselinesOnly) {
-            for (String benchmark : Benchmarks.builtIn()) {
+            for (String benchmark : chosen) {
                 EvalReport report = poolOptions.evaluation(benchmark, reportOptions.progress(err)).evaluate(Split.TEST, BenchmarkStudy.BASELINES);
                 reports.add(report);
                 reportOptions.print(report, stdout);
@@ -76,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         List<BenchmarkSection> sections = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try (EncoderOptions.Session session = encoderOptions.open()) {
-            for (String benchmark : Benchmarks.builtIn()) {
+            for (String benchmark : chosen) {
                 BenchmarkStudy.Result result = new BenchmarkStudy(poolOptions.load(benchmark), session.encoder(), training.config(), dir,
                         reportOptions.progress(err), label -> TrainingProgress.forTerminal(err, reportOptions.quiet, label)).run();
                 sections.add(result.section());
@@ -93,5 +98,19 @@ final class DemoCommand implements Callable<Integer> {
         reportOptions.writeJson(reports);
         stdout.println("report: " + dir.resolve("report.html") + " (also report.md, report.json; checkpoints under " + dir + ")");
         return 0;
+    }
+
+    /** The benchmarks to run: the built-in ones, or those --bench names (each checked before any work starts). */
+    private List<String> benchmarks() {
+        if (benchmarks == null || benchmarks.isEmpty()) {
+            return Benchmarks.builtIn();
+        }
+        for (String name : benchmarks) {
+            if (!Benchmarks.builtIn().contains(name)) {
+                throw new dev.baton.input.UnknownNameException("the demo runs built-in benchmarks only: '" + name + "' is not one of "
+                        + String.join(", ", Benchmarks.builtIn()) + " (evaluate your own file with baton eval --bench FILE)");
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(benchmarks));
     }
 }

@@ -38,9 +38,11 @@ class DemoCommandTest {
     @Test
     void fullDemoTrainsEvaluatesAndWritesTheReport(@TempDir Path dir) throws IOException {
         // Tiny training so the test stays quick. A fresh store each run: a store left by an earlier run (or an older
-        // build) would let this test pass on cached embeddings that the code under test no longer computes.
+        // build) would let this test pass on cached embeddings that the code under test no longer computes. MMLU-Pro,
+        // the largest, is left to .ci/run's full demo.
         CliRun run = CliRun.of("demo", "--quiet", "--out", dir.toString(), "--store", dir.resolve("store.db").toString(),
-                "--iterations", "2", "--questions", "2", "--rollouts", "4", "--width", "0"); // unwrapped: names and findings whole
+                "--bench", "gsm8k,math-l5", "--iterations", "2", "--questions", "2", "--rollouts", "4",
+                "--width", "0"); // unwrapped: names and findings whole
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("learned (default: lambda=", "chosen on validation)", "learned (lambda=10)",
@@ -55,5 +57,14 @@ class DemoCommandTest {
         assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("<div class=\"chart\" data-chart=", "model_id = [");
         assertThat(dir.resolve("gsm8k/default.json")).isNotEmptyFile();
         assertThat(java.nio.file.Files.readString(dir.resolve("gsm8k/default.json"))).contains("\"selection\":\"chosen on");
+    }
+
+    @Test
+    void aBenchmarkTheDemoDoesNotHaveIsRefusedBeforeAnyWork() {
+        CliRun run = CliRun.of("demo", "--baselines-only", "--quiet", "--bench", "gsm8k,mine.jsonl");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'mine.jsonl' is not one of gsm8k, math-l5, mmlu-pro").doesNotContain("| conductor");
+        assertThat(run.out()).doesNotContain("gsm8k, test split");
     }
 }
