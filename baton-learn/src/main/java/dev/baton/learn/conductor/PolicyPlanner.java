@@ -95,9 +95,8 @@ public final class PolicyPlanner implements RoundPlanner {
         }
         List<PlanState> states = runs.stream().map(PolicyRun::state).toList();
         Decoder.Chooser each = (plan, probabilities) -> runs.get(plan).chooser().choose(0, probabilities);
-        // DJL arrays of one base manager are created from several threads when tasks are answered concurrently.
-        synchronized (network) {
-            Decoder.decode(network, states, each);
-        }
+        // No lock: acting reads the network's parameter arrays only (a plain-Java pass), so tasks answered concurrently
+        // decode in parallel; training changes the arrays between rounds of rollouts, never during one.
+        Decoder.decode(network, states, each);
     }
 }
