@@ -68,6 +68,12 @@ final class TrainingOptions {
     @Option(names = "--max-calls", paramLabel = "N", description = "Cap on calls per question, all rounds together. Default: ${DEFAULT-VALUE}.")
     int maxCalls = DEFAULTS.maxTotalCalls();
 
+    @Option(names = "--answer-rule", paramLabel = "RULE",
+            description = "How the conductor reads its workflow's answer: vote (each step's answer counts, weighted by how often "
+                    + "its worker was right alone in training; adding a step is safe, three steps vote) or last-step (the paper's: "
+                    + "the last step's answer; lets a policy learn cascades). Recorded in the checkpoint. Default: vote.")
+    String answerRule = "vote";
+
     /** Returns whether the user set the cost knob; without it the cost penalty is chosen on validation. */
     boolean costKnobGiven() {
         return lambda != null || usdPerCorrect != null;
@@ -87,10 +93,19 @@ final class TrainingOptions {
         return lambda != null ? lambda : DEFAULTS.lambda();
     }
 
+    private dev.baton.learn.conductor.AnswerRule answerRule() {
+        return switch (answerRule) {
+            case "vote" -> dev.baton.learn.conductor.AnswerRule.WEIGHTED_VOTE;
+            case "last-step" -> dev.baton.learn.conductor.AnswerRule.LAST_STEP;
+            default -> throw new dev.baton.input.InvalidSettingException("--answer-rule must be vote or last-step, got '" + answerRule + "'");
+        };
+    }
+
     /** Returns the settings, validated. */
     TrainingConfig config() {
         TrainingConfig config = new TrainingConfig(iterations, questions, rollouts, lambda(), learningRate, DEFAULTS.clip(), epochs, draws,
-                !fixedPool, shuffleRewards, maxSteps, roundSteps, rounds, maxCalls, DEFAULTS.hidden(), seed, checkpointEvery);
+                !fixedPool, shuffleRewards, maxSteps, roundSteps, rounds, maxCalls, DEFAULTS.hidden(), seed, checkpointEvery,
+                answerRule());
         return routingOnly ? config.routingOnly() : config;
     }
 }

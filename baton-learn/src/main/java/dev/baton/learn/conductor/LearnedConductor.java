@@ -41,7 +41,7 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
                     + "' but '" + encoder.id() + "' (dimension " + encoder.dimension() + ") was given");
         }
         this.network = PolicyNetwork.restore(policy.shape(), policy.workers().descriptors(), policy.parameters());
-        this.planner = new PolicyPlanner(network, policy.workers(), policy.roles(), policy.maxTotalCalls());
+        this.planner = new PolicyPlanner(network, policy.workers(), policy.roles(), policy.maxTotalCalls(), policy.answerRule());
     }
 
     /** Embeds the questions of many tasks in one batch, so planning them later needs no encoder call. */

@@ -28,18 +28,21 @@ public final class PolicyPlanner implements RoundPlanner {
     private final WorkerIndex workers;
     private final RoleSet roles;
     private final int maxTotalCalls;
+    private final AnswerRule answerRule;
 
     /**
      * @param network       the policy (not closed by the planner)
      * @param workers       the policy's workers, in pointer order
      * @param roles         the roles its role head indexes
      * @param maxTotalCalls cap on calls per question, all rounds together
+     * @param answerRule    how a run reads its answer from what ran
      */
-    public PolicyPlanner(PolicyNetwork network, WorkerIndex workers, RoleSet roles, int maxTotalCalls) {
+    public PolicyPlanner(PolicyNetwork network, WorkerIndex workers, RoleSet roles, int maxTotalCalls, AnswerRule answerRule) {
         this.network = Objects.requireNonNull(network, "network");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.roles = Objects.requireNonNull(roles, "roles");
         this.maxTotalCalls = maxTotalCalls;
+        this.answerRule = Objects.requireNonNull(answerRule, "answerRule");
     }
 
     /**
@@ -52,7 +55,33 @@ public final class PolicyPlanner implements RoundPlanner {
      */
     public PolicyRun start(Task task, float[] question, boolean[] available, Decoder.Chooser chooser, Grader grader) {
         return new PolicyRun(this, task, new PlanState(network.shape(), question, available,
-                workers.accuracyFor(task), maxTotalCalls), chooser, grader);
+                accuracy(task), maxTotalCalls), chooser, grader);
+    }
+
+    AnswerRule answerRule() {
+        return answerRule;
+    }
+
+    /** Each worker's accuracy alone on the training questions of the task's subject when measured, else overall. */
+    private float[] accuracy(Task task) {
+        float[] bySubject = workers.accuracyFor(task);
+        if (bySubject.length > 0) {
+            return bySubject;
+        }
+        float[] overall = new float[workers.size()];
+        for (int i = 0; i < overall.length; i++) {
+            overall[i] = workers.descriptors()[i][2];
+        }
+        return overall;
+    }
+
+    /** How far each worker is trusted on a task, by id: its {@link #accuracy} (0 for a worker the policy does not know). */
+    java.util.function.ToDoubleFunction<String> trust(Task task) {
+        float[] accuracy = accuracy(task);
+        return id -> {
+            int index = workers.workerIds().indexOf(id);
+            return index < 0 ? 0 : accuracy[index];
+        };
     }
 
     @Override
@@ -70,7 +99,7 @@ public final class PolicyPlanner implements RoundPlanner {
             PolicyRun run = own.get(i);
             boolean later = run.markStarted();
             if (later && !run.state().startNextRound(
-                    RoundSummary.of(traces.get(i), run.task(), run.grader(), maxTotalCalls))) {
+                    RoundSummary.of(traces.get(i), run.task(), run.grader(), maxTotalCalls, trust(run.task())))) {
                 plans.add(Plan.accept());
             } else {
                 plans.add(null); // decoded below, together with the others

@@ -36,6 +36,12 @@ public final class PolicyRun implements ConductorRun {
         return planner.next(List.of(this), List.of(trace)).getFirst();
     }
 
+    /** The answer by the policy's {@link AnswerRule}: by default a vote of the steps weighted by trust. */
+    @Override
+    public java.util.Optional<String> finalAnswer(Trace trace) {
+        return planner.answerRule().answer(trace, grader, planner.trust(task));
+    }
+
     /** Returns every choice made so far: what training learns from. */
     public PlanState state() {
         return state;

@@ -26,15 +26,40 @@ public final class RoundSummary {
      * @param grader extracts and compares answers: the task's grader, or one that remembers (training)
      * @param scale  the number of calls that maps to 1 in the count features (the call cap)
      */
-    public static float[] of(Trace trace, Task task, Grader grader, int scale) {
+    public static float[] of(Trace trace, Task task, Grader grader, int scale, java.util.function.ToDoubleFunction<String> trust) {
         List<String> answers = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
         int failed = 0;
         for (CallRecord call : trace.calls()) {
             if (call.reply().isEmpty()) {
                 failed += call.called() ? 1 : 0;
                 continue;
             }
-            grader.extract(call.reply().get().text()).ifPresent(answers::add);
+            Optional<String> answer = grader.extract(call.reply().get().text());
+            if (answer.isPresent()) {
+                answers.add(answer.get());
+                weights.add(BackedAnswer.weight(trust.applyAsDouble(call.workerId())));
+            }
+        }
+        // The weighted vote that decides the answer (BackedAnswer): how far the leading answer is ahead of the next.
+        double total = 0;
+        double lead = 0;
+        double second = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            total += weights.get(i);
+            if (!firstOccurrence(i, answers, grader)) {
+                continue;
+            }
+            double support = 0;
+            for (int j = 0; j < answers.size(); j++) {
+                support += grader.equivalent(answers.get(i), answers.get(j)) ? weights.get(j) : 0;
+            }
+            if (support > lead) {
+                second = lead;
+                lead = support;
+            } else if (support > second) {
+                second = support;
+            }
         }
         int plurality = 0;
         int distinct = 0;
@@ -57,7 +82,9 @@ public final class RoundSummary {
             finalVotes / n,
             calls / (float) scale,
             (float) ((Math.log10(cost + 1e-6) + 6) / 4),
-            calls == 0 ? 0 : failed / (float) calls};
+            calls == 0 ? 0 : failed / (float) calls,
+            total == 0 ? 0 : (float) ((lead - second) / total),  // how decided the weighted vote is
+            (float) Math.min(1, (lead - second) / 10)};          // the same in votes of a strong worker (weight about 5)
     }
 
     private static int votesFor(String answer, List<String> answers, Grader grader) {

@@ -15,16 +15,18 @@ import java.util.Objects;
  * @param roles         the roles its role head indexes
  * @param shape         the network's sizes, with the step and round caps
  * @param maxTotalCalls cap on calls per question, all rounds together
+ * @param answerRule    how the conductor reads a workflow's answer (what the policy was trained for)
  * @param parameters    the network's parameters by name
  */
 public record TrainedPolicy(WorkerIndex workers, String encoderId, RoleSet roles, PolicyShape shape, int maxTotalCalls,
-                            Map<String, float[]> parameters) {
+                            AnswerRule answerRule, Map<String, float[]> parameters) {
 
     public TrainedPolicy {
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(encoderId, "encoderId");
         Objects.requireNonNull(roles, "roles");
         Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(answerRule, "answerRule");
         Objects.requireNonNull(parameters, "parameters");
         if (maxTotalCalls < 1) {
             throw new IllegalArgumentException("the call cap must be at least 1: " + maxTotalCalls);

@@ -16,7 +16,7 @@ public record PolicyShape(int questionDim, int workers, int roles, int maxSteps,
                           int hidden, int keyDim) {
 
     /** Number of features describing what the rounds so far produced (see {@code RoundSummary}). */
-    public static final int SUMMARY_FEATURES = 9;
+    public static final int SUMMARY_FEATURES = 11;
     /**
      * Descriptor features per worker, fixed when the policy is trained: log input and output price, and the worker's
      * accuracy alone on the training questions.

@@ -68,7 +68,7 @@ public record Checkpoint(String benchmark, WorkerIndex workers, String encoderId
 
     /** Returns the trained policy alone: what a conductor needs to plan with it. */
     public TrainedPolicy policy() {
-        return new TrainedPolicy(workers, encoderId, roles, shape, config.maxTotalCalls(), parameters);
+        return new TrainedPolicy(workers, encoderId, roles, shape, config.maxTotalCalls(), config.answerRule(), parameters);
     }
 
     /** Returns whether training has reached the configured number of iterations. */

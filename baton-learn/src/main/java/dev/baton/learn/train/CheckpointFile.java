@@ -42,7 +42,7 @@ import java.util.Map;
  */
 public final class CheckpointFile {
 
-    static final String FORMAT = "baton-policy/4";
+    static final String FORMAT = "baton-policy/5";
     /** The largest checkpoint read: a policy of the largest allowed shape is far smaller. */
     static final long MAX_BYTES = 512L << 20;
     private static final String CHECKSUM_PREFIX = "{\"checksum\":\"sha256:";

@@ -109,7 +109,7 @@ public final class GrpoTrainer {
         try (PolicyNetwork network = PolicyNetwork.restore(shape, workers.descriptors(), start.parameters());
              ExecutorService threads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()))) {
             RolloutRunner runner = new RolloutRunner(pool, config, threads);
-            PolicyPlanner planner = new PolicyPlanner(network, workers, roles, config.maxTotalCalls());
+            PolicyPlanner planner = new PolicyPlanner(network, workers, roles, config.maxTotalCalls(), config.answerRule());
             Checkpoint last = start;
             for (int iteration = start.iteration(); iteration < config.iterations() && !stopRequested; iteration++) {
                 CurvePoint point = iterate(network, planner, adam, runner, embeddings, iteration);

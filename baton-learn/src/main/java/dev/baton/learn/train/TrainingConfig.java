@@ -28,11 +28,14 @@ import java.util.List;
  * @param hidden             width of the policy's hidden layers
  * @param seed               seeds initialisation, question order, pool draws and sampling
  * @param checkpointEvery    write a checkpoint every this many iterations (and at the end)
+ * @param answerRule         how the conductor reads a workflow's answer: a weighted vote of its steps (default) or the
+ *                           last step's
  * @throws InvalidSettingException when a setting is out of range (the settings usually come from flags)
  */
 public record TrainingConfig(int iterations, int questions, int rollouts, double lambda, double learningRate, double clip,
                              int epochs, int draws, boolean randomizePools, boolean shuffleRewards, int maxSteps, int laterRoundSteps,
-                             int maxRounds, int maxTotalCalls, int hidden, long seed, int checkpointEvery) {
+                             int maxRounds, int maxTotalCalls, int hidden, long seed, int checkpointEvery,
+                             dev.baton.learn.conductor.AnswerRule answerRule) {
 
     /** The most rollouts per question: a group of more teaches no more, and the rollouts are held in memory. */
     public static final int MAX_ROLLOUTS = 1024;
@@ -53,6 +56,7 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
         requireInRange("draws", draws, 1, 100);
         requireInRange("checkpoint-every", checkpointEvery, 1, Integer.MAX_VALUE);
         requireInRange("hidden", hidden, 1, 4096);
+        java.util.Objects.requireNonNull(answerRule, "answerRule");
         // Written as !(in range) so that NaN, which compares false with everything, is refused too.
         if (!(lambda >= 0 && lambda <= MAX_LAMBDA)) {
             throw new InvalidSettingException("lambda must be a number from 0 to " + (long) MAX_LAMBDA
@@ -118,7 +122,8 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
 
     /** The paper's scale: 200 iterations of 4 questions x 64 rollouts; up to 4 rounds and 8 calls. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(200, 4, 64, 10.0, 0.001, 0.2, 2, 1, true, false, 5, 2, 4, 8, 64, 0, 20);
+        return new TrainingConfig(200, 4, 64, 10.0, 0.001, 0.2, 2, 1, true, false, 5, 2, 4, 8, 64, 0, 20,
+                dev.baton.learn.conductor.AnswerRule.WEIGHTED_VOTE);
     }
 
     public TrainingConfig withIterations(int value) {
@@ -143,6 +148,10 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
 
     public TrainingConfig withRandomizedPools(boolean value) {
         return copy(b -> b.randomizePools = value);
+    }
+
+    public TrainingConfig withAnswerRule(dev.baton.learn.conductor.AnswerRule value) {
+        return copy(b -> b.answerRule = value);
     }
 
     public TrainingConfig withCheckpointEvery(int value) {
@@ -173,7 +182,7 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
         change.accept(d);
         return new TrainingConfig(d.iterations, d.questions, d.rollouts, d.lambda, d.learningRate, d.clip, d.epochs, d.draws,
                 d.randomizePools, d.shuffleRewards, d.maxSteps, d.laterRoundSteps, d.maxRounds, d.maxTotalCalls, d.hidden, d.seed,
-                d.checkpointEvery);
+                d.checkpointEvery, d.answerRule);
     }
 
     /** The components of a config being derived; validated when the new record is built. */
@@ -195,6 +204,7 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
         int hidden;
         long seed;
         int checkpointEvery;
+        dev.baton.learn.conductor.AnswerRule answerRule;
 
         Draft(TrainingConfig c) {
             iterations = c.iterations;
@@ -214,6 +224,7 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
             hidden = c.hidden;
             seed = c.seed;
             checkpointEvery = c.checkpointEvery;
+            answerRule = c.answerRule;
         }
     }
 }

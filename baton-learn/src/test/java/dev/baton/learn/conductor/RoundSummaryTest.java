@@ -26,7 +26,7 @@ class RoundSummaryTest {
     }
 
     private float[] summary(CallRecord... calls) {
-        return RoundSummary.of(new Trace(List.of(calls)), task, Graders.forType(task.answerType()), 8);
+        return RoundSummary.of(new Trace(List.of(calls)), task, Graders.forType(task.answerType()), 8, id -> 0.9);
     }
 
     @Test
@@ -69,6 +69,19 @@ class RoundSummaryTest {
         assertThat(x[3]).isEqualTo(1f);
         assertThat(x[4]).isZero();
         assertThat(x[5]).isEqualTo(1f);
+    }
+
+    @Test
+    void theWeightedVoteMarginShowsHowDecidedTheAnswerIs() {
+        // Every worker trusted alike (0.9): 18 has two votes of weight w, 20 one: margin w over 3w.
+        float[] x = summary(answered(0, 0, "18", 0.001), answered(0, 1, "18", 0.001), answered(0, 2, "20", 0.001));
+        double w = BackedAnswer.weight(0.9);
+        assertThat(x[9]).isCloseTo(1 / 3f, within(1e-6f));
+        assertThat(x[10]).isCloseTo((float) Math.min(1, w / 10), within(1e-6f));
+
+        float[] tied = summary(answered(0, 0, "18", 0.001), answered(0, 1, "20", 0.001));
+        assertThat(tied[9]).isZero();
+        assertThat(tied[10]).isZero();
     }
 
     @Test

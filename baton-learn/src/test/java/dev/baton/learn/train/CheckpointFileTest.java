@@ -40,7 +40,7 @@ class CheckpointFileTest {
         assertThat(read.config()).isEqualTo(original.config());
         assertThat(read.shape()).isEqualTo(original.shape());
         original.parameters().forEach((name, values) -> assertThat(read.parameters().get(name)).containsExactly(values));
-        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/4\"");
+        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/5\"");
         // Training measured each worker alone on its questions (strong is right on 90%, weak on 30%) ...
         assertThat(original.workers().descriptors()[3][2]).isCloseTo(0.9f, org.assertj.core.data.Offset.offset(1e-6f));
         assertThat(original.workers().descriptors()[0][2]).isCloseTo(0.3f, org.assertj.core.data.Offset.offset(1e-6f));
@@ -83,7 +83,7 @@ class CheckpointFileTest {
         Files.writeString(file, "{\"hello\": 1}");
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("is not a Baton policy checkpoint");
 
-        Files.writeString(file, text.replace("baton-policy/4", "baton-policy/1"));
+        Files.writeString(file, text.replace("baton-policy/5", "baton-policy/1"));
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("format 'baton-policy/1'")
                 .hasMessageContaining("train it again");
 

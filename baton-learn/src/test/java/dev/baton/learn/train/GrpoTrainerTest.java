@@ -8,9 +8,11 @@ import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
 import dev.baton.execute.RetryPolicy;
 import dev.baton.grade.Graders;
+import dev.baton.learn.conductor.AnswerRule;
 import dev.baton.learn.conductor.LearnedConductor;
 import dev.baton.learn.fixtures.CascadeBenchmark;
 import dev.baton.learn.fixtures.HashingEncoder;
+import dev.baton.learn.fixtures.PeersBenchmark;
 import dev.baton.learn.fixtures.ToyBenchmark;
 import dev.baton.learn.role.RoleSet;
 import dev.baton.offline.RecordedBenchmark;
@@ -39,7 +41,6 @@ class GrpoTrainerTest {
     @Test
     void learningIsReal() {
         Checkpoint trained = trainer(SMALL, dir.resolve("trained.json")).train();
-        Checkpoint untrained = trainer(SMALL, dir.resolve("untrained.json")).initial();
         // A shuffled-reward run is a random walk and can stumble onto "strong" now and then (one seed in four
         // does on this four-worker toy), so the control is the mean over three seeds.
         double control = 0;
@@ -47,8 +48,16 @@ class GrpoTrainerTest {
             control += accuracy(trainer(SMALL.withSeed(seed).withShuffledRewards(true), dir.resolve("control" + seed + ".json")).train()) / 3;
         }
 
+        // One untrained network's greedy plan can happen to be "strong alone" (seed 0's is, with the current feature
+        // layout), so the untrained baseline is the mean over three initialisations too.
+        double untrained = 0;
+        for (int seed = 0; seed < 3; seed++) {
+            untrained += accuracy(trainer(SMALL.withSeed(seed), dir.resolve("untrained" + seed + ".json")).initial()) / 3;
+        }
+
         double trainedAccuracy = accuracy(trained);
-        assertThat(trainedAccuracy).isGreaterThan(accuracy(untrained) + 10).isGreaterThan(control + 5);
+        System.out.printf("toy: accuracy trained %.1f, untrained %.1f, control %.1f%n", trainedAccuracy, untrained, control);
+        assertThat(trainedAccuracy).isGreaterThan(untrained + 10).isGreaterThan(control + 5);
         assertThat(trainedAccuracy).isGreaterThanOrEqualTo(85); // "strong" alone gets 90
         assertThat(trained.curve()).hasSize(30);
         double early = trained.curve().subList(0, 5).stream().mapToDouble(CurvePoint::reward).average().orElseThrow();
@@ -56,11 +65,17 @@ class GrpoTrainerTest {
         assertThat(late).isGreaterThan(early);
     }
 
+    /**
+     * With the last step's answer final, the expert's place in the workflow decides; with the weighted vote any plan that
+     * includes the expert is right, and on this toy the policy settles on always asking it (reward 0.7) instead (seen on
+     * seeds 0-2 at 150 and 300 iterations), so cascades are learned under {@link AnswerRule#LAST_STEP}.
+     */
     @Test
     void learnsToAskTheExpertOnlyWhenTheCheapAnswersDisagree() {
         RecordedBenchmark cascade = CascadeBenchmark.recordings();
         Pool pool = CascadeBenchmark.pool(cascade);
-        TrainingConfig config = SMALL.withIterations(150).withRandomizedPools(false).withLambda(10);
+        TrainingConfig config = SMALL.withIterations(150).withRandomizedPools(false).withLambda(10)
+                .withAnswerRule(AnswerRule.LAST_STEP);
         Checkpoint trained = new GrpoTrainer("cascade", pool, cascade.tasks(), new HashingEncoder(), RoleSet.defaults(), config,
                 dir.resolve("cascade.json"), TrainingListener.SILENT).train();
 
@@ -85,6 +100,31 @@ class GrpoTrainerTest {
         assertThat(expertWhenDisagreeing).isGreaterThan(0.8);
         assertThat(expertWhenAgreeing).isLessThan(0.2);
         assertThat(100.0 * right / cascade.tasks().size()).isGreaterThan(80);
+    }
+
+    @Test
+    void learnsToAskPeersThatErrOnDifferentQuestionsAndTakeTheirVote() {
+        RecordedBenchmark peers = PeersBenchmark.recordings();
+        Pool pool = PeersBenchmark.pool(peers);
+        TrainingConfig config = SMALL.withIterations(100).withRandomizedPools(false).withLambda(1);
+        Checkpoint trained = new GrpoTrainer("peers", pool, peers.tasks(), new HashingEncoder(), RoleSet.defaults(), config,
+                dir.resolve("peers.json"), TrainingListener.SILENT).train();
+
+        int right = 0;
+        int peerCalls = 0;
+        try (LearnedConductor conductor = new LearnedConductor(trained.policy(), new HashingEncoder(), "learned")) {
+            Orchestrator orchestrator = orchestrator(pool);
+            for (Task task : peers.tasks()) {
+                var result = orchestrator.answer(conductor, task, pool.view());
+                peerCalls += (int) result.trace().calls().stream().filter(c -> PeersBenchmark.PEERS.contains(c.workerId())).count();
+                right += result.answer().map(text -> Graders.forType(task.answerType()).grade(text, task).correct()).orElse(false) ? 1 : 0;
+            }
+        }
+        double accuracy = 100.0 * right / peers.tasks().size();
+        double peersAsked = (double) peerCalls / peers.tasks().size();
+        System.out.printf("peers: accuracy %.1f%%, %.2f peers asked a question%n", accuracy, peersAsked);
+        assertThat(accuracy).isGreaterThan(95); // every worker alone: at most 80
+        assertThat(peersAsked).isGreaterThan(2.5);
     }
 
     @Test

@@ -40,7 +40,7 @@ class TrainingConfigTest {
         TrainingConfig d = DEFAULTS;
         return new TrainingConfig(d.iterations(), d.questions(), d.rollouts(), d.lambda(), rate, d.clip(), d.epochs(), d.draws(),
                 d.randomizePools(), d.shuffleRewards(), d.maxSteps(), d.laterRoundSteps(), d.maxRounds(), d.maxTotalCalls(), d.hidden(),
-                d.seed(), d.checkpointEvery());
+                d.seed(), d.checkpointEvery(), d.answerRule());
     }
 
     @org.junit.jupiter.api.Test

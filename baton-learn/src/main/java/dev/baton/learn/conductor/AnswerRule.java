@@ -1,0 +1,36 @@
+package dev.baton.learn.conductor;
+
+import dev.baton.execute.Trace;
+import dev.baton.grade.Grader;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * How the learned conductor reads the answer of the workflow it ran. Part of what a policy is trained for, so it is a
+ * training setting and recorded in the checkpoint: a policy answers the way it learned to.
+ */
+public enum AnswerRule {
+    /**
+     * Every step's answer votes, weighted by how often its worker was right alone on the training questions
+     * ({@link BackedAnswer}): adding a step can only help when it agrees with others, so the policy can learn to combine
+     * workers. The default.
+     */
+    WEIGHTED_VOTE,
+    /**
+     * The last step's answer, as in the paper's workflows: later steps that see earlier ones act as aggregators, and a
+     * policy can learn cascades (ask an expert only when cheap answers disagree) by where it puts the expert.
+     */
+    LAST_STEP;
+
+    /**
+     * Returns the reply text that answers the task.
+     *
+     * @param trust how far each worker is trusted, by id (its accuracy alone on training questions like this one)
+     */
+    public Optional<String> answer(Trace trace, Grader grader, ToDoubleFunction<String> trust) {
+        return switch (this) {
+            case WEIGHTED_VOTE -> BackedAnswer.of(trace, grader, trust);
+            case LAST_STEP -> trace.finalText();
+        };
+    }
+}
