@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Describes what the rounds so far produced, as the policy sees it before deciding whether to accept:
- * how many answers there are, how far they agree, how many steps back the final answer, and what was spent.
+ * how many answers there are, how far they agree, how many steps back the last step's answer, what was spent, and
+ * how far the leading answer of the weighted vote ({@link BackedAnswer}) is ahead of the next.
  * Answers are extracted and compared with the task's grader, as a live conductor would.
  */
 public final class RoundSummary {
@@ -25,6 +26,8 @@ public final class RoundSummary {
      *
      * @param grader extracts and compares answers: the task's grader, or one that remembers (training)
      * @param scale  the number of calls that maps to 1 in the count features (the call cap)
+     * @param trust  each worker's accuracy alone on training questions like this one, by id: weighs its answer in the
+     *               vote whose margin the last two features give
      */
     public static float[] of(Trace trace, Task task, Grader grader, int scale, java.util.function.ToDoubleFunction<String> trust) {
         List<String> answers = new ArrayList<>();
