@@ -17,9 +17,19 @@ final class JavaForward {
 
     private static final float MASKED = -1e9f;
 
+    /** Questions whose first-layer sums are kept; past this many the cache starts over (a batch holds far fewer). */
+    static final int QUESTIONS_CACHED = 4096;
+
     private final PolicyShape shape;
     private final float[][] descriptors;
     private final Map<String, float[]> parameters;
+    /**
+     * The first layer's sums over the question's embedding, by question. The embedding fills most of a choice's input
+     * and is the same for every choice made on one question (each step's worker, role, access and stop, across all the
+     * rollouts of a training group), so it is multiplied once per question instead of once per choice; the sums over
+     * the rest of the input, which is mostly zeros, follow in the same order, so the result is unchanged to the bit.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<QuestionKey, float[]> questionSums = new java.util.concurrent.ConcurrentHashMap<>();
 
     JavaForward(PolicyShape shape, float[][] descriptors, Map<String, float[]> parameters) {
         this.shape = shape;
@@ -36,7 +46,7 @@ final class JavaForward {
         float[] w2 = parameters.get("trunk2.weight");
         float[] b2 = parameters.get("trunk2.bias");
         for (int i = 0; i < out.length; i++) {
-            float[] hidden = tanh(affine(features.get(i), w1, b1, h));
+            float[] hidden = tanh(firstLayer(features.get(i), w1, b1, h));
             hidden = tanh(affine(hidden, w2, b2, h));
             DecisionKind kind = kinds.get(i);
             if (kind.binary()) {
@@ -80,6 +90,64 @@ final class JavaForward {
             logits[j] = score + priorTerm + bias[j] + (available[j] ? 0 : MASKED);
         }
         return logits;
+    }
+
+    /** Forgets the cached first-layer sums: call whenever the parameters changed. */
+    void parametersChanged() {
+        questionSums.clear();
+    }
+
+    /** {@code x · w1 + b1}, with the sums over the question's embedding (the first {@code questionDim} inputs) cached. */
+    private float[] firstLayer(float[] x, float[] weight, float[] bias, int outputs) {
+        int q = shape.questionDim();
+        QuestionKey key = new QuestionKey(java.util.Arrays.copyOf(x, q));
+        float[] partial = questionSums.get(key);
+        if (partial == null) {
+            partial = new float[outputs];
+            accumulate(x, 0, q, weight, partial);
+            if (questionSums.size() >= QUESTIONS_CACHED) {
+                questionSums.clear();
+            }
+            questionSums.put(key, partial);
+        }
+        float[] y = partial.clone();
+        accumulate(x, q, x.length, weight, y);
+        for (int j = 0; j < outputs; j++) {
+            y[j] += bias[j];
+        }
+        return y;
+    }
+
+    /** A question's embedding as a map key: compared by content. */
+    private record QuestionKey(float[] values, int hash) {
+        QuestionKey(float[] values) {
+            this(values, java.util.Arrays.hashCode(values));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof QuestionKey key && key.hash == hash && java.util.Arrays.equals(key.values, values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** Adds {@code x[from..to) · weight[from..to)} to {@code y}, input by input in order. */
+    private static void accumulate(float[] x, int from, int to, float[] weight, float[] y) {
+        int outputs = y.length;
+        for (int i = from; i < to; i++) {
+            float xi = x[i];
+            if (xi == 0) {
+                continue; // most features are one-hot: skipping zero rows changes nothing but the time
+            }
+            int row = i * outputs;
+            for (int j = 0; j < outputs; j++) {
+                y[j] += xi * weight[row + j];
+            }
+        }
     }
 
     /** {@code x · weight + bias} for a row-major {@code [x.length, outputs]} weight; no bias when it is null. */

@@ -126,7 +126,10 @@ public final class PolicyNetwork implements AutoCloseable {
         return descriptors;
     }
 
-    /** Returns the parameters by name (live arrays: the optimizer updates them, then calls {@link #load}). */
+    /**
+     * Returns the parameters by name (live arrays: the optimizer updates them, then calls {@link #load}, which also
+     * tells the plain-Java pass to forget what it cached).
+     */
     public Map<String, float[]> parameters() {
         return values;
     }
@@ -139,6 +142,7 @@ public final class PolicyNetwork implements AutoCloseable {
             old.close();
             return parameter(values.get(name), shapes.get(name));
         });
+        forward.parametersChanged();
     }
 
     /** Returns a tensor of the network's manager holding {@code value}, with gradients recorded. */

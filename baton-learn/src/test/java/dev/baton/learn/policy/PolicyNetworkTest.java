@@ -157,6 +157,30 @@ class PolicyNetworkTest {
     }
 
     @Test
+    void whatThePlainJavaPassCachesPerQuestionIsForgottenWhenTheParametersChange() {
+        List<DecisionRow> rows = sampledPlans(3, 9).stream().flatMap(p -> p.decisions().stream()).toList();
+        List<float[]> features = rows.stream().map(DecisionRow::features).toList();
+        List<DecisionKind> kinds = rows.stream().map(DecisionRow::kind).toList();
+        List<boolean[]> available = rows.stream().map(DecisionRow::available).toList();
+        float[][] before = network.probabilities(features, kinds, available); // caches each question's first-layer sums
+
+        network.parameters().get("trunk1.weight")[0] += 1.5f; // an input weight of the question's first dimension
+        network.load();
+        float[][] after = network.probabilities(features, kinds, available);
+        try (PolicyNetwork fresh = PolicyNetwork.restore(shape, descriptors, network.parameters())) {
+            float[][] uncached = fresh.probabilities(features, kinds, available);
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(after[i]).containsExactly(uncached[i]);
+            }
+        }
+        boolean changed = false;
+        for (int i = 0; i < rows.size(); i++) {
+            changed |= !java.util.Arrays.equals(before[i], after[i]);
+        }
+        assertThat(changed).isTrue();
+    }
+
+        @Test
     void sameSeedSameWeightsAndSameSamples() {
         try (PolicyNetwork twin = PolicyNetwork.initialize(shape, descriptors, 42)) {
             assertThat(twin.parameters().get("trunk1.weight")).containsExactly(network.parameters().get("trunk1.weight"));
