@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
                 + "cheapest that reaches the best single worker there; accuracy first), adds its controls (untrained, "
                 + "shuffled rewards, routing alone), evaluates everything "
                 + "on the test split against every baseline, prints the tables and writes a report (report.json, report.md, "
-                + "report.html with charts) under runs/<timestamp>/. A few minutes on a 2-core laptop (11 measured on a quiet "
-                + "2-core machine with the question embeddings cached, about a minute more the first time); --baselines-only skips "
+                + "report.html with charts) under runs/<timestamp>/. A few minutes on a 2-core laptop (8.5 measured on a quiet "
+                + "2-core machine with the question embeddings already cached); --baselines-only skips "
                 + "training (seconds).",
             ""})
 final class DemoCommand implements Callable<Integer> {
