@@ -153,16 +153,7 @@ final class JavaForward {
     /** {@code x · weight + bias} for a row-major {@code [x.length, outputs]} weight; no bias when it is null. */
     private static float[] affine(float[] x, float[] weight, float[] bias, int outputs) {
         float[] y = new float[outputs];
-        for (int i = 0; i < x.length; i++) {
-            float xi = x[i];
-            if (xi == 0) {
-                continue; // most features are one-hot: skipping zero rows changes nothing but the time
-            }
-            int row = i * outputs;
-            for (int j = 0; j < outputs; j++) {
-                y[j] += xi * weight[row + j];
-            }
-        }
+        accumulate(x, 0, x.length, weight, y);
         if (bias != null) {
             for (int j = 0; j < outputs; j++) {
                 y[j] += bias[j];
