@@ -93,19 +93,11 @@ final class TrainingOptions {
         return lambda != null ? lambda : DEFAULTS.lambda();
     }
 
-    private dev.baton.learn.conductor.AnswerRule answerRule() {
-        return switch (answerRule) {
-            case "vote" -> dev.baton.learn.conductor.AnswerRule.WEIGHTED_VOTE;
-            case "last-step" -> dev.baton.learn.conductor.AnswerRule.LAST_STEP;
-            default -> throw new dev.baton.input.InvalidSettingException("--answer-rule must be vote or last-step, got '" + answerRule + "'");
-        };
-    }
-
     /** Returns the settings, validated. */
     TrainingConfig config() {
         TrainingConfig config = new TrainingConfig(iterations, questions, rollouts, lambda(), learningRate, DEFAULTS.clip(), epochs, draws,
                 !fixedPool, shuffleRewards, maxSteps, roundSteps, rounds, maxCalls, DEFAULTS.hidden(), seed, checkpointEvery,
-                answerRule());
+                dev.baton.learn.conductor.AnswerRule.parse(answerRule));
         return routingOnly ? config.routingOnly() : config;
     }
 }

@@ -128,6 +128,10 @@ class TrainCommandTest {
         assertThat(tooManyRounds.exitCode()).isEqualTo(2);
         assertThat(tooManyRounds.err()).contains("rounds 1..5");
 
+        CliRun badRule = train("--answer-rule", "majority");
+        assertThat(badRule.exitCode()).isEqualTo(2);
+        assertThat(badRule.err()).contains("--answer-rule must be vote or last-step, got 'majority'");
+
         CliRun noDraws = train("--draws", "0");
         assertThat(noDraws.exitCode()).isEqualTo(2);
         assertThat(noDraws.err()).contains("draws must be from 1 to 100, got 0");
@@ -177,6 +181,17 @@ class TrainCommandTest {
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resuming from iteration 6 of 12 (" + dir.resolve("ck.json") + ")",
                 ": 6 iterations (7 to 12 of 12) in ").doesNotContain("12 iterations");
+    }
+
+    @Test
+    void theAnswerRuleIsRecordedInTheCheckpointAndARunUnderTheOtherRuleIsAnotherRun() throws IOException {
+        assertThat(trainFor(2, "--lambda", "10", "--answer-rule", "last-step").exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("ck.json"))).contains("\"answerRule\":\"LAST_STEP\"");
+
+        CliRun vote = train("--lambda", "10");
+
+        assertThat(vote.exitCode()).isEqualTo(2);
+        assertThat(vote.err()).contains("answer-rule last-step there, vote here");
     }
 
     @Test

@@ -15,12 +15,38 @@ public enum AnswerRule {
      * ({@link BackedAnswer}): adding a step can only help when it agrees with others, so the policy can learn to combine
      * workers. The default.
      */
-    WEIGHTED_VOTE,
+    WEIGHTED_VOTE("vote"),
     /**
      * The last step's answer, as in the paper's workflows: later steps that see earlier ones act as aggregators, and a
      * policy can learn cascades (ask an expert only when cheap answers disagree) by where it puts the expert.
      */
-    LAST_STEP;
+    LAST_STEP("last-step");
+
+    private final String flag;
+
+    AnswerRule(String flag) {
+        this.flag = flag;
+    }
+
+    /**
+     * Returns the rule a flag value names: {@code vote} or {@code last-step}.
+     *
+     * @throws dev.baton.input.InvalidSettingException for any other value
+     */
+    public static AnswerRule parse(String flag) {
+        for (AnswerRule rule : values()) {
+            if (rule.flag.equals(flag)) {
+                return rule;
+            }
+        }
+        throw new dev.baton.input.InvalidSettingException("--answer-rule must be vote or last-step, got '" + flag + "'");
+    }
+
+    /** Returns the rule as a user writes it: {@code vote} or {@code last-step}. */
+    @Override
+    public String toString() {
+        return flag;
+    }
 
     /**
      * Returns the reply text that answers the task.
