@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Run the offline demo: train, evaluate and report on GSM8K, MATH level 5 and MMLU-Pro, no API key needed.",
             "",
             "Over the replay pools of real models' recorded answers (28 models on GSM8K and MATH, 13 on MMLU-Pro): trains the learned conductor on each train split "
-                + "at cost penalties 1, 10 and 100 (x --lambda/10), picks the default on a validation part of train (the "
+                + "at cost penalties 1, 10 and 100 (x --lambda/10) and at 1 held to 3 calls a question, picks the default "
+                + "on a validation part of train (the "
                 + "cheapest that reaches the best single worker there; accuracy first), adds its controls (untrained, "
                 + "shuffled rewards, routing alone), evaluates everything "
                 + "on the test split against every baseline, prints the tables and writes a report (report.json, report.md, "

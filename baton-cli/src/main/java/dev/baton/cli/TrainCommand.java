@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.eval.study.SweepSetting;
 import dev.baton.eval.study.ValidationChoice;
 import dev.baton.io.AtomicFiles;
 import dev.baton.learn.role.RoleSet;
@@ -34,10 +35,11 @@ import picocli.CommandLine.Spec;
                 + "command again resumes from it (a finished checkpoint is left as it is). The learning curve is saved "
                 + "inside the checkpoint and as <out>.curve.csv. Evaluate it with: baton eval --conductor learned:<out>.",
             "",
-            "Accuracy first: without --usd-per-correct (or --lambda) it trains lambda = 1, 10 and 100 on the train split "
-                + "less a validation quarter, and writes to --out the cheapest whose validation accuracy reaches the pool's "
-                + "best single worker's (else the most accurate), recording the choice and why in the checkpoint; the "
-                + "other runs stay beside it as <out>.lambda-X.json. With the knob it trains that one setting.",
+            "Accuracy first: without --usd-per-correct (or --lambda) it trains lambda = 1, 10 and 100, and lambda = 1 "
+                + "held to 3 calls a question, on the train split less a validation quarter, and writes to --out the "
+                + "cheapest whose validation accuracy reaches the pool's best single worker's (else the most accurate), "
+                + "recording the choice and why in the checkpoint; the other runs stay beside it as <out>.lambda-X.json "
+                + "(<out>.lambda-1-max-calls-3.json). With the knob it trains that one setting.",
             "",
             "Example:",
             "  baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --usd-per-correct 0.1",
@@ -109,10 +111,10 @@ final class TrainCommand implements Callable<Integer> {
                 List<ValidationChoice.Candidate> candidates = new ArrayList<>();
                 int ran = 0;
                 double seconds = 0;
-                for (double lambda : DEFAULT_SWEEP) {
-                    String label = "lambda=" + fmt(lambda);
-                    Path file = this.out.resolveSibling(this.out.getFileName() + ".lambda-" + fmt(lambda) + ".json");
-                    TrainingConfig setting = config.withLambda(lambda);
+                List<TrainingConfig> sweep = SweepSetting.runs(SweepSetting.DEFAULT, config);
+                for (TrainingConfig setting : sweep) {
+                    String label = SweepSetting.label(setting, config);
+                    Path file = this.out.resolveSibling(this.out.getFileName() + "." + SweepSetting.fileLabel(label) + ".json");
                     Run run = run(loaded, pool, choice.fit(), roleSet, session, setting, file, "training " + label, interrupt);
                     if (!run.checkpoint.finished()) {
                         return interrupted(err, run.checkpoint, setting);
@@ -126,18 +128,15 @@ final class TrainCommand implements Callable<Integer> {
                 CheckpointFile.write(checkpoint, this.out);
                 writeCurve(checkpoint.curve(), curveFile(this.out));
                 out.println(chosen.why());
-                out.printf(Locale.ROOT, "trained %s on %s: %d iterations over %d cost penalties in %.1f s%s; chosen: lambda=%s%n",
-                        this.out, loaded.benchmark().name(), ran, DEFAULT_SWEEP.length, seconds,
+                out.printf(Locale.ROOT, "trained %s on %s: %d iterations over %d settings in %.1f s%s; chosen: %s%n",
+                        this.out, loaded.benchmark().name(), ran, sweep.size(), seconds,
                         ran == 0 ? " (every candidate was already complete: nothing was trained)" : "",
-                        fmt(checkpoint.config().lambda()));
+                        SweepSetting.label(checkpoint.config(), config));
                 out.println("learning curve: " + curveFile(this.out));
             }
         }
         return 0;
     }
-
-    /** The cost penalties tried when none is given; the one chosen on validation is written to --out. */
-    static final double[] DEFAULT_SWEEP = {1, 10, 100};
 
     /** One training run: its checkpoint, where it started and how long it took. */
     private record Run(Checkpoint checkpoint, StartPoint start, double seconds) {

@@ -75,9 +75,11 @@ class TrainCommandTest {
     void withoutACostKnobTheSettingIsChosenOnValidationAndTheKnobTrainsOneSetting() throws IOException {
         CliRun chosen = train();
         assertThat(chosen.exitCode()).as(chosen.err()).isZero();
-        assertThat(chosen.out()).contains("validation questions of the train split", "lambda=1 ", "lambda=100 ")
+        assertThat(chosen.out()).contains("validation questions of the train split", "lambda=1 ", "lambda=100 ",
+                        "lambda=1 max-calls 3 ", "over 4 settings")
                 .containsIgnoringCase("chosen: lambda=");
         assertThat(dir.resolve("ck.json.lambda-100.json")).isNotEmptyFile();
+        assertThat(dir.resolve("ck.json.lambda-1-max-calls-3.json")).isNotEmptyFile();
         assertThat(Files.readString(dir.resolve("ck.json"))).contains("\"selection\":\"chosen on");
 
         Path cheap = dir.resolve("cheap.json");

@@ -33,7 +33,8 @@ final class CostAccuracyChart {
     private static final Group SOLO = new Group("solo workers", "#aab4bf", 7, false);
     private static final Group OTHER = new Group("other", "#e69f00", 9, true);
     private static final String FRONTIER_COLOUR = "#d55e00";
-    static final String FRONTIER = "learned, by cost penalty \u03bb";
+    static final String FRONTIER = "learned frontier (sweep of \u03bb and call cap)";
+    static final String BELOW_FRONTIER = "learned, below the frontier";
     static final String ORACLE = "oracle ceiling";
 
     private CostAccuracyChart() {
@@ -81,7 +82,12 @@ final class CostAccuracyChart {
             series.add(scatter(LEARNED, groups.get(LEARNED)));
         }
         if (!knob.isEmpty()) {
-            series.add(frontier(knob));
+            List<KnobPoint> onFrontier = knob.stream().filter(point -> knob.stream().noneMatch(other -> dominates(other, point))).toList();
+            series.add(frontier(onFrontier));
+            List<KnobPoint> below = knob.stream().filter(point -> !onFrontier.contains(point)).toList();
+            if (!below.isEmpty()) {
+                series.add(belowFrontier(below));
+            }
         }
         for (Group group : List.of(BEST_SOLO, VOTE, MOA, CASCADE, RANDOM, LEARNED_OTHER, OTHER, SOLO)) {
             if (groups.containsKey(group)) {
@@ -135,22 +141,42 @@ final class CostAccuracyChart {
         return series;
     }
 
-    /** The cost-penalty sweep joined cheapest first: what accuracy each budget buys from the learned conductor. */
+    /** Whether {@code a} is at least as accurate as {@code b} for no more money, and better on one of the two. */
+    static boolean dominates(KnobPoint a, KnobPoint b) {
+        return a.meanCostUsd() <= b.meanCostUsd() && a.accuracy() >= b.accuracy()
+                && (a.meanCostUsd() < b.meanCostUsd() || a.accuracy() > b.accuracy());
+    }
+
+    /** Settings of the sweep another setting beats on both axes: drawn hollow, off the line. */
+    private static ObjectNode belowFrontier(List<KnobPoint> below) {
+        return sweepSeries("scatter", BELOW_FRONTIER, "emptyDiamond", below, "\nanother setting is as accurate for less");
+    }
+
+    /**
+     * The sweep's settings no other beats on both axes, joined cheapest first: what accuracy each budget buys from the
+     * learned conductor.
+     */
     private static ObjectNode frontier(List<KnobPoint> knob) {
-        ObjectNode series = ChartJson.MAPPER.createObjectNode().put("type", "line").put("name", FRONTIER)
-                .put("symbol", "diamond").put("symbolSize", 9).put("z", 4);
+        ObjectNode series = sweepSeries("line", FRONTIER, "diamond", knob, "");
         series.putObject("lineStyle").put("color", FRONTIER_COLOUR).put("width", 2).put("type", "solid");
+        return series;
+    }
+
+    /** Settings of the sweep as diamonds in the learned conductor's colour, labelled below, named on hover. */
+    private static ObjectNode sweepSeries(String type, String name, String symbol, List<KnobPoint> points, String note) {
+        ObjectNode series = ChartJson.MAPPER.createObjectNode().put("type", type).put("name", name)
+                .put("symbol", symbol).put("symbolSize", 9).put("z", 4);
         series.putObject("itemStyle").put("color", FRONTIER_COLOUR);
         series.putObject("label").put("show", true).put("position", "bottom").put("formatter", "{b}")
                 .put("fontSize", 10).put("color", FRONTIER_COLOUR);
         series.putObject("labelLayout").put("hideOverlap", true);
         ArrayNode data = series.putArray("data");
-        for (KnobPoint point : knob) {
+        for (KnobPoint point : points) {
             ObjectNode item = data.addObject().put("name", point.label());
             item.putArray("value").add(point.meanCostUsd()).add(point.accuracy());
             item.put("tip", "learned at " + point.label() + "\naccuracy " + Figures.percent(point.accuracy()) + "%\n"
                     + Figures.usd(point.meanCostUsd()) + " per question \u00b7 " + Figures.format("%.2f", point.meanCalls())
-                    + " calls");
+                    + " calls" + note);
         }
         return series;
     }

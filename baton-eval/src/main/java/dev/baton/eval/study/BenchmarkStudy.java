@@ -45,12 +45,6 @@ public final class BenchmarkStudy {
             "best-cascade",
             "oracle");
 
-    /**
-     * The cost penalties trained, as multiples of the configured one (the verdict's run): with the default lambda of 10,
-     * 1 (cost barely matters), 10 and 100. The default is chosen among them on validation; together they are the
-     * learned frontier the report plots against the baselines.
-     */
-    static final double[] SWEEP_FACTORS = {0.1, 1.0, 10.0};
     /** Further seeds of the chosen setting, trained to show how much one GRPO run's outcome varies, and chosen among. */
     static final int EXTRA_SEEDS = 2;
     static final int POOL_DRAWS = 20;
@@ -106,23 +100,24 @@ public final class BenchmarkStudy {
             List<Task> fit = choice.fit();
             List<ValidationChoice.Candidate> sweep = new ArrayList<>();
             long start = System.nanoTime();
-            for (double factor : SWEEP_FACTORS) {
-                double lambda = config.lambda() * factor;
-                Checkpoint trained = train("lambda-" + fmt(lambda), config.withLambda(lambda), fit);
+            List<TrainingConfig> runs = SweepSetting.runs(SweepSetting.DEFAULT, config);
+            for (TrainingConfig settings : runs) {
+                String label = SweepSetting.label(settings, config);
+                Checkpoint trained = train(SweepSetting.fileLabel(label), settings, fit);
                 if (sweep.isEmpty()) {
-                    findings.add(String.format(Locale.ROOT, "%s: one training run (%d x %d x %d rollouts, lambda=%s) took %.1f s",
-                            name, config.iterations(), config.questions(), config.rollouts(), fmt(lambda),
+                    findings.add(String.format(Locale.ROOT, "%s: one training run (%d x %d x %d rollouts, %s) took %.1f s",
+                            name, config.iterations(), config.questions(), config.rollouts(), label,
                             (System.nanoTime() - start) / 1e9));
                 }
-                sweep.add(choice.candidate("lambda=" + fmt(lambda), trained));
+                sweep.add(choice.candidate(label, trained));
             }
-            ValidationChoice.Choice byLambda = choice.choose(sweep);
-            double lambda = byLambda.chosen().checkpoint().config().lambda();
-            List<ValidationChoice.Candidate> seeds = new ArrayList<>(List.of(byLambda.chosen()));
+            ValidationChoice.Choice bySetting = choice.choose(sweep);
+            TrainingConfig setting = bySetting.chosen().checkpoint().config();
+            List<ValidationChoice.Candidate> seeds = new ArrayList<>(List.of(bySetting.chosen()));
             for (int k = 1; k <= EXTRA_SEEDS; k++) {
                 long seed = config.seed() + k;
-                Checkpoint trained = train("lambda-" + fmt(lambda) + "-seed-" + seed, config.withLambda(lambda).withSeed(seed), fit);
-                seeds.add(choice.candidate("lambda=" + fmt(lambda) + " seed " + seed, trained));
+                String label = bySetting.chosen().label() + " seed " + seed;
+                seeds.add(choice.candidate(label, train(SweepSetting.fileLabel(label), setting.withSeed(seed), fit)));
             }
             List<ValidationChoice.Candidate> all = new ArrayList<>(sweep);
             all.addAll(seeds.subList(1, seeds.size()));
@@ -136,7 +131,7 @@ public final class BenchmarkStudy {
             Checkpoint routing = train("routing", mainConfig.routingOnly(), fit);
             Checkpoint untrained = trainer("untrained", config, fit).initial();
 
-            String headline = "learned (default: lambda=" + fmt(mainConfig.lambda()) + ", seed " + mainConfig.seed()
+            String headline = "learned (default: " + SweepSetting.label(mainConfig, config) + ", seed " + mainConfig.seed()
                     + ", chosen on validation)";
             LearnedConductor learned = conductor(main, headline, test);
             List<Conductor> rows = new ArrayList<>(List.of(learned,
@@ -156,7 +151,7 @@ public final class BenchmarkStudy {
             findings.add(defaultVersusBest(name, chosen, learnedRows.get(0), bestSolo));
             findings.add(contextModel(name, learnedRows.get(0), learnedRows.get(1)));
             seedSpread(evaluation, seeds, test);
-            int mainAt = sweepAt + indexOfLambda(sweep, config.lambda());
+            int mainAt = sweepAt + runs.indexOf(config);
             findings.add(new LearningVerdict(config.lambda(), learnedRows.get(mainAt), learnedRows.get(controlsAt),
                     learnedRows.get(controlsAt + 1)).describe(name));
             table.addAll(withoutStrongest(evaluation, learned, mainConfig, fit, test));
@@ -164,7 +159,14 @@ public final class BenchmarkStudy {
 
             List<KnobPoint> knob = new ArrayList<>();
             for (int i = 0; i < sweep.size(); i++) {
-                knob.add(knob(sweep.get(i).checkpoint().config().lambda(), learnedRows.get(sweepAt + i)));
+                knob.add(knob(sweep.get(i), learnedRows.get(sweepAt + i)));
+            }
+            // The default is a learned setting too, chosen without test; when validation picked another seed than the
+            // sweep's, it is a point of the frontier of its own.
+            if (!sweep.contains(chosen.chosen())) {
+                ValidationChoice.Candidate picked = chosen.chosen();
+                knob.add(knob(new ValidationChoice.Candidate("default: " + picked.label(), picked.checkpoint(), picked.validation(),
+                        picked.poolMean()), learnedRows.get(0)));
             }
             LearnedUsage.Summary used = usage.summarize(test, loaded.pool());
             subjects(usage.workersBySubject(test), learned.name()).ifPresent(findings::add);
@@ -178,14 +180,6 @@ public final class BenchmarkStudy {
         }
     }
 
-    private static int indexOfLambda(List<ValidationChoice.Candidate> sweep, double lambda) {
-        for (int i = 0; i < sweep.size(); i++) {
-            if (sweep.get(i).checkpoint().config().lambda() == lambda) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("the sweep has no run at lambda=" + lambda);
-    }
 
     /** Writes the chosen checkpoint, with the reason it was chosen, as {@code default.json}. */
     private void writeChosen(Checkpoint chosen) {
@@ -334,8 +328,9 @@ public final class BenchmarkStudy {
                 row.n(), row.workerCalls());
     }
 
-    private static KnobPoint knob(double lambda, EvalRow row) {
-        return new KnobPoint("lambda=" + fmt(lambda), lambda, row.accuracy(), row.meanCostUsd(), row.meanCalls());
+    private static KnobPoint knob(ValidationChoice.Candidate setting, EvalRow row) {
+        return new KnobPoint(setting.label(), setting.checkpoint().config().lambda(), row.accuracy(), row.meanCostUsd(),
+                row.meanCalls());
     }
 
     private static LearningCurve curve(String name, Checkpoint checkpoint) {

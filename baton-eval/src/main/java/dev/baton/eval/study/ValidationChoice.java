@@ -27,7 +27,8 @@ import java.util.Optional;
  * {@value #POOLS} random {@value #POOL_SIZE}-worker pools (the checkpoint must serve any pool). The default is the
  * cheapest candidate (mean validation cost) whose validation accuracy reaches the bar on the whole pool and, averaged,
  * on the random pools, and lies within {@value #TOLERANCE} points of the most accurate such candidate on both (accuracy
- * first: a candidate that only just clears the bar does not win on price over one several points better); when none
+ * first: a candidate that only just clears the bar does not win on price over one several points better; costs within
+ * a tenth of the cheapest count as the same, and then the more accurate wins); when none
  * reaches the bar, the one closest to reaching both, and the finding says plainly that it trails the best single
  * worker there.
  */
@@ -39,6 +40,8 @@ public final class ValidationChoice {
     static final long POOL_SEED = 11;
     /** Points of validation accuracy below the best qualifying candidate that a cheaper one may give up. */
     static final double TOLERANCE = 1.0;
+    /** Share of the cheapest qualifying candidate's cost within which costs count as the same. */
+    static final double COST_SLACK = 0.10;
 
     private final String benchmark;
     private final List<Task> fit;
@@ -150,15 +153,26 @@ public final class ValidationChoice {
         return Math.min(c.validation().accuracy() - bar.accuracy(), c.poolMean() - poolBar);
     }
 
-    /** The cheapest of the candidates within {@link #TOLERANCE} points of the most accurate, whole pool and random pools. */
+    /**
+     * The cheapest of the candidates within {@link #TOLERANCE} points of the most accurate, whole pool and random pools;
+     * costs within {@link #COST_SLACK} of the cheapest count as the same, and among those the most accurate (whole pool
+     * plus random pools) wins: a candidate that saves 1 % should not win over one nearly a point better.
+     */
     private static Candidate cheapestNearBest(List<Candidate> reaching) {
         double best = reaching.stream().mapToDouble(c -> c.validation().accuracy()).max().orElseThrow();
         double bestPools = reaching.stream().mapToDouble(Candidate::poolMean).max().orElseThrow();
-        return reaching.stream()
+        List<Candidate> near = reaching.stream()
                 .filter(c -> c.validation().accuracy() >= best - TOLERANCE && c.poolMean() >= bestPools - TOLERANCE)
-                .min(Comparator.comparingDouble((Candidate c) -> c.validation().meanCostUsd())
-                        .thenComparing(c -> -c.validation().accuracy()))
-                .orElseGet(() -> reaching.stream().max(Comparator.comparingDouble((Candidate c) -> c.validation().accuracy())).orElseThrow());
+                .toList();
+        if (near.isEmpty()) {
+            return reaching.stream().max(Comparator.comparingDouble((Candidate c) -> c.validation().accuracy())).orElseThrow();
+        }
+        double cheapest = near.stream().mapToDouble(c -> c.validation().meanCostUsd()).min().orElseThrow();
+        return near.stream()
+                .filter(c -> c.validation().meanCostUsd() <= cheapest * (1 + COST_SLACK))
+                .max(Comparator.comparingDouble((Candidate c) -> c.validation().accuracy() + c.poolMean())
+                        .thenComparing(c -> -c.validation().meanCostUsd()))
+                .orElseThrow();
     }
 
     static Choice choose(List<Candidate> candidates, EvalRow bar, String barWorker, double poolBar, int validationSize, int fitSize) {
@@ -173,7 +187,8 @@ public final class ValidationChoice {
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
                 "chosen on %d validation questions of the train split (trained on the other %d): bar = best single worker of "
                         + "the fit part, %s, %.1f%% on validation, and each random %d-worker pool's best, %.1f%% on average; "
-                        + "rule: the cheapest setting reaching both and within " + TOLERANCE + " points of the most accurate that does, "
+                        + "rule: the cheapest setting reaching both and within " + TOLERANCE + " points of the most accurate that does "
+                        + "(costs within " + Math.round(COST_SLACK * 100) + "%% count as the same: then the more accurate), "
                         + "else the one closest to them. Candidates (accuracy / "
                         + "calls / cost on validation / mean accuracy on the random pools):",
                 validationSize, fitSize, barWorker, bar.accuracy(), POOL_SIZE, poolBar));

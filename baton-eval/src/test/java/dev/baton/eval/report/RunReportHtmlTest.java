@@ -70,6 +70,25 @@ class RunReportHtmlTest {
     }
 
     @Test
+    void aSettingAnotherBeatsOnBothAxesIsDrawnOffTheFrontierLine() throws Exception {
+        BenchmarkSection full = RunReportFixtures.realistic().sections().getFirst();
+        List<KnobPoint> knob = new ArrayList<>(full.knobPoints());
+        // Dearer than lambda=0 (3.2e-3) and less accurate than it: below the frontier.
+        knob.add(new KnobPoint("\u03bb=0 max-calls 3", 0, 83.0, 4.0e-3, 3.0));
+        BenchmarkSection section = new BenchmarkSection(full.table(), full.curves(), knob, full.workerUsage(), full.roleUsage(),
+                full.examples());
+        JsonNode scatter = options(RunReportHtml.render(new RunReport("t", RunReportFixtures.CREATED, List.of(section),
+                List.of()))).get(0);
+        List<String> line = new ArrayList<>();
+        series(scatter, CostAccuracyChart.FRONTIER).get("data").forEach(point -> line.add(point.get("name").asText()));
+        assertThat(line).containsExactly("\u03bb=100", "\u03bb=10", "\u03bb=0");
+        JsonNode below = series(scatter, CostAccuracyChart.BELOW_FRONTIER);
+        assertThat(below.get("type").asText()).isEqualTo("scatter");
+        assertThat(below.at("/data/0/name").asText()).isEqualTo("\u03bb=0 max-calls 3");
+        assertThat(below.at("/data/0/tip").asText()).contains("another setting is as accurate for less");
+    }
+
+    @Test
     void yAxisFitsThePointsInsteadOfSpanningZeroToHundred() throws Exception {
         BenchmarkSection full = RunReportFixtures.realistic().sections().getFirst();
         List<dev.baton.eval.EvalRow> high = full.table().rows().stream().filter(row -> row.accuracy() >= 76).toList();

@@ -42,10 +42,26 @@ class ValidationChoiceTest {
                 candidate("seed 1", 73.6, 1.0, 0.001597, 63.0), candidate("seed 2", 69.6, 1.0, 0.000412, 62.7),
                 candidate("lambda=1", 73.6, 1.0, 0.001574, 63.2));
         ValidationChoice.Choice choice = ValidationChoice.choose(candidates, row(69.5, 1, 0.0072), "gpt-4o", 62.2, 1059, 3227);
-        assertThat(choice.chosen().label()).isEqualTo("seed 0");
+        // The three at 73.6% cost the same within a tenth; the best on the random pools of them wins.
+        assertThat(choice.chosen().label()).isEqualTo("lambda=1");
         // Within the tolerance, price decides.
         List<ValidationChoice.Candidate> close = List.of(candidate("a", 73.6, 1.0, 0.0016, 63.0), candidate("b", 72.9, 1.0, 0.0004, 62.5));
         assertThat(ValidationChoice.choose(close, row(69.5, 1, 0.0072), "gpt-4o", 62.2, 1059, 3227).chosen().label()).isEqualTo("b");
+    }
+
+    @Test
+    void costsWithinATenthCountAsTheSameAndThenTheMoreAccurateWins() {
+        // MATH-L5 on validation: both route the whole pool to its best worker; one also votes in weaker pools, +1 point.
+        double poolBar = 55.0;
+        List<ValidationChoice.Candidate> candidates = List.of(candidate("lambda=1", 90.0, 1.0, 0.002718, poolBar + 1.05),
+                candidate("lambda=10", 90.0, 1.0, 0.002714, poolBar + 0.10));
+        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, row(90.0, 1, 0.0027), "o1-mini", poolBar, 100, 330);
+        assertThat(choice.chosen().label()).isEqualTo("lambda=1");
+        assertThat(choice.why()).contains("costs within 10% count as the same");
+        // A tenth cheaper or more is a saving: then price decides again, within the tolerance.
+        List<ValidationChoice.Candidate> cheaper = List.of(candidates.get(0), candidate("lambda=10", 90.0, 1.0, 0.002718 * 0.89, poolBar + 0.10));
+        assertThat(ValidationChoice.choose(cheaper, row(90.0, 1, 0.0027), "o1-mini", poolBar, 100, 330).chosen().label())
+                .isEqualTo("lambda=10");
     }
 
     @Test

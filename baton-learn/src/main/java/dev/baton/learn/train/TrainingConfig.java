@@ -158,6 +158,17 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
         return copy(b -> b.checkpointEvery = value);
     }
 
+    /**
+     * Returns the config with at most {@code calls} calls a question, all rounds together (and no more first-round steps
+     * than that).
+     */
+    public TrainingConfig withMaxCalls(int calls) {
+        return copy(b -> {
+            b.maxTotalCalls = calls;
+            b.maxSteps = Math.min(b.maxSteps, calls);
+        });
+    }
+
     /** Returns the config for routing alone: one step, one round. */
     public TrainingConfig routingOnly() {
         return copy(b -> {
