@@ -26,7 +26,7 @@ final class TrainingOptions {
 
     @Option(names = "--lambda", paramLabel = "X",
             description = "The same knob as --usd-per-correct, as the reward charged per USD spent: reward = correct - "
-                    + "lambda * cost (>= 0; 0 = cost is free). Default: chosen on validation (the demo's runs: 1, 10, 100).")
+                    + "lambda * cost (>= 0; 0 = cost is free). Default: chosen on validation (the runs: 1, 10, 100, and 1 held to 3 calls).")
     Double lambda;
 
     @Option(names = "--learning-rate", paramLabel = "X", description = "Adam step size. Default: ${DEFAULT-VALUE}.")
@@ -70,7 +70,8 @@ final class TrainingOptions {
 
     @Option(names = "--answer-rule", paramLabel = "RULE",
             description = "How the conductor reads its workflow's answer: vote (each step's answer counts, weighted by how often "
-                    + "its worker was right alone in training; adding a step is safe, three steps vote) or last-step (the paper's: "
+                    + "its worker was right alone in training, less for workers often wrong alike; adding a step is safe, "
+                    + "three steps vote) or last-step (the paper's: "
                     + "the last step's answer; lets a policy learn cascades). Recorded in the checkpoint. Default: vote.")
     String answerRule = "vote";
 

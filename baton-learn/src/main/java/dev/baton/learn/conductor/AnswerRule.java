@@ -3,7 +3,6 @@ package dev.baton.learn.conductor;
 import dev.baton.execute.Trace;
 import dev.baton.grade.Grader;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 /**
  * How the learned conductor reads the answer of the workflow it ran. Part of what a policy is trained for, so it is a
@@ -11,9 +10,9 @@ import java.util.function.ToDoubleFunction;
  */
 public enum AnswerRule {
     /**
-     * Every step's answer votes, weighted by how often its worker was right alone on the training questions
-     * ({@link BackedAnswer}): adding a step can only help when it agrees with others, so the policy can learn to combine
-     * workers. The default.
+     * Every step's answer votes, weighted by how often its worker was right alone on the training questions and
+     * discounted for workers that often give the same wrong answer ({@link BackedAnswer}): adding a step can only help
+     * when it agrees with others, so the policy can learn to combine workers. The default.
      */
     WEIGHTED_VOTE("vote"),
     /**
@@ -51,9 +50,9 @@ public enum AnswerRule {
     /**
      * Returns the reply text that answers the task.
      *
-     * @param trust how far each worker is trusted, by id (its accuracy alone on training questions like this one)
+     * @param trust what is known of the workers: accuracy alone on training questions like this one, shared wrong answers
      */
-    public Optional<String> answer(Trace trace, Grader grader, ToDoubleFunction<String> trust) {
+    public Optional<String> answer(Trace trace, Grader grader, Trust trust) {
         return switch (this) {
             case WEIGHTED_VOTE -> BackedAnswer.of(trace, grader, trust);
             case LAST_STEP -> trace.finalText();

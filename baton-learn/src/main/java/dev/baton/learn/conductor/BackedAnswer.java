@@ -5,45 +5,55 @@ import dev.baton.execute.Trace;
 import dev.baton.grade.Grader;
 import dev.baton.worker.Reply;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 /**
- * The learned conductor's answer to a task: the answer the most steps gave, and among equally backed answers the one
- * of the most trusted step (the worker most accurate alone on the training questions). One step's workflow answers
- * with that step; a second step that disagrees with a trusted first changes nothing; three steps vote.
+ * The learned conductor's answer to a task: of the distinct answers its steps gave, the one the evidence favours most,
+ * weighing each step by how often its worker is right alone and discounting workers that are often wrong together.
+ * One step's workflow answers with that step; a weaker second step that disagrees changes nothing; two workers that
+ * rarely share a wrong answer outvote a somewhat stronger one when they agree.
  *
  * <p>Why not simply the last step's answer, as the paper's workflows do: with that rule every added step can overturn
  * the answer, so a policy that explores a second step after its best worker is punished whenever that step is weaker,
- * and learns to stop after one step long before it could learn which combinations help. Counting answers makes
+ * and learns to stop after one step long before it could learn which combinations help. Weighing the answers makes
  * adding a step safe and three steps a vote, which is what lets the trained conductor combine workers at all.
  */
 final class BackedAnswer {
-
-    /** Wrong answers a worker spreads over, as if it picked among this many (MMLU-Pro's options; free-form answers scatter more). */
-    static final double ALTERNATIVES = 10;
 
     private BackedAnswer() {
     }
 
     /**
-     * A step's say in the vote: the log-odds that an answer it gives is right rather than one particular wrong answer,
-     * log((k - 1) p / (1 - p)) for a worker right alone with probability p among k alternatives. Independent voters
-     * weighted so decide as well as any rule can (Nitzan and Paroush, 1982); a worker no better than guessing gets 0 and
-     * only breaks ties, and a much stronger worker is not outvoted by two weak ones that agree.
+     * One distinct answer of a trace.
+     *
+     * @param text    the reply text of the last step that gave it
+     * @param support the log-odds evidence that it is right (see {@link #support})
      */
-    static double weight(double accuracy) {
-        double p = Math.min(0.99, Math.max(0.01, accuracy));
-        return Math.max(0, Math.log((ALTERNATIVES - 1) * p / (1 - p)));
+    record Backing(String text, double support) {
     }
 
     /**
-     * Returns the reply text of the chosen answer, or the trace's final reply when no step gave a readable answer.
-     *
-     * @param trust how far each worker is trusted on ties (its solo accuracy), by worker id
+     * Returns the reply text of the chosen answer (the best supported; on exact ties the one a later step gave, as it
+     * saw more), or the trace's final reply when no step gave a readable answer.
      */
-    static Optional<String> of(Trace trace, Grader grader, ToDoubleFunction<String> trust) {
+    static Optional<String> of(Trace trace, Grader grader, Trust trust) {
+        List<Backing> answers = tally(trace, grader, trust);
+        if (answers.isEmpty()) {
+            return trace.finalText();
+        }
+        Backing best = answers.getFirst();
+        for (Backing answer : answers) {
+            if (answer.support() >= best.support()) {
+                best = answer;
+            }
+        }
+        return Optional.of(best.text());
+    }
+
+    /** Returns the trace's distinct readable answers, in the order of the last step that gave each, with their support. */
+    static List<Backing> tally(Trace trace, Grader grader, Trust trust) {
         List<String> texts = new ArrayList<>();
         List<String> answers = new ArrayList<>();
         List<String> workers = new ArrayList<>();
@@ -56,26 +66,47 @@ final class BackedAnswer {
                 workers.add(call.workerId());
             }
         }
-        if (answers.isEmpty()) {
-            return trace.finalText();
-        }
-        double[] weight = new double[answers.size()];
+        List<Backing> tally = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
-            weight[i] = weight(trust.applyAsDouble(workers.get(i)));
-        }
-        int best = -1;
-        double bestSupport = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < answers.size(); i++) {
-            double support = 0;
+            boolean givenLater = false;
+            List<String> supporters = new ArrayList<>();
             for (int j = 0; j < answers.size(); j++) {
-                support += grader.equivalent(answers.get(i), answers.get(j)) ? weight[j] : 0;
+                if (grader.equivalent(answers.get(i), answers.get(j))) {
+                    givenLater |= j > i;
+                    if (!supporters.contains(workers.get(j))) {
+                        supporters.add(workers.get(j)); // a worker asked twice is one witness
+                    }
+                }
             }
-            // Exact ties go to the later step: it saw more (the paper's last step).
-            if (support >= bestSupport) {
-                best = i;
-                bestSupport = support;
+            if (!givenLater) {
+                tally.add(new Backing(texts.get(i), support(supporters, trust)));
             }
         }
-        return Optional.of(texts.get(best));
+        return tally;
+    }
+
+    /**
+     * The evidence that an answer is right rather than wrong, as log-odds, given the distinct workers that gave it: each
+     * adds log(p / (1 - p)) for a worker right alone with probability p (clamped to 0.01..0.99); every worker after the
+     * most trusted also adds -log(q), q being the most that worker shares wrong answers with one before it — how unlikely
+     * it is to have given that same answer were it wrong. With q = 1/9 for every pair (errors spread over nine
+     * alternatives, independent) this is the weighting under which independent voters decide as well as any rule can
+     * (Nitzan and Paroush, 1982); measured q keeps two models that err alike from outvoting a stronger one together.
+     */
+    static double support(List<String> workers, Trust trust) {
+        List<String> ordered = workers.stream().sorted(Comparator.comparingDouble(id -> -trust.accuracy(id))).toList();
+        double support = 0;
+        for (int k = 0; k < ordered.size(); k++) {
+            double p = Math.min(0.99, Math.max(0.01, trust.accuracy(ordered.get(k))));
+            support += Math.log(p / (1 - p));
+            if (k > 0) {
+                double shared = 0;
+                for (int j = 0; j < k; j++) {
+                    shared = Math.max(shared, trust.sameWrongAnswer(ordered.get(j), ordered.get(k)));
+                }
+                support -= Math.log(Math.min(1, Math.max(0.01, shared)));
+            }
+        }
+        return support;
     }
 }

@@ -75,13 +75,9 @@ public final class PolicyPlanner implements RoundPlanner {
         return overall;
     }
 
-    /** How far each worker is trusted on a task, by id: its {@link #accuracy} (0 for a worker the policy does not know). */
-    java.util.function.ToDoubleFunction<String> trust(Task task) {
-        float[] accuracy = accuracy(task);
-        return id -> {
-            int index = workers.workerIds().indexOf(id);
-            return index < 0 ? 0 : accuracy[index];
-        };
+    /** What is known of the workers on a task: their {@link #accuracy} and shared wrong answers, from the index. */
+    Trust trust(Task task) {
+        return workers.trust(accuracy(task));
     }
 
     @Override

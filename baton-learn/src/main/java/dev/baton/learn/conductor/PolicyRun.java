@@ -36,7 +36,7 @@ public final class PolicyRun implements ConductorRun {
         return planner.next(List.of(this), List.of(trace)).getFirst();
     }
 
-    /** The answer by the policy's {@link AnswerRule}: by default a vote of the steps weighted by trust. */
+    /** The answer by the policy's {@link AnswerRule}: by default a vote of the steps weighted by {@link Trust}. */
     @Override
     public java.util.Optional<String> finalAnswer(Trace trace) {
         return planner.answerRule().answer(trace, grader, planner.trust(task));

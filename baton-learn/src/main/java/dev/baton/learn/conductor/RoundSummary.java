@@ -26,12 +26,11 @@ public final class RoundSummary {
      *
      * @param grader extracts and compares answers: the task's grader, or one that remembers (training)
      * @param scale  the number of calls that maps to 1 in the count features (the call cap)
-     * @param trust  each worker's accuracy alone on training questions like this one, by id: weighs its answer in the
-     *               vote whose margin the last two features give
+     * @param trust  what is known of the workers: weighs their answers in the vote whose margin the last two features
+     *               give
      */
-    public static float[] of(Trace trace, Task task, Grader grader, int scale, java.util.function.ToDoubleFunction<String> trust) {
+    public static float[] of(Trace trace, Task task, Grader grader, int scale, Trust trust) {
         List<String> answers = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
         int failed = 0;
         for (CallRecord call : trace.calls()) {
             if (call.reply().isEmpty()) {
@@ -41,29 +40,14 @@ public final class RoundSummary {
             Optional<String> answer = grader.extract(call.reply().get().text());
             if (answer.isPresent()) {
                 answers.add(answer.get());
-                weights.add(BackedAnswer.weight(trust.applyAsDouble(call.workerId())));
             }
         }
-        // The weighted vote that decides the answer (BackedAnswer): how far the leading answer is ahead of the next.
-        double total = 0;
-        double lead = 0;
-        double second = 0;
-        for (int i = 0; i < answers.size(); i++) {
-            total += weights.get(i);
-            if (!firstOccurrence(i, answers, grader)) {
-                continue;
-            }
-            double support = 0;
-            for (int j = 0; j < answers.size(); j++) {
-                support += grader.equivalent(answers.get(i), answers.get(j)) ? weights.get(j) : 0;
-            }
-            if (support > lead) {
-                second = lead;
-                lead = support;
-            } else if (support > second) {
-                second = support;
-            }
-        }
+        // The vote that decides the answer (BackedAnswer): how far the leading answer's evidence is ahead of the next
+        // one's, or of an answer no step gave (evidence 0) when all steps agree.
+        double[] support = BackedAnswer.tally(trace, grader, trust).stream().mapToDouble(BackedAnswer.Backing::support)
+                .sorted().toArray();
+        double margin = support.length == 0 ? 0
+                : Math.max(0, support[support.length - 1] - (support.length > 1 ? support[support.length - 2] : 0));
         int plurality = 0;
         int distinct = 0;
         for (int i = 0; i < answers.size(); i++) {
@@ -86,8 +70,8 @@ public final class RoundSummary {
             calls / (float) scale,
             (float) ((Math.log10(cost + 1e-6) + 6) / 4),
             calls == 0 ? 0 : failed / (float) calls,
-            total == 0 ? 0 : (float) ((lead - second) / total),  // how decided the weighted vote is
-            (float) Math.min(1, (lead - second) / 10)};          // the same in votes of a strong worker (weight about 5)
+            (float) (2 / (1 + Math.exp(-margin)) - 1),           // how decided the vote is: 0 a tie, near 1 settled
+            (float) Math.min(1, margin / 10)};                   // the margin as log-odds, a strong worker about 4
     }
 
     private static int votesFor(String answer, List<String> answers, Grader grader) {

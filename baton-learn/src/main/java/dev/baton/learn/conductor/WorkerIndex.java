@@ -16,8 +16,10 @@ import java.util.Objects;
  *                    share of training questions it answered right alone (0..1)
  * @param byCategory  per task category (a subject, from a task's {@code category} metadata), each worker's accuracy
  *                    alone on the training questions of that category, in pointer order; empty when tasks have none
+ * @param sameWrong   per pair of workers, in pointer order, the share of the training questions both answered wrong on
+ *                    which they gave the same answer; empty when not measured ({@link Trust#UNMEASURED_SAME_WRONG})
  */
-public record WorkerIndex(List<String> workerIds, float[][] descriptors, Map<String, float[]> byCategory) {
+public record WorkerIndex(List<String> workerIds, float[][] descriptors, Map<String, float[]> byCategory, float[][] sameWrong) {
 
     /** The task metadata key naming a question's subject. */
     public static final String CATEGORY = "category";
@@ -34,11 +36,41 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors, Map<Str
                 throw new IllegalArgumentException("a category's accuracies need one number per worker");
             }
         }
+        Objects.requireNonNull(sameWrong, "sameWrong");
+        if (sameWrong.length != 0 && sameWrong.length != workerIds.size()) {
+            throw new IllegalArgumentException("shared wrong answers need one row per worker");
+        }
+        for (float[] row : sameWrong) {
+            if (row.length != workerIds.size()) {
+                throw new IllegalArgumentException("shared wrong answers need one number per pair of workers");
+            }
+        }
+    }
+
+    /** An index without measured shared wrong answers. */
+    public WorkerIndex(List<String> workerIds, float[][] descriptors, Map<String, float[]> byCategory) {
+        this(workerIds, descriptors, byCategory, new float[0][]);
     }
 
     /** An index without per-category accuracy. */
     public WorkerIndex(List<String> workerIds, float[][] descriptors) {
         this(workerIds, descriptors, Map.of());
+    }
+
+    /**
+     * What the conductor knows of these workers on one task.
+     *
+     * @param accuracy each worker's accuracy alone on questions like the task, in pointer order
+     */
+    public Trust trust(float[] accuracy) {
+        return Trust.of(id -> {
+            int index = workerIds.indexOf(id);
+            return index < 0 ? 0 : accuracy[index];
+        }, (first, second) -> {
+            int i = workerIds.indexOf(first);
+            int j = workerIds.indexOf(second);
+            return sameWrong.length == 0 || i < 0 || j < 0 ? Trust.UNMEASURED_SAME_WRONG : sameWrong[i][j];
+        });
     }
 
     /**
@@ -58,6 +90,17 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors, Map<Str
      * @param byCategory per category, per worker id, 0..1 (empty when tasks have no category)
      */
     public static WorkerIndex of(List<WorkerCard> cards, Map<String, Double> accuracy, Map<String, Map<String, Double>> byCategory) {
+        return of(cards, accuracy, byCategory, (a, b) -> Trust.UNMEASURED_SAME_WRONG).withoutSameWrong();
+    }
+
+    /**
+     * Builds the index of a pool's workers from their cards, their accuracy alone on the training questions and how
+     * often two of them gave the same wrong answer there.
+     *
+     * @param sameWrong for two worker ids, the share of the questions both answered wrong on which they agreed
+     */
+    public static WorkerIndex of(List<WorkerCard> cards, Map<String, Double> accuracy, Map<String, Map<String, Double>> byCategory,
+                                 java.util.function.ToDoubleBiFunction<String, String> sameWrong) {
         float[][] descriptors = new float[cards.size()][];
         for (int i = 0; i < cards.size(); i++) {
             var price = cards.get(i).price();
@@ -75,7 +118,21 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors, Map<Str
             }
             categories.put(category, values);
         });
-        return new WorkerIndex(cards.stream().map(WorkerCard::id).toList(), descriptors, categories);
+        float[][] shared = new float[cards.size()][cards.size()];
+        for (int i = 0; i < cards.size(); i++) {
+            for (int j = 0; j < cards.size(); j++) {
+                double q = i == j ? 1 : sameWrong.applyAsDouble(cards.get(i).id(), cards.get(j).id());
+                if (!(q >= 0 && q <= 1)) {
+                    throw new IllegalArgumentException("shared wrong answers must be 0..1, got " + q);
+                }
+                shared[i][j] = (float) q;
+            }
+        }
+        return new WorkerIndex(cards.stream().map(WorkerCard::id).toList(), descriptors, categories, shared);
+    }
+
+    private WorkerIndex withoutSameWrong() {
+        return new WorkerIndex(workerIds, descriptors, byCategory);
     }
 
     /** Builds the index with overall accuracy only. */

@@ -42,7 +42,7 @@ import java.util.Map;
  */
 public final class CheckpointFile {
 
-    static final String FORMAT = "baton-policy/5";
+    static final String FORMAT = "baton-policy/6";
     /** The largest checkpoint read: a policy of the largest allowed shape is far smaller. */
     static final long MAX_BYTES = 512L << 20;
     private static final String CHECKSUM_PREFIX = "{\"checksum\":\"sha256:";
@@ -80,6 +80,13 @@ public final class CheckpointFile {
                 list.add(v);
             }
         });
+        ArrayNode sameWrong = root.putArray("same_wrong_answer");
+        for (float[] row : checkpoint.workers().sameWrong()) {
+            ArrayNode list = sameWrong.addArray();
+            for (float v : row) {
+                list.add(v);
+            }
+        }
         ObjectNode roles = root.putObject("roles");
         roles.put("source", checkpoint.roles().source());
         ArrayNode roleList = roles.putArray("roles");
@@ -182,6 +189,14 @@ public final class CheckpointFile {
                 }
                 categories.put(entry.getKey(), values);
             });
+            List<float[]> sameWrong = new ArrayList<>();
+            for (JsonNode row : required(root, "same_wrong_answer")) {
+                float[] values = new float[row.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) row.get(i).asDouble();
+                }
+                sameWrong.add(values);
+            }
             List<Role> roles = new ArrayList<>();
             for (JsonNode role : required(required(root, "roles"), "roles")) {
                 roles.add(new Role(role.get("id").asText(), role.get("template").asText()));
@@ -194,7 +209,7 @@ public final class CheckpointFile {
             }
             JsonNode optimizer = required(root, "optimizer");
             Checkpoint checkpoint = new Checkpoint(required(root, "benchmark").asText(),
-                    new WorkerIndex(ids, descriptors.toArray(float[][]::new), categories),
+                    new WorkerIndex(ids, descriptors.toArray(float[][]::new), categories, sameWrong.toArray(float[][]::new)),
                     required(root, "encoder").asText(), new RoleSet(required(root, "roles").path("source").asText("checkpoint"), roles),
                     shape, config, required(root, "iteration").asInt(), curve, arrays(required(root, "parameters")),
                     new Adam.State(optimizer.path("steps").asLong(), arrays(required(optimizer, "first_moment")),
@@ -255,6 +270,9 @@ public final class CheckpointFile {
         }
         for (float[] accuracy : checkpoint.workers().byCategory().values()) {
             requireFinite(where + "a category's accuracies", accuracy);
+        }
+        for (float[] shared : checkpoint.workers().sameWrong()) {
+            requireFinite(where + "the shared wrong answers", shared);
         }
     }
 

@@ -168,7 +168,7 @@ public final class GrpoTrainer {
             ExecutorService threads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
             try {
                 SoloAccuracy.Measured measured = SoloAccuracy.measure(pool, tasks, threads);
-                workers = WorkerIndex.of(pool.cards(), measured.overall(), measured.byCategory());
+                workers = WorkerIndex.of(pool.cards(), measured.overall(), measured.byCategory(), measured::sameWrong);
             } finally {
                 threads.shutdown();
             }

@@ -36,8 +36,15 @@ final class SoloAccuracy {
      *
      * @param overall    per worker id, the share of the tasks it answers right alone
      * @param byCategory per category, per worker id, the shrunk share of that category's tasks
+     * @param sameWrong  per pair of worker ids ({@code a + "\n" + b}, both orders), the shrunk share of the tasks both
+     *                   answered wrong on which they gave the same answer
      */
-    record Measured(Map<String, Double> overall, Map<String, Map<String, Double>> byCategory) {
+    record Measured(Map<String, Double> overall, Map<String, Map<String, Double>> byCategory, Map<String, Double> sameWrong) {
+
+        /** The shared wrong answers of two workers ({@link dev.baton.learn.conductor.Trust#UNMEASURED_SAME_WRONG} if unmeasured). */
+        double sameWrong(String first, String second) {
+            return sameWrong.getOrDefault(first + "\n" + second, dev.baton.learn.conductor.Trust.UNMEASURED_SAME_WRONG);
+        }
     }
 
     /** Asks every worker of the pool every task alone. */
@@ -47,6 +54,8 @@ final class SoloAccuracy {
         GradingMemo graders = new GradingMemo();
         Map<String, Double> accuracy = new LinkedHashMap<>();
         Map<String, Map<String, Double>> byCategory = new java.util.TreeMap<>();
+        // Per worker, per task: the answer it gave when it gave a wrong one (null when right or unreadable).
+        Map<String, String[]> wrongAnswers = new LinkedHashMap<>();
         for (String worker : pool.view().workerIds()) {
             SoloConductor solo = new SoloConductor(worker);
             List<Orchestrator.Attempt> attempts = new ArrayList<>();
@@ -56,10 +65,16 @@ final class SoloAccuracy {
             List<Orchestrator.Result> results = loop.answerAll(attempts, RoundPlanner.oneByOne(), threads);
             int right = 0;
             Map<String, int[]> counts = new java.util.TreeMap<>();
+            String[] wrong = new String[tasks.size()];
+            wrongAnswers.put(worker, wrong);
             for (int i = 0; i < tasks.size(); i++) {
                 Task task = tasks.get(i);
-                boolean correct = results.get(i).answer()
-                        .map(text -> graders.forType(task.answerType()).grade(text, task).correct()).orElse(false);
+                dev.baton.grade.Outcome outcome = results.get(i).answer()
+                        .map(text -> graders.forType(task.answerType()).grade(text, task)).orElse(null);
+                boolean correct = outcome != null && outcome.correct();
+                if (outcome != null && !correct) {
+                    wrong[i] = outcome.answer().orElse(null);
+                }
                 right += correct ? 1 : 0;
                 String category = task.metadata().get(dev.baton.learn.conductor.WorkerIndex.CATEGORY);
                 if (category != null) {
@@ -73,6 +88,34 @@ final class SoloAccuracy {
             counts.forEach((category, c) -> byCategory.computeIfAbsent(category, k -> new LinkedHashMap<>())
                     .put(worker, (c[0] + PRIOR_QUESTIONS * overall) / (c[1] + PRIOR_QUESTIONS)));
         }
-        return new Measured(accuracy, byCategory);
+        return new Measured(accuracy, byCategory, sameWrong(wrongAnswers, tasks, graders));
+    }
+
+    /**
+     * For every pair of workers, of the tasks both answered wrong, the share on which their answers were the same, shrunk
+     * toward {@link dev.baton.learn.conductor.Trust#UNMEASURED_SAME_WRONG} as if {@value #PRIOR_QUESTIONS} more such
+     * tasks had been seen: two workers rarely wrong together should not be judged on three questions.
+     */
+    private static Map<String, Double> sameWrong(Map<String, String[]> wrongAnswers, List<Task> tasks, GradingMemo graders) {
+        List<String> workers = new ArrayList<>(wrongAnswers.keySet());
+        Map<String, Double> shared = new LinkedHashMap<>();
+        for (int a = 0; a < workers.size(); a++) {
+            for (int b = a + 1; b < workers.size(); b++) {
+                String[] first = wrongAnswers.get(workers.get(a));
+                String[] second = wrongAnswers.get(workers.get(b));
+                int both = 0;
+                int same = 0;
+                for (int i = 0; i < tasks.size(); i++) {
+                    if (first[i] != null && second[i] != null) {
+                        both++;
+                        same += graders.forType(tasks.get(i).answerType()).equivalent(first[i], second[i]) ? 1 : 0;
+                    }
+                }
+                double share = (same + PRIOR_QUESTIONS * dev.baton.learn.conductor.Trust.UNMEASURED_SAME_WRONG) / (both + PRIOR_QUESTIONS);
+                shared.put(workers.get(a) + "\n" + workers.get(b), share);
+                shared.put(workers.get(b) + "\n" + workers.get(a), share);
+            }
+        }
+        return shared;
     }
 }

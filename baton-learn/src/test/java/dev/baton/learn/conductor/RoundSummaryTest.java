@@ -26,7 +26,7 @@ class RoundSummaryTest {
     }
 
     private float[] summary(CallRecord... calls) {
-        return RoundSummary.of(new Trace(List.of(calls)), task, Graders.forType(task.answerType()), 8, id -> 0.9);
+        return RoundSummary.of(new Trace(List.of(calls)), task, Graders.forType(task.answerType()), 8, Trust.ofAccuracy(id -> 0.9));
     }
 
     @Test
@@ -72,12 +72,13 @@ class RoundSummaryTest {
     }
 
     @Test
-    void theWeightedVoteMarginShowsHowDecidedTheAnswerIs() {
-        // Every worker trusted alike (0.9): 18 has two votes of weight w, 20 one: margin w over 3w.
+    void theVoteMarginShowsHowDecidedTheAnswerIs() {
+        // Every worker trusted alike (0.9), wrong answers spread over nine: 18 has two independent witnesses, 20 one, so
+        // 18 leads by logit(0.9) + log 9 = 4.39 (as log-odds), decided to 2 sigmoid(4.39) - 1.
         float[] x = summary(answered(0, 0, "18", 0.001), answered(0, 1, "18", 0.001), answered(0, 2, "20", 0.001));
-        double w = BackedAnswer.weight(0.9);
-        assertThat(x[9]).isCloseTo(1 / 3f, within(1e-6f));
-        assertThat(x[10]).isCloseTo((float) Math.min(1, w / 10), within(1e-6f));
+        double margin = Math.log(0.9 / 0.1) + Math.log(9);
+        assertThat(x[9]).isCloseTo((float) (2 / (1 + Math.exp(-margin)) - 1), within(1e-6f));
+        assertThat(x[10]).isCloseTo((float) (margin / 10), within(1e-6f));
 
         float[] tied = summary(answered(0, 0, "18", 0.001), answered(0, 1, "20", 0.001));
         assertThat(tied[9]).isZero();

@@ -40,13 +40,26 @@ class CheckpointFileTest {
         assertThat(read.config()).isEqualTo(original.config());
         assertThat(read.shape()).isEqualTo(original.shape());
         original.parameters().forEach((name, values) -> assertThat(read.parameters().get(name)).containsExactly(values));
-        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/5\"");
+        assertThat(Files.readString(file)).contains("\"format\":\"baton-policy/6\"");
         // Training measured each worker alone on its questions (strong is right on 90%, weak on 30%) ...
         assertThat(original.workers().descriptors()[3][2]).isCloseTo(0.9f, org.assertj.core.data.Offset.offset(1e-6f));
         assertThat(original.workers().descriptors()[0][2]).isCloseTo(0.3f, org.assertj.core.data.Offset.offset(1e-6f));
         // ... and the accuracies the pointer reads travel with the policy.
         for (int i = 0; i < original.workers().size(); i++) {
             assertThat(read.workers().descriptors()[i]).containsExactly(original.workers().descriptors()[i]);
+        }
+        // So do the shared wrong answers the vote discounts: one per pair, the same both ways, 1 for a worker and itself.
+        float[][] shared = original.workers().sameWrong();
+        assertThat(shared).hasNumberOfRows(4);
+        // The toy's workers all give the same wrong answer (the question's number + 1000): measured, shrunk a little
+        // toward one in nine for the ten questions' prior.
+        assertThat(shared[0][1]).isGreaterThan(0.8f);
+        for (int i = 0; i < 4; i++) {
+            assertThat(shared[i][i]).isEqualTo(1f);
+            for (int j = 0; j < 4; j++) {
+                assertThat(shared[i][j]).isBetween(0f, 1f).isEqualTo(shared[j][i]);
+            }
+            assertThat(read.workers().sameWrong()[i]).containsExactly(shared[i]);
         }
         assertThat(read.selection()).isEmpty();
     }
@@ -83,7 +96,7 @@ class CheckpointFileTest {
         Files.writeString(file, "{\"hello\": 1}");
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("is not a Baton policy checkpoint");
 
-        Files.writeString(file, text.replace("baton-policy/5", "baton-policy/1"));
+        Files.writeString(file, text.replace("baton-policy/6", "baton-policy/1"));
         assertThatThrownBy(() -> CheckpointFile.read(file)).hasMessageContaining("format 'baton-policy/1'")
                 .hasMessageContaining("train it again");
 
