@@ -82,8 +82,9 @@ public final class RunReportHtml {
             charts.place(out, costAccuracy.get(), 520);
             out.append("<figcaption>").append(esc("Each point is one conductor on the " + table.split() + " split "
                     + "(hover for its 95% interval, cost and calls). "
-                    + (section.knobPoints().isEmpty() ? "" : "The line joins the learned conductor trained at each cost "
-                    + "penalty \u03bb: the accuracy each budget buys, against every baseline. ")
+                    + (section.knobPoints().isEmpty() ? "" : "The line joins the learned settings (cost penalty \u03bb, call "
+                    + "cap, the default) that no other setting beats on both accuracy and cost: the accuracy each budget "
+                    + "buys, against every baseline; hollow diamonds are settings another beats. ")
                     + "Click a legend entry to hide or show it; scroll or drag to zoom."))
                     .append("</figcaption>\n</figure>\n");
         } else if (!table.rows().isEmpty()) {
