@@ -151,7 +151,11 @@ public final class BenchmarkStudy {
             findings.add(defaultVersusBest(name, chosen, learnedRows.get(0), bestSolo));
             findings.add(contextModel(name, learnedRows.get(0), learnedRows.get(1)));
             seedSpread(evaluation, seeds, test);
+            // The configured run is one of the sweep's (factor 1, no cap of its own): its controls are trained at it.
             int mainAt = sweepAt + runs.indexOf(config);
+            if (mainAt < sweepAt) {
+                throw new IllegalStateException("the sweep lacks the configured run");
+            }
             findings.add(new LearningVerdict(config.lambda(), learnedRows.get(mainAt), learnedRows.get(controlsAt),
                     learnedRows.get(controlsAt + 1)).describe(name));
             table.addAll(withoutStrongest(evaluation, learned, mainConfig, fit, test));
@@ -159,14 +163,12 @@ public final class BenchmarkStudy {
 
             List<KnobPoint> knob = new ArrayList<>();
             for (int i = 0; i < sweep.size(); i++) {
-                knob.add(knob(sweep.get(i), learnedRows.get(sweepAt + i)));
+                knob.add(knob(sweep.get(i).label(), sweep.get(i).checkpoint(), learnedRows.get(sweepAt + i)));
             }
             // The default is a learned setting too, chosen without test; when validation picked another seed than the
             // sweep's, it is a point of the frontier of its own.
             if (!sweep.contains(chosen.chosen())) {
-                ValidationChoice.Candidate picked = chosen.chosen();
-                knob.add(knob(new ValidationChoice.Candidate("default: " + picked.label(), picked.checkpoint(), picked.validation(),
-                        picked.poolMean()), learnedRows.get(0)));
+                knob.add(knob("default: " + chosen.chosen().label(), main, learnedRows.get(0)));
             }
             LearnedUsage.Summary used = usage.summarize(test, loaded.pool());
             subjects(usage.workersBySubject(test), learned.name()).ifPresent(findings::add);
@@ -179,7 +181,6 @@ public final class BenchmarkStudy {
             opened.forEach(LearnedConductor::close);
         }
     }
-
 
     /** Writes the chosen checkpoint, with the reason it was chosen, as {@code default.json}. */
     private void writeChosen(Checkpoint chosen) {
@@ -328,9 +329,8 @@ public final class BenchmarkStudy {
                 row.n(), row.workerCalls());
     }
 
-    private static KnobPoint knob(ValidationChoice.Candidate setting, EvalRow row) {
-        return new KnobPoint(setting.label(), setting.checkpoint().config().lambda(), row.accuracy(), row.meanCostUsd(),
-                row.meanCalls());
+    private static KnobPoint knob(String label, Checkpoint checkpoint, EvalRow row) {
+        return new KnobPoint(label, checkpoint.config().lambda(), row.accuracy(), row.meanCostUsd(), row.meanCalls());
     }
 
     private static LearningCurve curve(String name, Checkpoint checkpoint) {

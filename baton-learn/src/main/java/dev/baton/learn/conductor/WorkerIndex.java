@@ -90,7 +90,7 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors, Map<Str
      * @param byCategory per category, per worker id, 0..1 (empty when tasks have no category)
      */
     public static WorkerIndex of(List<WorkerCard> cards, Map<String, Double> accuracy, Map<String, Map<String, Double>> byCategory) {
-        return of(cards, accuracy, byCategory, (a, b) -> Trust.UNMEASURED_SAME_WRONG).withoutSameWrong();
+        return of(cards, accuracy, byCategory, (a, b) -> Trust.UNMEASURED_SAME_WRONG);
     }
 
     /**
@@ -129,10 +129,6 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors, Map<Str
             }
         }
         return new WorkerIndex(cards.stream().map(WorkerCard::id).toList(), descriptors, categories, shared);
-    }
-
-    private WorkerIndex withoutSameWrong() {
-        return new WorkerIndex(workerIds, descriptors, byCategory);
     }
 
     /** Builds the index with overall accuracy only. */

@@ -36,15 +36,19 @@ final class SoloAccuracy {
      *
      * @param overall    per worker id, the share of the tasks it answers right alone
      * @param byCategory per category, per worker id, the shrunk share of that category's tasks
-     * @param sameWrong  per pair of worker ids ({@code a + "\n" + b}, both orders), the shrunk share of the tasks both
-     *                   answered wrong on which they gave the same answer
+     * @param sameWrong  per pair of workers (both orders), the shrunk share of the tasks both answered wrong on which
+     *                   they gave the same answer
      */
-    record Measured(Map<String, Double> overall, Map<String, Map<String, Double>> byCategory, Map<String, Double> sameWrong) {
+    record Measured(Map<String, Double> overall, Map<String, Map<String, Double>> byCategory, Map<WorkerPair, Double> sameWrong) {
 
         /** The shared wrong answers of two workers ({@link dev.baton.learn.conductor.Trust#UNMEASURED_SAME_WRONG} if unmeasured). */
         double sameWrong(String first, String second) {
-            return sameWrong.getOrDefault(first + "\n" + second, dev.baton.learn.conductor.Trust.UNMEASURED_SAME_WRONG);
+            return sameWrong.getOrDefault(new WorkerPair(first, second), dev.baton.learn.conductor.Trust.UNMEASURED_SAME_WRONG);
         }
+    }
+
+    /** Two worker ids, in order. */
+    record WorkerPair(String first, String second) {
     }
 
     /** Asks every worker of the pool every task alone. */
@@ -96,9 +100,9 @@ final class SoloAccuracy {
      * toward {@link dev.baton.learn.conductor.Trust#UNMEASURED_SAME_WRONG} as if {@value #PRIOR_QUESTIONS} more such
      * tasks had been seen: two workers rarely wrong together should not be judged on three questions.
      */
-    private static Map<String, Double> sameWrong(Map<String, String[]> wrongAnswers, List<Task> tasks, GradingMemo graders) {
+    private static Map<WorkerPair, Double> sameWrong(Map<String, String[]> wrongAnswers, List<Task> tasks, GradingMemo graders) {
         List<String> workers = new ArrayList<>(wrongAnswers.keySet());
-        Map<String, Double> shared = new LinkedHashMap<>();
+        Map<WorkerPair, Double> shared = new LinkedHashMap<>();
         for (int a = 0; a < workers.size(); a++) {
             for (int b = a + 1; b < workers.size(); b++) {
                 String[] first = wrongAnswers.get(workers.get(a));
@@ -112,8 +116,8 @@ final class SoloAccuracy {
                     }
                 }
                 double share = (same + PRIOR_QUESTIONS * dev.baton.learn.conductor.Trust.UNMEASURED_SAME_WRONG) / (both + PRIOR_QUESTIONS);
-                shared.put(workers.get(a) + "\n" + workers.get(b), share);
-                shared.put(workers.get(b) + "\n" + workers.get(a), share);
+                shared.put(new WorkerPair(workers.get(a), workers.get(b)), share);
+                shared.put(new WorkerPair(workers.get(b), workers.get(a)), share);
             }
         }
         return shared;
