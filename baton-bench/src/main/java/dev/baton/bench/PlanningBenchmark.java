@@ -2,6 +2,7 @@ package dev.baton.bench;
 
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.Plan;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.conduct.baseline.SoloConductor;
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.CallResult;
@@ -111,12 +112,12 @@ public class PlanningBenchmark {
 
     @Benchmark
     public Plan learnedFirstRound() {
-        return learned.start(task, view).next(Trace.empty());
+        return learned.start(task, view, PlanningCalls.none()).next(Trace.empty());
     }
 
     @Benchmark
     public Plan learnedFourRounds() {
-        ConductorRun run = alwaysContinuing.start(task, view);
+        ConductorRun run = alwaysContinuing.start(task, view, PlanningCalls.none());
         Plan plan = null;
         for (int rounds = 0; rounds <= threeRounds.rounds(); rounds++) {
             plan = run.next(threeRounds.firstRounds(rounds));
@@ -126,7 +127,7 @@ public class PlanningBenchmark {
 
     @Benchmark
     public Plan soloBaseline() {
-        return solo.start(task, view).next(Trace.empty());
+        return solo.start(task, view, PlanningCalls.none()).next(Trace.empty());
     }
 
     /** A stand-in for the sentence encoder with its dimension: the embedding is cached before timing starts. */

@@ -93,7 +93,7 @@ final class AskCommand implements Callable<Integer> {
             Executor executor = poolOptions.executor(loaded, store);
             try (Baton baton = Baton.builder()
                     .pool(loaded.pool())
-                    .conductor(conductors.resolve(conductor, executor, budget))
+                    .conductor(conductors.resolve(conductor))
                     .budget(budget)
                     .executor(executor)
                     .maxRounds(rounds)
@@ -132,14 +132,7 @@ final class AskCommand implements Callable<Integer> {
         if (rounds < 1) {
             throw new InvalidSettingException("--rounds must be at least 1, got " + rounds);
         }
-        Budget budget = Budget.unlimited();
-        if (budgetOptions.maxCalls().isPresent()) {
-            budget = budget.withMaxCalls(budgetOptions.maxCalls().getAsInt());
-        }
-        if (budgetOptions.maxUsd().isPresent()) {
-            budget = budget.withMaxCostUsd(budgetOptions.maxUsd().getAsDouble());
-        }
-        return budgetOptions.timeout().map(budget::withDeadline).orElse(budget);
+        return budgetOptions.over(Budget.unlimited());
     }
 
     private String readStdin() throws IOException {

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.execute.Budget;
 import dev.baton.input.InvalidSettingException;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The budget flags of the commands that answer questions ({@code ask}, {@code serve}), checked once here: each is
- * absent, or a positive, finite value. Each command applies them to its own defaults.
+ * absent, or a positive, finite value. Each limits one question, all its rounds and planning calls together; each
+ * command applies them to its own defaults ({@link #over}).
  */
 final class BudgetOptions {
 
@@ -20,7 +22,8 @@ final class BudgetOptions {
             + "worst case fits.")
     Double maxUsd;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Most wall time for each round of calls, in seconds.")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Most wall time per question, in seconds: all "
+            + "rounds and planning calls together.")
     Double timeoutSeconds;
 
     /** Returns {@code --max-calls}, if given. */
@@ -39,10 +42,19 @@ final class BudgetOptions {
         if (maxUsd == null) {
             return OptionalDouble.empty();
         }
-        if (!(maxUsd > 0) || maxUsd.isInfinite()) {
-            throw new InvalidSettingException("--max-usd must be a positive number, got " + maxUsd);
+        return OptionalDouble.of(Budget.requireUsd(maxUsd, "--max-usd"));
+    }
+
+    /** Returns {@code defaults} with each limit that was given in its place. */
+    Budget over(Budget defaults) {
+        Budget budget = defaults;
+        if (maxCalls().isPresent()) {
+            budget = budget.withMaxCalls(maxCalls().getAsInt());
         }
-        return OptionalDouble.of(maxUsd);
+        if (maxUsd().isPresent()) {
+            budget = budget.withMaxCostUsd(maxUsd().getAsDouble());
+        }
+        return timeout().map(budget::withDeadline).orElse(budget);
     }
 
     /** Returns {@code --timeout}, if given. */

@@ -86,10 +86,7 @@ final class TrainingOptions {
             throw new dev.baton.input.InvalidSettingException("give --usd-per-correct or --lambda, not both: they are one knob");
         }
         if (usdPerCorrect != null) {
-            if (!(usdPerCorrect > 0) || Double.isInfinite(usdPerCorrect)) {
-                throw new dev.baton.input.InvalidSettingException("--usd-per-correct must be a positive number of USD, got " + usdPerCorrect);
-            }
-            return 1 / usdPerCorrect;
+            return 1 / dev.baton.execute.Budget.requireUsd(usdPerCorrect, "--usd-per-correct");
         }
         return lambda != null ? lambda : DEFAULTS.lambda();
     }

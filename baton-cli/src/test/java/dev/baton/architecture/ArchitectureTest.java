@@ -1,6 +1,7 @@
 package dev.baton.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -9,6 +10,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.baton.conduct.Conductor;
+import dev.baton.conduct.ConductorRun;
+import dev.baton.conduct.Orchestrator;
+import dev.baton.execute.Budget;
+import dev.baton.execute.BudgetMeter;
+import dev.baton.execute.BudgetState;
+import dev.baton.execute.Executor;
 
 /**
  * The dependency rules of Baton's production code, checked on the classes of every module but the JMH
@@ -46,6 +54,22 @@ class ArchitectureTest {
     static final ArchRule ONLY_WORKFLOW_JSON_USES_JACKSON_IN_CORE = noClasses().that().resideInAnyPackage(CORE)
             .and().resideOutsideOfPackage("dev.baton.workflow")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..");
+
+    /**
+     * A question's budget has one owner, the {@link Orchestrator}: a conductor or its run that kept an executor or a
+     * budget of its own would plan outside the question's account (the LM conductor once did, and a server resolved
+     * it again for every request to hand it that request's budget). Planning calls go through the
+     * {@link dev.baton.conduct.PlanningCalls} the run is given.
+     */
+    @ArchTest
+    static final ArchRule CONDUCTORS_HOLD_NO_EXECUTOR_OR_BUDGET = noFields()
+            .that().areDeclaredInClassesThat().areAssignableTo(Conductor.class)
+            .or().areDeclaredInClassesThat().areAssignableTo(ConductorRun.class)
+            .should().haveRawType(Executor.class).orShould().haveRawType(Budget.class)
+            .orShould().haveRawType(BudgetMeter.class).orShould().haveRawType(BudgetState.class)
+            .orShould().haveRawType(Orchestrator.class)
+            .because("the Orchestrator owns each question's budget: conductors make planning calls through the run they "
+                    + "are given");
 
     @ArchTest
     static final ArchRule MODULES_DEPEND_INWARD = layeredArchitecture().consideringOnlyDependenciesInLayers()

@@ -90,7 +90,7 @@ class RolloutsExportCommandTest {
         };
         Executor executor = Executor.builder().retry(RetryPolicy.none()).build();
         Orchestrator loop = new Orchestrator(executor, replay.pool(), Budget.unlimited(), 1);
-        loop.answer(new LmConductor(planner, replay.pool(), executor, Budget.unlimited(), LmConductorOptions.defaults()),
+        loop.answer(new LmConductor(planner, replay.pool(), LmConductorOptions.defaults()),
                 task, replay.pool().view());
         return seen.getFirst().messages().stream().map((ChatMessage m) -> m.role().name().toLowerCase(Locale.ROOT) + ": "
                 + m.text()).toList();

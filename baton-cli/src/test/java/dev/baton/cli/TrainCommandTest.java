@@ -95,7 +95,7 @@ class TrainCommandTest {
         assertThat(both.err()).contains("give --usd-per-correct or --lambda, not both");
         CliRun zero = train("--usd-per-correct", "0");
         assertThat(zero.exitCode()).isEqualTo(2);
-        assertThat(zero.err()).contains("--usd-per-correct must be a positive number of USD, got 0.0");
+        assertThat(zero.err()).contains("--usd-per-correct must be a positive, finite number of USD, got 0.0");
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class Baton implements AutoCloseable {
             return this;
         }
 
-        /** Limits for one question, all rounds together: calls, USD, wall time. Default: none. */
+        /** Limits for one question, all rounds and planning calls together: calls, USD, wall time. Default: none. */
         public Builder budget(Budget value) {
             this.budget = Objects.requireNonNull(value, "budget");
             return this;

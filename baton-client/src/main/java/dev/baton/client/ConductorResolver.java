@@ -8,8 +8,6 @@ import dev.baton.eval.ConductorSpecs;
 import dev.baton.eval.Evaluation;
 import dev.baton.eval.ProgressListener;
 import dev.baton.eval.WorkerRanking;
-import dev.baton.execute.Budget;
-import dev.baton.execute.Executor;
 import dev.baton.learn.conductor.LearnedConductor;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.learn.train.CheckpointFile;
@@ -27,8 +25,8 @@ import java.util.function.Supplier;
  * Turns one conductor spec into the conductor that answers, over a replay or a live pool: every baseline,
  * {@code learned:<checkpoint>} and {@code lm:<worker>}.
  * "The best worker" and "the top k" come from the train split for a replay pool, and from the pool file's order for a
- * live one (list your best worker first). An LM conductor's own calls go through the command's executor and budget, so
- * its model enjoys the same retries, cache and limits as the workers. Closes the learned conductors and the encoder
+ * live one (list your best worker first). An LM conductor's own calls go through the executor and budget of the round
+ * loop that drives it, so its model enjoys the same retries, cache and limits as the workers. Closes the learned conductors and the encoder
  * it opened.
  */
 public final class ConductorResolver implements AutoCloseable {
@@ -48,17 +46,16 @@ public final class ConductorResolver implements AutoCloseable {
     }
 
     /**
-     * Resolves a spec naming exactly one conductor.
+     * Resolves a spec naming exactly one conductor. An LM conductor's own calls go through whatever round loop drives
+     * it, under each question's budget.
      *
-     * @param executor the executor the steps run on: an LM conductor's calls go through it too
-     * @param budget   the budget the steps run under: an LM conductor's calls count against it
      * @throws ConductorSpecException for an unknown or malformed spec, or one that names several conductors
      */
-    public Conductor resolve(String spec, Executor executor, Budget budget) {
+    public Conductor resolve(String spec) {
         String trimmed = spec.strip();
         if (trimmed.startsWith("lm:")) {
             String worker = trimmed.substring(3).strip();
-            return new LmConductor(loaded.pool().get(worker), loaded.pool(), executor, budget, LmConductorOptions.defaults());
+            return new LmConductor(loaded.pool().get(worker), loaded.pool(), LmConductorOptions.defaults());
         }
         List<Conductor> conductors = loaded.replay().isPresent() ? replaySpecs(trimmed) : liveSpecs(trimmed);
         if (conductors.size() != 1) {

@@ -20,13 +20,15 @@ public interface Conductor {
     /**
      * Starts answering one task.
      *
-     * @param task the question
-     * @param pool the workers available for this task, numbered as the conductor sees them
+     * @param task     the question
+     * @param pool     the workers available for this task, numbered as the conductor sees them
+     * @param planning how the run makes calls of its own (an LM conductor asking its model), charged to the question's
+     *                 budget; conductors that plan without calls ignore it
      * @return a fresh run holding this task's planning state
      * @throws dev.baton.input.BadInputException when the conductor cannot work with these workers (for example a
      *                                           learned policy that never saw one of them)
      */
-    ConductorRun start(Task task, PoolView pool);
+    ConductorRun start(Task task, PoolView pool, PlanningCalls planning);
 
     /** Returns the spec this conductor was made from, as shown in reports, for example {@code vote:top3}. */
     String name();

@@ -1,6 +1,7 @@
 package dev.baton.conduct;
 
 import dev.baton.execute.Budget;
+import dev.baton.execute.BudgetMeter;
 import dev.baton.execute.Executor;
 import dev.baton.execute.Trace;
 import dev.baton.pool.Pool;
@@ -22,6 +23,11 @@ import java.util.concurrent.Future;
  * answering a user's question. What differs between them is a parameter here, never a second loop: the budget,
  * the round limit, the {@link RoundPlanner}, and the threads a batch's rounds run on.
  *
+ * <p>It is the one owner of each question's budget: {@link #attempt} opens the question's {@link BudgetMeter}, and
+ * every call of the question — the conductor's planning calls (through the {@link PlanningCalls} its run is given) and
+ * the steps of every round — is charged to that one meter. So {@code budget}'s calls, money and deadline bound the
+ * question as a whole, from its first planning call to its last step.
+ *
  * <pre>{@code
  * Orchestrator orchestrator = new Orchestrator(executor, pool, Budget.unlimited(), Orchestrator.DEFAULT_MAX_ROUNDS);
  * Orchestrator.Result result = orchestrator.answer(conductor, task, pool.view());
@@ -29,7 +35,7 @@ import java.util.concurrent.Future;
  *
  * @param executor  runs each round's workflow
  * @param pool      the workers
- * @param budget    limits for one task's answer, all rounds together
+ * @param budget    limits for one task's answer, all rounds and planning calls together
  * @param maxRounds most rounds, at least 1
  */
 public record Orchestrator(Executor executor, Pool pool, Budget budget, int maxRounds) {
@@ -63,21 +69,42 @@ public record Orchestrator(Executor executor, Pool pool, Budget budget, int maxR
     }
 
     /**
-     * One task and the conductor run answering it.
+     * One task, the conductor run answering it, and the account its calls are charged to. Made by {@link #attempt}.
      *
-     * @param task the question
-     * @param run  the run that plans its rounds
+     * @param task  the question
+     * @param run   the run that plans its rounds
+     * @param meter the question's one account: every round and planning call of it is charged here
      */
-    public record Attempt(Task task, ConductorRun run) {
+    public record Attempt(Task task, ConductorRun run, BudgetMeter meter) {
         public Attempt {
             Objects.requireNonNull(task, "task");
             Objects.requireNonNull(run, "run");
+            Objects.requireNonNull(meter, "meter");
         }
+    }
+
+    /**
+     * Starts answering one task: opens its account under {@link #budget()} (its deadline counts from now) and starts
+     * the conductor's run, whose planning calls go through {@link #executor()} and are charged to that account.
+     */
+    public Attempt attempt(Conductor conductor, Task task, PoolView view) {
+        BudgetMeter meter = BudgetMeter.start(budget);
+        PlanningCalls planning = (model, purpose, messages, previous) ->
+                executor.plan(model, purpose, messages, task, meter, previous);
+        return new Attempt(task, conductor.start(task, view, planning), meter);
+    }
+
+    /**
+     * Starts answering one task with a run started elsewhere that makes no calls of its own (a policy rollout, planned
+     * in a batch): opens its account under {@link #budget()}.
+     */
+    public Attempt attempt(Task task, ConductorRun run) {
+        return new Attempt(task, run, BudgetMeter.start(budget));
     }
 
     /** Answers one task with the workers of {@code view}: starts the conductor's run and drives it. */
     public Result answer(Conductor conductor, Task task, PoolView view) {
-        return answer(new Attempt(task, conductor.start(task, view)));
+        return answer(attempt(conductor, task, view));
     }
 
     /** Drives one run to its answer on the calling thread (its steps still run concurrently in the executor). */
@@ -136,7 +163,8 @@ public record Orchestrator(Executor executor, Pool pool, Budget budget, int maxR
         if (threads == null || running.size() == 1) {
             for (int k = 0; k < running.size(); k++) {
                 int i = running.get(k);
-                traces.set(i, executor.run(workflows.get(k).workflow(), attempts.get(i).task(), pool, budget, traces.get(i)));
+                Attempt attempt = attempts.get(i);
+                traces.set(i, executor.run(workflows.get(k).workflow(), attempt.task(), pool, attempt.meter(), traces.get(i)));
             }
             return;
         }
@@ -145,7 +173,8 @@ public record Orchestrator(Executor executor, Pool pool, Budget budget, int maxR
             int i = running.get(k);
             Plan.Run plan = workflows.get(k);
             Trace before = traces.get(i);
-            futures.add(threads.submit(() -> executor.run(plan.workflow(), attempts.get(i).task(), pool, budget, before)));
+            Attempt attempt = attempts.get(i);
+            futures.add(threads.submit(() -> executor.run(plan.workflow(), attempt.task(), pool, attempt.meter(), before)));
         }
         try {
             for (int k = 0; k < running.size(); k++) {

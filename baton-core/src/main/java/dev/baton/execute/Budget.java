@@ -1,10 +1,11 @@
 package dev.baton.execute;
 
+import dev.baton.input.InvalidSettingException;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits on one run. A step that would start after a limit is reached is not called; it is recorded
+ * Limits on one question's answer, all rounds together, planning calls included. A step that would start after a limit is reached is not called; it is recorded
  * in the trace as skipped, with the reason.
  *
  * <p>The cost limit is never overspent, however many steps run in parallel: before a call, its worst case
@@ -16,7 +17,7 @@ import java.util.Objects;
  *
  * @param maxCalls   most worker calls, at least 1
  * @param maxCostUsd most money spent, for workers that honour the output-token limit
- * @param deadline   most wall time from the start of the run (of each {@code Executor.run}); a call gets at
+ * @param deadline   most wall time from the question's start to its last call, all rounds together; a call gets at
  *                   most the time left
  */
 public record Budget(int maxCalls, double maxCostUsd, Duration deadline) {
@@ -34,6 +35,30 @@ public record Budget(int maxCalls, double maxCostUsd, Duration deadline) {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("deadline must be positive: " + deadline);
         }
+    }
+
+    /**
+     * Returns {@code usd} when it is a limit a person could have meant — a positive, finite number of USD — and
+     * otherwise refuses it, naming where it came from. The one check of every money limit a user gives (a flag, a
+     * request header, a setting), so they all accept and refuse the same values.
+     *
+     * @param name where the value was given, for the message (for example {@code --max-usd})
+     * @throws InvalidSettingException for zero, a negative number, NaN or infinity
+     */
+    public static double requireUsd(double usd, String name) {
+        if (!(usd > 0) || Double.isInfinite(usd)) {
+            throw new InvalidSettingException(name + " must be a positive, finite number of USD, got " + usd);
+        }
+        return usd;
+    }
+
+    /**
+     * Returns the tighter of this budget and {@code limit} on each of calls, money and time: a client's own budget
+     * within a server's, say.
+     */
+    public Budget within(Budget limit) {
+        return new Budget(Math.min(maxCalls, limit.maxCalls), Math.min(maxCostUsd, limit.maxCostUsd),
+                deadline.compareTo(limit.deadline) < 0 ? deadline : limit.deadline);
     }
 
     /** Returns a budget with no practical limit. */

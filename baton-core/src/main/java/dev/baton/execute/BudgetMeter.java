@@ -2,26 +2,52 @@ package dev.baton.execute;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Tracks what one run has spent against its {@link Budget}. Shared by concurrently running steps, so the
- * counters change only under the meter's lock: a call and its worst-case cost are reserved before the call
- * starts, which keeps parallel steps from all taking the last slot or the last dollar.
+ * What one question has spent against its {@link Budget}, from its first planning call to its last step, over every
+ * round: the one account every call of the question is charged to. The {@link dev.baton.conduct.Orchestrator} opens
+ * one per question ({@link #start}) and hands it to each {@link Executor} call it makes, so the call limit, the money
+ * and the deadline all count the question as a whole.
+ *
+ * <p>Shared by concurrently running steps, so the counters change only under the meter's lock: a call and its
+ * worst-case cost are reserved before the call starts, which keeps parallel steps from all taking the last slot or
+ * the last dollar. A reply that costs more than was reserved for it (a provider that ignored the output limit) is
+ * charged in full, and then the meter admits no further call: the worst case it was built on no longer holds.
  */
-final class BudgetMeter implements BudgetState {
+public final class BudgetMeter implements BudgetState {
+
+    /** Floating-point room allowed before a reply counts as costing more than its reservation. */
+    private static final double OVERRUN_TOLERANCE = 1e-12;
 
     private final Budget budget;
     private final long startNanos;
     private int calls;
     private double spentUsd;
     private double reservedUsd;
+    private Optional<String> overrun = Optional.empty();
 
-    BudgetMeter(Budget budget, int callsSoFar, double costSoFar) {
-        this.budget = budget;
+    private BudgetMeter(Budget budget, double spentSoFar) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.startNanos = System.nanoTime();
-        this.calls = callsSoFar;
-        this.spentUsd = costSoFar;
+        this.spentUsd = spentSoFar;
+    }
+
+    /** Opens the account of one question now: its deadline counts from this moment. */
+    public static BudgetMeter start(Budget budget) {
+        return new BudgetMeter(budget, 0);
+    }
+
+    /**
+     * Opens an account that has already spent {@code spentUsd} (a recording resumed after a kill), so only the rest
+     * of {@code budget}'s money is left.
+     */
+    static BudgetMeter resumed(Budget budget, double spentUsd) {
+        if (!(spentUsd >= 0) || Double.isInfinite(spentUsd)) {
+            throw new IllegalArgumentException("spent so far must be a non-negative, finite number of USD: " + spentUsd);
+        }
+        return new BudgetMeter(budget, spentUsd);
     }
 
     /**
@@ -29,6 +55,9 @@ final class BudgetMeter implements BudgetState {
      * reservation must be {@linkplain #settle settled} when the call ends.
      */
     synchronized Optional<String> reserve(double worstCaseUsd) {
+        if (overrun.isPresent()) {
+            return overrun;
+        }
         if (calls >= budget.maxCalls()) {
             return Optional.of("budget: all " + budget.maxCalls() + " calls used");
         }
@@ -46,11 +75,19 @@ final class BudgetMeter implements BudgetState {
         return Optional.empty();
     }
 
-    /** Releases a reservation of {@code reservedUsd} and spends what the call actually cost. */
+    /**
+     * Releases a reservation of {@code reservedUsd} and spends what the call actually cost. A call that cost more
+     * than its reservation stops the account: every later {@link #reserve} is refused, saying why.
+     */
     synchronized void settle(double reservedUsd, double actualUsd) {
         // Floating-point subtraction may leave a residue just below zero once every call has settled.
         this.reservedUsd = Math.max(0, this.reservedUsd - reservedUsd);
         this.spentUsd += actualUsd;
+        if (actualUsd > reservedUsd + OVERRUN_TOLERANCE && overrun.isEmpty()) {
+            overrun = Optional.of(String.format(Locale.ROOT,
+                    "budget: a reply cost $%.6f, more than the $%.6f reserved for it (its provider ignored the output"
+                            + " limit); no further calls", actualUsd, reservedUsd));
+        }
     }
 
     @Override

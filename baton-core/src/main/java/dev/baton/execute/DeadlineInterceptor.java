@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Gives each attempt at most the time left in the run. An attempt that does not answer in time is
- * abandoned (its thread interrupted) and fails as transient, so a hung worker costs the run its deadline,
+ * Gives each attempt at most the time left to the question. An attempt that does not answer in time is
+ * abandoned (its thread interrupted) and fails as transient, so a hung worker costs the question its deadline,
  * never more.
  */
 final class DeadlineInterceptor implements Interceptor {
@@ -36,7 +36,7 @@ final class DeadlineInterceptor implements Interceptor {
             return attempt.get(left.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             attempt.cancel(true);
-            return failed("no reply before the run's deadline", FailureKind.TIMEOUT, true);
+            return failed("no reply before the question's deadline", FailureKind.TIMEOUT, true);
         } catch (InterruptedException e) {
             attempt.cancel(true);
             Thread.currentThread().interrupt();

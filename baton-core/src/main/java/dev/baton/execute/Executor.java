@@ -57,45 +57,47 @@ public final class Executor {
         return new Builder();
     }
 
-    /** Runs a workflow as the first round. */
+    /** Runs a workflow as the whole of a question's answer: one round, under a budget of its own. */
     public Trace run(Workflow workflow, Task task, Pool pool, Budget budget) {
-        return run(workflow, task, pool, budget, Trace.empty());
+        return run(workflow, task, pool, BudgetMeter.start(budget), Trace.empty());
     }
 
     /**
-     * Runs a workflow as the next round after {@code previous}: its {@code All} steps also see every
-     * answered step of earlier rounds, and the budget counts what earlier rounds spent.
+     * Runs a workflow as the next round after {@code previous}: its {@code All} steps also see every answered step
+     * of earlier rounds. Its calls are charged to {@code meter}, the question's one account, which has counted every
+     * earlier round and planning call, so the call limit, the money and the deadline hold for the question as a whole.
      *
      * @return {@code previous} followed by this round's records
      */
-    public Trace run(Workflow workflow, Task task, Pool pool, Budget budget, Trace previous) {
+    public Trace run(Workflow workflow, Task task, Pool pool, BudgetMeter meter, Trace previous) {
         Objects.requireNonNull(workflow, "workflow");
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(meter, "meter");
         for (Step step : workflow.steps()) {
             pool.get(step.workerId()); // fail fast on an unknown worker: a planning bug, not a worker failure
         }
-        RoundRun round = new RoundRun(workflow, task, pool, previous,
-                new BudgetMeter(budget, previous.callCount(), previous.costUsd()));
-        return previous.plus(round.run());
+        return previous.plus(new RoundRun(workflow, task, pool, previous, meter).run());
     }
 
     /**
      * Makes one call outside any workflow — a conductor asking its model for the next round's plan — through the
-     * same chain as every step (recording, budget, retry, deadline and whatever was added), counted against the same
-     * budget as the task's steps. Never throws for a failed call: the record says how it ended.
+     * same chain as every step (recording, budget, retry, deadline and whatever was added), charged to the same
+     * account as the question's steps. Never throws for a failed call: the record says how it ended.
      *
      * @param worker   the model the conductor asks
      * @param purpose  what the call is for, kept as the record's subtask (for example "write the workflow")
      * @param messages the conversation, ending with a user turn
-     * @param previous everything the task has run so far, earlier planning calls included: the budget counts it
+     * @param meter    the question's account
+     * @param previous everything the question has run so far, earlier planning calls included
      * @return the call's record, a planning call of the round after {@code previous}'s steps
      */
-    public CallRecord plan(Worker worker, String purpose, List<ChatMessage> messages, Task task, Budget budget, Trace previous) {
+    public CallRecord plan(Worker worker, String purpose, List<ChatMessage> messages, Task task, BudgetMeter meter,
+                           Trace previous) {
         int round = previous.rounds();
         int index = (int) previous.planning().stream().filter(c -> c.round() == round).count();
         CallRequest request = new CallRequest(TaskRef.of(task), messages, options);
         return calls.call(worker, new CallSite(round, index, purpose, Optional.of(CONDUCTOR_ROLE)), request,
-                new BudgetMeter(budget, previous.callCount(), previous.costUsd()));
+                Objects.requireNonNull(meter, "meter"));
     }
 
     /**
@@ -109,7 +111,7 @@ public final class Executor {
     public Trace call(Worker worker, String purpose, List<ChatMessage> messages, Task task, Budget budget) {
         CallRequest request = new CallRequest(TaskRef.of(task), messages, options);
         return Trace.empty().plus(List.of(calls.call(worker, new CallSite(0, 0, purpose), request,
-                new BudgetMeter(budget, 0, 0))));
+                BudgetMeter.start(budget))));
     }
 
     /** State of one round while it runs. */

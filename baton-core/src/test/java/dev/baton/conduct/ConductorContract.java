@@ -59,7 +59,7 @@ public abstract class ConductorContract {
     void aRunNeverAcceptsBeforeAnythingRan() {
         Conductor conductor = create(view(), 0);
         for (Task task : tasks()) {
-            assertThat(conductor.start(task, view()).next(Trace.empty())).isInstanceOf(Plan.Run.class);
+            assertThat(orchestrator().attempt(conductor, task, view()).run().next(Trace.empty())).isInstanceOf(Plan.Run.class);
         }
     }
 

@@ -26,7 +26,7 @@ class OrchestratorTest {
     /** Asks again from another worker until the round limit, never accepting. */
     private static final Conductor NEVER_SATISFIED = new Conductor() {
         @Override
-        public ConductorRun start(Task task, PoolView view) {
+        public ConductorRun start(Task task, PoolView view, PlanningCalls planning) {
             return previous -> Plan.run(Workflow.of(Step.seeingAll(view.workerId(previous.rounds() % view.size()), "Try again.")));
         }
 
@@ -60,7 +60,7 @@ class OrchestratorTest {
         List<Orchestrator.Result> together;
         try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
             together = orchestrator.answerAll(tasks.stream()
-                    .map(task -> new Orchestrator.Attempt(task, NEVER_SATISFIED.start(task, pool.view()))).toList(),
+                    .map(task -> orchestrator.attempt(NEVER_SATISFIED, task, pool.view())).toList(),
                     RoundPlanner.oneByOne(), threads);
         }
         for (int i = 0; i < tasks.size(); i++) {
@@ -72,16 +72,16 @@ class OrchestratorTest {
     }
 
     /** Asks worker "b" for a plan through the executor, then runs what it "wrote": worker "a" alone. */
-    private Conductor planningWith(Executor executor, Budget budget) {
+    private Conductor planningWithItsModel() {
         return new Conductor() {
             @Override
-            public ConductorRun start(Task task, PoolView view) {
+            public ConductorRun start(Task task, PoolView view, PlanningCalls planning) {
                 return previous -> {
                     if (previous.rounds() > 0) {
                         return Plan.accept();
                     }
-                    var call = executor.plan(pool.get("b"), "write the workflow",
-                            List.of(dev.baton.worker.ChatMessage.user("Plan: " + task.question())), task, budget, previous);
+                    var call = planning.call(pool.get("b"), "write the workflow",
+                            List.of(dev.baton.worker.ChatMessage.user("Plan: " + task.question())), previous);
                     return new Plan.Run(Workflow.of(Step.independent("a", "Solve.")), List.of(call));
                 };
             }
@@ -96,7 +96,7 @@ class OrchestratorTest {
     @Test
     void planningCallsJoinTheTraceAndCountAgainstTheBudgetButNeverAnswer() {
         Orchestrator.Result result = new Orchestrator(executor, pool, Budget.unlimited(), 3)
-                .answer(planningWith(executor, Budget.unlimited()), TASK, pool.view());
+                .answer(planningWithItsModel(), TASK, pool.view());
 
         assertThat(result.trace().planning()).singleElement().satisfies(call -> {
             assertThat(call.workerId()).isEqualTo("b");
@@ -110,17 +110,41 @@ class OrchestratorTest {
 
         Budget oneCall = Budget.unlimited().withMaxCalls(1);
         Orchestrator.Result capped = new Orchestrator(executor, pool, oneCall, 3)
-                .answer(planningWith(executor, oneCall), TASK, pool.view());
+                .answer(planningWithItsModel(), TASK, pool.view());
         assertThat(capped.trace().callCount()).isEqualTo(1);
         assertThat(capped.trace().calls().getFirst().result()).isInstanceOf(dev.baton.execute.CallResult.Skipped.class);
         assertThat(capped.answer()).isEmpty();
     }
 
     @Test
+    void theDeadlineBoundsEveryRoundOfTheQuestionTogether() {
+        // Each round's step takes 0.6 s and the question has 1.5 s: the first two rounds fit, the third does not.
+        // (When each round had a deadline of its own, all three answered, in 1.8 s.)
+        Pool slow = Pool.of(List.of(ScriptedWorker.slow("a", "41", java.time.Duration.ofMillis(600)),
+                ScriptedWorker.slow("b", "42", java.time.Duration.ofMillis(600))));
+        Budget budget = Budget.unlimited().withDeadline(java.time.Duration.ofMillis(1500));
+
+        Orchestrator.Result result = new Orchestrator(executor, slow, budget, 3).answer(NEVER_SATISFIED, TASK, slow.view());
+
+        assertThat(result.trace().calls()).hasSize(3);
+        assertThat(result.trace().calls().getFirst().result()).isInstanceOf(dev.baton.execute.CallResult.Answered.class);
+        assertThat(result.trace().calls().getLast().result()).isNotInstanceOf(dev.baton.execute.CallResult.Answered.class);
+    }
+
+    @Test
+    void theCallLimitCountsPlanningCallsAndEveryRound() {
+        Orchestrator.Result result = new Orchestrator(executor, pool, Budget.unlimited().withMaxCalls(2), 3)
+                .answer(NEVER_SATISFIED, TASK, pool.view());
+
+        assertThat(result.trace().calls()).extracting(c -> c.result().getClass().getSimpleName())
+                .containsExactly("Answered", "Answered", "Skipped");
+    }
+
+    @Test
     void acceptingBeforeAnythingRanIsABug() {
         Conductor lazy = new Conductor() {
             @Override
-            public ConductorRun start(Task task, PoolView view) {
+            public ConductorRun start(Task task, PoolView view, PlanningCalls planning) {
                 return previous -> Plan.accept();
             }
 

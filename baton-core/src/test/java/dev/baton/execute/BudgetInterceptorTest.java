@@ -99,6 +99,21 @@ class BudgetInterceptorTest {
                 CallOptions.defaults().withMaxOutputTokens(100)))).isEqualTo(price.cost(6, 100));
     }
 
+    @Test
+    void aReplyLongerThanTheLimitIsChargedAndStopsTheQuestionsLaterCalls() {
+        // The limit says 10 output tokens, but this worker ignores it and writes 1,000: the reservation was ten times
+        // too small. Its reply is charged in full, and the step that would have followed is not called.
+        Workflow workflow = Workflow.of(Step.independent("a", "Solve."), Step.seeingAll("a", "Verify."));
+
+        Trace trace = executor(CallOptions.defaults().withMaxOutputTokens(10)).run(workflow, TASK,
+                Pool.of(List.of(ScriptedWorker.answering("a", LONG_REPLY))), Budget.unlimited().withMaxCostUsd(1.0));
+
+        assertThat(trace.calls().getFirst().reply()).hasValueSatisfying(reply -> assertThat(reply.outputTokens()).isEqualTo(1_000));
+        assertThat(trace.costUsd()).isEqualTo(trace.calls().getFirst().reply().orElseThrow().costUsd());
+        assertThat(trace.calls().getLast().result()).isInstanceOfSatisfying(CallResult.Skipped.class, skipped ->
+                assertThat(skipped.reason()).startsWith("budget: a reply cost $0.001").contains("no further calls"));
+    }
+
     /** Runs five independent steps whose calls all reach the budget together, each costing $0.001005. */
     private static Trace fiveAtOnce(double capUsd, CallOptions options) {
         CyclicBarrier together = new CyclicBarrier(5);

@@ -12,7 +12,7 @@ class BudgetMeterTest {
 
     @Test
     void admitsACallWhoseWorstCaseExactlyFillsWhatIsLeft() {
-        BudgetMeter meter = new BudgetMeter(new Budget(10, 1.0, DAY), 0, 0.25);
+        BudgetMeter meter = BudgetMeter.resumed(new Budget(10, 1.0, DAY), 0.25);
 
         assertThat(meter.reserve(0.75)).isEmpty();
         assertThat(meter.calls()).isEqualTo(1);
@@ -21,7 +21,7 @@ class BudgetMeterTest {
 
     @Test
     void countsWhatIsReservedAgainstTheNextCall() {
-        BudgetMeter meter = new BudgetMeter(new Budget(10, 1.0, DAY), 0, 0);
+        BudgetMeter meter = BudgetMeter.start(new Budget(10, 1.0, DAY));
 
         assertThat(meter.reserve(0.6)).isEmpty();
         assertThat(meter.reserve(0.6)).hasValueSatisfying(reason -> assertThat(reason)
@@ -31,20 +31,23 @@ class BudgetMeterTest {
 
     @Test
     void settlingReleasesTheReservationAndSpendsTheActualCost() {
-        BudgetMeter meter = new BudgetMeter(new Budget(10, 1.0, DAY), 2, 0.1);
+        BudgetMeter meter = BudgetMeter.resumed(new Budget(10, 1.0, DAY), 0.1);
         meter.reserve(0.5);
 
         meter.settle(0.5, 0.2);
 
         assertThat(meter.reservedUsd()).isZero();
         assertThat(meter.spentUsd()).isEqualTo(0.1 + 0.2);
-        assertThat(meter.calls()).isEqualTo(3);
+        assertThat(meter.calls()).isEqualTo(1);
         assertThat(meter.reserve(0.7)).isEmpty();
     }
 
     @Test
     void refusesOnceEveryCallIsUsedCountingEarlierRounds() {
-        BudgetMeter meter = new BudgetMeter(new Budget(3, 1.0, DAY), 2, 0);
+        BudgetMeter meter = BudgetMeter.start(new Budget(3, 1.0, DAY));
+        meter.reserve(0);
+        meter.settle(0, 0); // an earlier round's call
+        meter.reserve(0);
 
         assertThat(meter.reserve(0)).isEmpty();
         assertThat(meter.reserve(0)).contains("budget: all 3 calls used");
@@ -52,12 +55,43 @@ class BudgetMeterTest {
 
     @Test
     void refusesAfterTheDeadlineAndNeverReportsNegativeTimeLeft() throws InterruptedException {
-        BudgetMeter meter = new BudgetMeter(new Budget(3, 1.0, Duration.ofMillis(1)), 0, 0);
+        BudgetMeter meter = BudgetMeter.start(new Budget(3, 1.0, Duration.ofMillis(1)));
         Thread.sleep(5);
 
         assertThat(meter.timeLeft()).isZero();
         assertThat(meter.reserve(0)).contains("budget: deadline of 1 ms passed");
         assertThat(meter.calls()).isZero();
+    }
+
+    @Test
+    void aReplyCostingMoreThanItsReservationIsChargedInFullAndStopsTheQuestion() {
+        BudgetMeter meter = BudgetMeter.start(new Budget(10, 1.0, DAY));
+        meter.reserve(0.01);
+
+        meter.settle(0.01, 0.04);
+
+        assertThat(meter.spentUsd()).isEqualTo(0.04);
+        assertThat(meter.reserve(0.001)).hasValueSatisfying(reason -> assertThat(reason).isEqualTo(
+                "budget: a reply cost $0.040000, more than the $0.010000 reserved for it (its provider ignored the output"
+                        + " limit); no further calls"));
+        assertThat(meter.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyCostingItsReservationExactlyLeavesTheQuestionGoing() {
+        BudgetMeter meter = BudgetMeter.start(new Budget(10, 1.0, DAY));
+        meter.reserve(0.1 + 0.2);
+
+        meter.settle(0.1 + 0.2, 0.3);
+
+        assertThat(meter.reserve(0.1)).isEmpty();
+    }
+
+    @Test
+    void aResumedAccountRefusesWhatWasSpentBefore() {
+        assertThat(BudgetMeter.resumed(new Budget(10, 1.0, DAY), 0.9).reserve(0.2)).isPresent();
+        assertThatThrownBy(() -> BudgetMeter.resumed(new Budget(10, 1.0, DAY), Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

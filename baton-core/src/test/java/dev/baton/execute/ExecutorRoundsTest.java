@@ -25,9 +25,10 @@ class ExecutorRoundsTest {
         ScriptedWorker b = ScriptedWorker.answering("b", "42");
         Pool pool = Pool.of(List.of(a, b));
         Executor executor = Executor.builder().retry(RetryPolicy.none()).build();
-        Trace first = executor.run(Workflow.of(Step.independent("a", "Solve.")), TASK, pool, Budget.unlimited());
+        BudgetMeter meter = BudgetMeter.start(Budget.unlimited());
+        Trace first = executor.run(Workflow.of(Step.independent("a", "Solve.")), TASK, pool, meter, Trace.empty());
 
-        executor.run(Workflow.of(Step.independent("b", "Solve again.")), TASK, pool, Budget.unlimited(), first);
+        executor.run(Workflow.of(Step.independent("b", "Solve again.")), TASK, pool, meter, first);
 
         assertThat(b.requests().getFirst().messages()).containsExactly(ChatMessage.user("What is 6 * 7?\n\nSolve again."));
     }
@@ -47,10 +48,11 @@ class ExecutorRoundsTest {
         ScriptedWorker planner = ScriptedWorker.answering("lm", "plan");
         Executor executor = Executor.builder().retry(RetryPolicy.none()).build();
         List<ChatMessage> ask = List.of(ChatMessage.user("Plan."));
-        CallRecord first = executor.plan(planner, "write the workflow", ask, TASK, Budget.unlimited(), Trace.empty());
+        BudgetMeter meter = BudgetMeter.start(Budget.unlimited());
+        CallRecord first = executor.plan(planner, "write the workflow", ask, TASK, meter, Trace.empty());
         Trace planned = Trace.empty().plusPlanning(List.of(first));
 
-        CallRecord second = executor.plan(planner, "write the workflow", ask, TASK, Budget.unlimited(), planned);
+        CallRecord second = executor.plan(planner, "write the workflow", ask, TASK, meter, planned);
 
         assertThat(first.step()).isZero();
         assertThat(second.step()).isEqualTo(1);

@@ -144,7 +144,7 @@ class ExecutorTest {
                 Budget.unlimited().withDeadline(Duration.ofSeconds(1)));
 
         assertThat(trace.calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Failed.class,
-                failed -> assertThat(failed.error()).isEqualTo("no reply before the run's deadline"));
+                failed -> assertThat(failed.error()).isEqualTo("no reply before the question's deadline"));
         assertThat(trace.finalText()).isEmpty();
     }
 
@@ -236,8 +236,9 @@ class ExecutorTest {
                 Step.seeingAll("b", "Check the attempt above."),
                 new Step("a", "Look again.", Access.steps(List.of(1))));
 
-        Trace first = executor.run(workflow, task, pool, Budget.unlimited());
-        executor.run(Workflow.of(Step.seeingAll("b", "Aggregate.")), task, pool, Budget.unlimited(), first);
+        BudgetMeter meter = BudgetMeter.start(Budget.unlimited());
+        Trace first = executor.run(workflow, task, pool, meter, Trace.empty());
+        executor.run(Workflow.of(Step.seeingAll("b", "Aggregate.")), task, pool, meter, first);
 
         List<CallRequest> requests = new ArrayList<>(a.requests());
         requests.addAll(b.requests());
@@ -252,10 +253,10 @@ class ExecutorTest {
         ScriptedWorker a = ScriptedWorker.answering("a", "41");
         ScriptedWorker b = ScriptedWorker.answering("b", "42");
         Pool pool = Pool.of(List.of(a, b));
-        Trace first = executor.run(Workflow.of(Step.independent("a", "Solve.")), TASK, pool, Budget.unlimited());
+        BudgetMeter meter = BudgetMeter.start(Budget.unlimited());
+        Trace first = executor.run(Workflow.of(Step.independent("a", "Solve.")), TASK, pool, meter, Trace.empty());
 
-        Trace both = executor.run(Workflow.of(Step.seeingAll("b", "Check the answer above.")), TASK, pool,
-                Budget.unlimited(), first);
+        Trace both = executor.run(Workflow.of(Step.seeingAll("b", "Check the answer above.")), TASK, pool, meter, first);
 
         assertThat(both.rounds()).isEqualTo(2);
         assertThat(b.requests().getFirst().visibleReplies()).containsExactly("41");

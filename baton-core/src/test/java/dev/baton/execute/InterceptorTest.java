@@ -50,9 +50,9 @@ class InterceptorTest {
         Executor executor = Executor.builder().retry(RetryPolicy.none()).addInterceptor(context).build();
         Pool pool = Pool.of(List.of(ScriptedWorker.answering("a", "41"), ScriptedWorker.answering("b", "42")));
 
-        Trace first = executor.run(Workflow.of(Step.independent("a", "Solve.")), TASK, pool,
-                Budget.unlimited().withMaxCalls(5));
-        executor.run(Workflow.of(Step.seeingAll("b", "Check.")), TASK, pool, Budget.unlimited().withMaxCalls(5), first);
+        BudgetMeter meter = BudgetMeter.start(Budget.unlimited().withMaxCalls(5));
+        Trace first = executor.run(Workflow.of(Step.independent("a", "Solve.")), TASK, pool, meter, Trace.empty());
+        executor.run(Workflow.of(Step.seeingAll("b", "Check.")), TASK, pool, meter, first);
 
         assertThat(seen).containsExactly(
                 new CallSite(0, 0, "Solve.") + " a 5",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.baton.execute.Budget;
+import dev.baton.execute.BudgetMeter;
 import dev.baton.execute.CallResult;
 import dev.baton.execute.Executor;
 import dev.baton.execute.RetryPolicy;
@@ -128,9 +129,9 @@ public abstract class WorkerContract {
                 Step.seeingAll(id, "Aggregate the attempts above."),
                 new Step(id, "Check the first attempt.", Access.steps(List.of(0))));
 
-        Trace trace = executor.run(first, task, Pool.of(List.of(spy)), Budget.unlimited());
-        executor.run(Workflow.of(Step.seeingAll(id, "Check everything above.")), task, Pool.of(List.of(spy)),
-                Budget.unlimited(), trace);
+        BudgetMeter meter = BudgetMeter.start(Budget.unlimited());
+        Trace trace = executor.run(first, task, Pool.of(List.of(spy)), meter, Trace.empty());
+        executor.run(Workflow.of(Step.seeingAll(id, "Check everything above.")), task, Pool.of(List.of(spy)), meter, trace);
 
         assertThat(spy.requests).hasSize(5);
         for (CallRequest request : spy.requests) {

@@ -11,9 +11,6 @@ import dev.baton.conduct.baseline.SoloConductor;
 import dev.baton.conduct.baseline.VoteConductor;
 import dev.baton.conduct.lm.LmConductor;
 import dev.baton.conduct.lm.LmConductorOptions;
-import dev.baton.execute.Budget;
-import dev.baton.execute.Executor;
-import dev.baton.execute.RetryPolicy;
 import dev.baton.pool.Pool;
 import dev.baton.pool.PoolView;
 import dev.baton.workflow.Workflow;
@@ -102,8 +99,7 @@ public record ConductorSpecs(Pool pool, PoolView view, Supplier<WorkerRanking> r
                     "best-cascade (" + String.join(",", bestCascade.get()) + ")")));
             case "moa" -> List.of(moa(argument, trimmed));
             case "random" -> noArgument(argument, trimmed, List.of(new RandomConductor(0)));
-            case "lm" -> List.of(new LmConductor(pool.get(argument), pool,
-                    Executor.builder().retry(RetryPolicy.none()).build(), Budget.unlimited(), LmConductorOptions.defaults()));
+            case "lm" -> List.of(new LmConductor(pool.get(argument), pool, LmConductorOptions.defaults()));
             case "oracle" -> noArgument(argument, trimmed, List.of(new OracleConductor(hindsight.orElseThrow(
                     () -> new ConductorSpecException("oracle needs an offline pool: only recorded answers say who was right")))));
             default -> {

@@ -60,7 +60,7 @@ final class ChatAnswerer {
 
     private Completion conducted(ServedModel model, ChatRequest request, Budget budget, Instant created) {
         Task task = task(request);
-        RecordingConductor conductor = new RecordingConductor(model.conductor().apply(budget));
+        RecordingConductor conductor = new RecordingConductor(model.conductor());
         // A Baton per request is a few objects: it carries this request's budget; the pool and executor are shared.
         Baton baton = Baton.builder()
                 .pool(models.pool().pool())

@@ -3,6 +3,7 @@ package dev.baton.server;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.Plan;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.execute.Trace;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
@@ -25,8 +26,8 @@ final class RecordingConductor implements Conductor {
     }
 
     @Override
-    public ConductorRun start(Task task, PoolView pool) {
-        ConductorRun run = conductor.start(task, pool);
+    public ConductorRun start(Task task, PoolView pool, PlanningCalls planning) {
+        ConductorRun run = conductor.start(task, pool, planning);
         return new ConductorRun() {
             @Override
             public Plan next(Trace trace) {

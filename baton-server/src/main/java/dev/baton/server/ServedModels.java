@@ -2,10 +2,8 @@ package dev.baton.server;
 
 import dev.baton.client.ConductorResolver;
 import dev.baton.client.LoadedPool;
-import dev.baton.conduct.Conductor;
 import dev.baton.conduct.baseline.SoloConductor;
 import dev.baton.eval.ConductorSpecException;
-import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
 import java.util.Collection;
 import java.util.Collections;
@@ -40,7 +38,7 @@ public final class ServedModels {
     }
 
     /**
-     * Resolves every conductor spec once (an {@code lm:} spec again per request, for the request's budget).
+     * Resolves every conductor spec once; each request then runs the same conductor under its own budget.
      *
      * @throws ConductorSpecException for an unknown or malformed spec, one naming several conductors, or a spec
      *                                given twice
@@ -55,21 +53,13 @@ public final class ServedModels {
         Map<String, ServedModel> byName = new LinkedHashMap<>();
         for (String given : specs) {
             String spec = given.strip();
-            ServedModel model;
-            if (spec.startsWith("lm:")) {
-                resolver.resolve(spec, executor, Budget.unlimited()); // fails now, not at the first request
-                model = new ServedModel(spec, "baton", budget -> resolver.resolve(spec, executor, budget));
-            } else {
-                Conductor conductor = resolver.resolve(spec, executor, Budget.unlimited());
-                model = new ServedModel(spec, "baton", budget -> conductor);
-            }
+            ServedModel model = new ServedModel(spec, "baton", resolver.resolve(spec));
             if (byName.putIfAbsent(spec, model) != null) {
                 throw new ConductorSpecException("conductor '" + spec + "' is given twice");
             }
         }
         for (String worker : loaded.pool().ids()) {
-            Conductor solo = new SoloConductor(worker);
-            byName.putIfAbsent(worker, new ServedModel(worker, WORKER, budget -> solo));
+            byName.putIfAbsent(worker, new ServedModel(worker, WORKER, new SoloConductor(worker)));
         }
         return new ServedModels(loaded, executor, Collections.unmodifiableMap(byName));
     }

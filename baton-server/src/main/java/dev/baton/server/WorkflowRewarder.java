@@ -6,6 +6,7 @@ import dev.baton.client.TraceJson;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.OneRound;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.execute.Budget;
 import dev.baton.execute.Trace;
 import dev.baton.grade.Graders;
@@ -98,7 +99,7 @@ final class WorkflowRewarder {
     private static Conductor fixed(Workflow workflow) {
         return new Conductor() {
             @Override
-            public ConductorRun start(Task task, PoolView pool) {
+            public ConductorRun start(Task task, PoolView pool, PlanningCalls planning) {
                 return OneRound.of(workflow);
             }
 

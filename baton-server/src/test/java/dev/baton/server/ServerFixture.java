@@ -67,7 +67,7 @@ final class ServerFixture implements AutoCloseable {
         LoadedPool pool = gsm8k();
         try (ConductorResolver conductors = new ConductorResolver(pool, NO_ENCODER)) {
             Executor executor = pool.executor(Optional.empty());
-            Baton baton = Baton.builder().pool(pool.pool()).conductor(conductors.resolve(spec, executor, Budget.unlimited()))
+            Baton baton = Baton.builder().pool(pool.pool()).conductor(conductors.resolve(spec))
                     .budget(Budget.unlimited()).executor(executor).maxRounds(5).build();
             return baton.ask(task);
         }

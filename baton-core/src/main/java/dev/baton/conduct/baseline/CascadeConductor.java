@@ -3,6 +3,7 @@ package dev.baton.conduct.baseline;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.Plan;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.execute.Trace;
 import dev.baton.grade.Grader;
 import dev.baton.grade.Graders;
@@ -49,7 +50,7 @@ public final class CascadeConductor implements Conductor {
     }
 
     @Override
-    public ConductorRun start(Task task, PoolView pool) {
+    public ConductorRun start(Task task, PoolView pool, PlanningCalls planning) {
         return new Run(Graders.forType(task.answerType()));
     }
 

@@ -3,6 +3,7 @@ package dev.baton.conduct.baseline;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.OneRound;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import dev.baton.workflow.Step;
@@ -32,7 +33,7 @@ public final class MoaConductor implements Conductor {
     }
 
     @Override
-    public ConductorRun start(Task task, PoolView pool) {
+    public ConductorRun start(Task task, PoolView pool, PlanningCalls planning) {
         List<Step> steps = new ArrayList<>();
         proposers.forEach(worker -> steps.add(Subtasks.solve(worker)));
         steps.add(Subtasks.aggregate(aggregator));

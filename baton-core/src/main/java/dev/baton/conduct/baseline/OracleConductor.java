@@ -3,6 +3,7 @@ package dev.baton.conduct.baseline;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.OneRound;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import dev.baton.workflow.Workflow;
@@ -22,7 +23,7 @@ public final class OracleConductor implements Conductor {
     }
 
     @Override
-    public ConductorRun start(Task task, PoolView pool) {
+    public ConductorRun start(Task task, PoolView pool, PlanningCalls planning) {
         String choice = pool.workerIds().stream()
                 .filter(worker -> hindsight.solvesAlone(task, worker))
                 .findFirst()

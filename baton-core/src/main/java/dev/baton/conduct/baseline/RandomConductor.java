@@ -3,6 +3,7 @@ package dev.baton.conduct.baseline;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.OneRound;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import dev.baton.workflow.Workflow;
@@ -21,7 +22,7 @@ public final class RandomConductor implements Conductor {
     }
 
     @Override
-    public ConductorRun start(Task task, PoolView pool) {
+    public ConductorRun start(Task task, PoolView pool, PlanningCalls planning) {
         SplittableRandom random = new SplittableRandom(seed ^ task.id().hashCode() * 0x9E3779B97F4A7C15L);
         String worker = pool.workerId(random.nextInt(pool.size()));
         return OneRound.of(Workflow.of(Subtasks.solve(worker)));

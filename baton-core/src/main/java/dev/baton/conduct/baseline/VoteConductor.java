@@ -3,6 +3,7 @@ package dev.baton.conduct.baseline;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.OneRound;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.execute.Trace;
 import dev.baton.grade.Grader;
 import dev.baton.grade.Graders;
@@ -33,7 +34,7 @@ public final class VoteConductor implements Conductor {
     }
 
     @Override
-    public ConductorRun start(Task task, PoolView pool) {
+    public ConductorRun start(Task task, PoolView pool, PlanningCalls planning) {
         return OneRound.of(new Workflow(voters.stream().map(Subtasks::solve).toList()),
                 trace -> plurality(task, trace));
     }

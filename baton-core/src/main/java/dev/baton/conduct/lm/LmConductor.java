@@ -2,9 +2,7 @@ package dev.baton.conduct.lm;
 
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorRun;
-import dev.baton.conduct.Orchestrator;
-import dev.baton.execute.Budget;
-import dev.baton.execute.Executor;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.input.InvalidSettingException;
 import dev.baton.pool.Pool;
 import dev.baton.pool.PoolView;
@@ -26,13 +24,15 @@ import java.util.Objects;
  * {@link LmConductorOptions#maxRounds()}. So a model that writes garbage forever costs at most two calls a round
  * and the run always ends.
  *
- * <p>Its calls go through {@link Executor#plan}: the same interceptors and budget as the steps, recorded in the
- * trace as planning calls whose subtask says what the call was for and how it ended ("write the workflow (round 0)
- * → unreadable: ...; asking once to repair", "→ fallback: ...").
+ * <p>Its calls go through the {@link PlanningCalls} each run is given by the {@link dev.baton.conduct.Orchestrator}:
+ * the same interceptors as the steps, charged to the question's one budget, recorded in the trace as planning calls
+ * whose subtask says what the call was for and how it ended ("write the workflow (round 0) → unreadable: ...; asking
+ * once to repair", "→ fallback: ..."). It holds no executor and no budget of its own, so one conductor serves every
+ * question of a server, each under its own budget.
  *
  * <pre>{@code
  * Orchestrator orchestrator = new Orchestrator(executor, pool, budget, Orchestrator.DEFAULT_MAX_ROUNDS);
- * Conductor conductor = LmConductor.over(orchestrator, pool.get("gpt-4o"), LmConductorOptions.defaults());
+ * Conductor conductor = new LmConductor(pool.get("gpt-4o"), pool, LmConductorOptions.defaults());
  * Orchestrator.Result result = orchestrator.answer(conductor, task, pool.view());
  * }</pre>
  */
@@ -40,30 +40,19 @@ public final class LmConductor implements Conductor {
 
     private final Worker model;
     private final Pool pool;
-    private final Executor executor;
-    private final Budget budget;
     private final LmConductorOptions options;
 
     /**
      * Creates a conductor.
      *
      * @param model    the model that writes the workflows; it need not be in the pool
-     * @param pool     the workers, whose cards describe them to the model
-     * @param executor makes the model's calls: pass the one that runs the steps, so its interceptors apply
-     * @param budget   the budget the steps run under: the model's calls count against it
-     * @param options  prompt, round limit and fallback
+     * @param pool    the workers, whose cards describe them to the model
+     * @param options prompt, round limit and fallback
      */
-    public LmConductor(Worker model, Pool pool, Executor executor, Budget budget, LmConductorOptions options) {
+    public LmConductor(Worker model, Pool pool, LmConductorOptions options) {
         this.model = Objects.requireNonNull(model, "model");
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        this.budget = Objects.requireNonNull(budget, "budget");
         this.options = Objects.requireNonNull(options, "options");
-    }
-
-    /** Creates a conductor whose calls use the executor, pool and budget of the round loop that drives it. */
-    public static LmConductor over(Orchestrator orchestrator, Worker model, LmConductorOptions options) {
-        return new LmConductor(model, orchestrator.pool(), orchestrator.executor(), orchestrator.budget(), options);
     }
 
     /**
@@ -72,13 +61,13 @@ public final class LmConductor implements Conductor {
      * @throws InvalidSettingException when the configured fallback worker is not in {@code view}
      */
     @Override
-    public ConductorRun start(Task task, PoolView view) {
+    public ConductorRun start(Task task, PoolView view, PlanningCalls planning) {
         String fallback = options.fallbackWorker().orElse(view.workerId(0));
         if (!view.contains(fallback)) {
             throw new InvalidSettingException("the LM conductor's fallback worker '" + fallback
                     + "' is not among the workers it may use: " + view.workerIds());
         }
-        return new LmConductorRun(this, task, view, fallback);
+        return new LmConductorRun(this, task, view, fallback, planning);
     }
 
     @Override
@@ -92,14 +81,6 @@ public final class LmConductor implements Conductor {
 
     Pool pool() {
         return pool;
-    }
-
-    Executor executor() {
-        return executor;
-    }
-
-    Budget budget() {
-        return budget;
     }
 
     LmConductorOptions options() {

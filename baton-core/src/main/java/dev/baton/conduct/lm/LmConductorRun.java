@@ -2,6 +2,7 @@ package dev.baton.conduct.lm;
 
 import dev.baton.conduct.ConductorRun;
 import dev.baton.conduct.Plan;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.CallResult;
 import dev.baton.execute.Trace;
@@ -29,16 +30,16 @@ final class LmConductorRun implements ConductorRun {
     static final String FALLBACK_SUBTASK = "Solve the problem. Think step by step, then give the final answer.";
 
     private final LmConductor conductor;
-    private final Task task;
     private final PoolView view;
     private final String fallback;
+    private final PlanningCalls calls;
     private final List<ChatMessage> conversation = new ArrayList<>();
 
-    LmConductorRun(LmConductor conductor, Task task, PoolView view, String fallback) {
+    LmConductorRun(LmConductor conductor, Task task, PoolView view, String fallback, PlanningCalls planning) {
         this.conductor = conductor;
-        this.task = task;
         this.view = view;
         this.fallback = fallback;
+        this.calls = planning;
         conversation.addAll(conductor.options().prompt().firstRound(task, view, conductor.pool()));
     }
 
@@ -91,8 +92,7 @@ final class LmConductorRun implements ConductorRun {
 
     /** Calls the model once and reads its reply, adding the call's record to {@code planning}. */
     private Reading ask(String purpose, List<ChatMessage> messages, Trace trace, List<CallRecord> planning) {
-        CallRecord call = conductor.executor().plan(conductor.model(), purpose, messages, task, conductor.budget(),
-                trace.plusPlanning(planning));
+        CallRecord call = calls.call(conductor.model(), purpose, messages, trace.plusPlanning(planning));
         planning.add(call);
         return switch (call.result()) {
             case CallResult.Answered answered -> read(answered.reply().text(), trace.rounds() == 0);

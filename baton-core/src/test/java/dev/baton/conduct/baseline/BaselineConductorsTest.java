@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.Orchestrator;
 import dev.baton.conduct.Plan;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
 import dev.baton.execute.RetryPolicy;
@@ -65,7 +66,7 @@ class BaselineConductorsTest {
 
     @Test
     void moaRunsProposersInParallelThenAnAggregatorThatSeesAll() {
-        Plan plan = new MoaConductor(List.of("a", "b"), "c", "moa").start(TASK, pool.view()).next(Trace.empty());
+        Plan plan = new MoaConductor(List.of("a", "b"), "c", "moa").start(TASK, pool.view(), PlanningCalls.none()).next(Trace.empty());
 
         Workflow workflow = ((Plan.Run) plan).workflow();
         assertThat(workflow.steps()).extracting(s -> s.access()).containsExactly(Access.NONE, Access.NONE, Access.ALL);
@@ -84,7 +85,7 @@ class BaselineConductorsTest {
     @Test
     void oracleFallsBackToTheFirstWorkerWhenNobodyIsRight() {
         Conductor oracle = new OracleConductor((task, worker) -> false);
-        Plan plan = oracle.start(TASK, pool.view()).next(Trace.empty());
+        Plan plan = oracle.start(TASK, pool.view(), PlanningCalls.none()).next(Trace.empty());
         assertThat(((Plan.Run) plan).workflow().step(0).workerId()).isEqualTo("a");
     }
 
@@ -93,12 +94,12 @@ class BaselineConductorsTest {
         RandomConductor random = new RandomConductor(0);
         Set<String> drawn = IntStream.range(0, 50)
                 .mapToObj(i -> Task.of("t" + i, "?", "1", AnswerType.NUMBER))
-                .map(task -> ((Plan.Run) random.start(task, pool.view()).next(Trace.empty())).workflow().step(0).workerId())
+                .map(task -> ((Plan.Run) random.start(task, pool.view(), PlanningCalls.none()).next(Trace.empty())).workflow().step(0).workerId())
                 .collect(Collectors.toSet());
         assertThat(drawn).hasSizeGreaterThan(2);
 
-        String first = ((Plan.Run) random.start(TASK, pool.view()).next(Trace.empty())).workflow().step(0).workerId();
-        assertThat(((Plan.Run) random.start(TASK, pool.view()).next(Trace.empty())).workflow().step(0).workerId()).isEqualTo(first);
+        String first = ((Plan.Run) random.start(TASK, pool.view(), PlanningCalls.none()).next(Trace.empty())).workflow().step(0).workerId();
+        assertThat(((Plan.Run) random.start(TASK, pool.view(), PlanningCalls.none()).next(Trace.empty())).workflow().step(0).workerId()).isEqualTo(first);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.ConductorContract;
 import dev.baton.conduct.Orchestrator;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.execute.Budget;
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.CallResult;
@@ -56,8 +57,8 @@ class LmConductorTest extends ConductorContract {
 
     @Override
     protected Conductor create(PoolView view, long seed) {
-        return new LmConductor(model(request -> isFirstRound(request) ? TWO_STEPS : ACCEPT), POOL, EXECUTOR,
-                Budget.unlimited(), LmConductorOptions.defaults());
+        return new LmConductor(model(request -> isFirstRound(request) ? TWO_STEPS : ACCEPT), POOL,
+                LmConductorOptions.defaults());
     }
 
     private static ScriptedWorker model(Function<CallRequest, String> replies) {
@@ -78,7 +79,7 @@ class LmConductorTest extends ConductorContract {
 
     private static Orchestrator.Result answer(Worker model, Budget budget, LmConductorOptions options) {
         Orchestrator orchestrator = new Orchestrator(EXECUTOR, POOL, budget, Orchestrator.DEFAULT_MAX_ROUNDS);
-        return orchestrator.answer(LmConductor.over(orchestrator, model, options), TASK, POOL.view());
+        return orchestrator.answer(new LmConductor(model, POOL, options), TASK, POOL.view());
     }
 
     private static Orchestrator.Result answer(Worker model) {
@@ -243,11 +244,32 @@ class LmConductorTest extends ConductorContract {
     }
 
     @Test
+    void aQuestionsDeadlineBoundsAllItsRoundsAndPlanningCallsTogether() {
+        // The model plans one step every round and never accepts; each step takes 0.8 s, the question has 2 s. Two
+        // rounds fit; the third round's step is cut off at the deadline and nothing is asked after it. (When every
+        // round had a deadline of its own, the question ran five rounds, about 4 s, all answered.)
+        Pool slow = Pool.of(List.of(ScriptedWorker.slow("alpha", "41", java.time.Duration.ofMillis(800)),
+                ScriptedWorker.answering("beta", "42")));
+        ScriptedWorker model = model(request -> "Model 0 solves.\nmodel_id = [0]\nsubtasks = [\"Solve it.\"]\naccess_list = [[]]");
+        Budget twoSeconds = Budget.unlimited().withDeadline(java.time.Duration.ofSeconds(2));
+
+        Orchestrator.Result result = new Orchestrator(EXECUTOR, slow, twoSeconds, Orchestrator.DEFAULT_MAX_ROUNDS)
+                .answer(new LmConductor(model, slow, LmConductorOptions.defaults()), TASK, slow.view());
+
+        List<CallRecord> steps = result.trace().calls();
+        assertThat(steps).hasSizeLessThanOrEqualTo(3);
+        assertThat(steps.subList(0, 2)).allSatisfy(step -> assertThat(step.result()).isInstanceOf(CallResult.Answered.class));
+        assertThat(steps.getLast().result()).isNotInstanceOf(CallResult.Answered.class);
+        assertThat(result.trace().planning()).filteredOn(call -> call.result() instanceof CallResult.Answered)
+                .hasSizeLessThanOrEqualTo(3);
+    }
+
+    @Test
     void aFallbackWorkerOutsideTheViewIsBadInput() {
-        Conductor conductor = new LmConductor(model(request -> ACCEPT), POOL, EXECUTOR, Budget.unlimited(),
+        Conductor conductor = new LmConductor(model(request -> ACCEPT), POOL,
                 LmConductorOptions.defaults().withFallbackWorker("outside"));
 
-        assertThatThrownBy(() -> conductor.start(TASK, view()))
+        assertThatThrownBy(() -> conductor.start(TASK, view(), PlanningCalls.none()))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("fallback worker 'outside'");
         assertThat(conductor.name()).isEqualTo("lm:conductor");

@@ -1,6 +1,7 @@
 package dev.baton.learn.conductor;
 
 import dev.baton.conduct.Conductor;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.grade.Graders;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.learn.policy.Decoder;
@@ -57,7 +58,7 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
      * @throws PolicyMismatchException naming a worker of {@code pool} the policy was not trained with
      */
     @Override
-    public PolicyRun start(Task task, PoolView pool) {
+    public PolicyRun start(Task task, PoolView pool, PlanningCalls planning) {
         boolean[] available = policy.workers().availability(pool);
         float[] question = embeddings.computeIfAbsent(task.question(), encoder::encode);
         return planner.start(task, question, available, Decoder.greedy(), Graders.forType(task.answerType()));

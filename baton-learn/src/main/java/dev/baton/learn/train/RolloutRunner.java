@@ -55,7 +55,7 @@ final class RolloutRunner {
                 PolicyRun run = planner.start(task, embeddings.get(q), offered.get(q),
                         Decoder.sampling(List.of(streams.get(runs.size()))), graders.forType(task.answerType()));
                 runs.add(run);
-                attempts.add(new Orchestrator.Attempt(task, run));
+                attempts.add(loop.attempt(task, run));
                 groups.add(q);
             }
         }

@@ -64,7 +64,7 @@ final class SoloAccuracy {
             SoloConductor solo = new SoloConductor(worker);
             List<Orchestrator.Attempt> attempts = new ArrayList<>();
             for (Task task : tasks) {
-                attempts.add(new Orchestrator.Attempt(task, solo.start(task, pool.view())));
+                attempts.add(loop.attempt(solo, task, pool.view()));
             }
             List<Orchestrator.Result> results = loop.answerAll(attempts, RoundPlanner.oneByOne(), threads);
             int right = 0;

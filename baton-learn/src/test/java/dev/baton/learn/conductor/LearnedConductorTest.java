@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.conduct.Orchestrator;
 import dev.baton.conduct.Plan;
+import dev.baton.conduct.PlanningCalls;
 import dev.baton.execute.Budget;
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.Executor;
@@ -47,7 +48,7 @@ class LearnedConductorTest {
     void writesAWorkflowOverTheOfferedWorkersInThePapersFormat() {
         try (LearnedConductor conductor = new LearnedConductor(untrained().policy(), new HashingEncoder(), "learned")) {
             PoolView view = pool.view(List.of("cheap", "strong"));
-            Plan plan = conductor.start(toy.tasks().getFirst(), view).next(Trace.empty());
+            Plan plan = conductor.start(toy.tasks().getFirst(), view, PlanningCalls.none()).next(Trace.empty());
 
             var workflow = ((Plan.Run) plan).workflow();
             assertThat(workflow.steps()).allSatisfy(step -> assertThat(view.contains(step.workerId())).isTrue());
@@ -63,7 +64,7 @@ class LearnedConductorTest {
                     .containsExactlyElementsOf(workflow.steps().stream()
                             .map(step -> org.assertj.core.groups.Tuple.tuple(step.workerId(), step.subtask(), step.access())).toList());
             // Deterministic: the same question gets the same plan.
-            assertThat(conductor.start(toy.tasks().getFirst(), view).next(Trace.empty())).isEqualTo(plan);
+            assertThat(conductor.start(toy.tasks().getFirst(), view, PlanningCalls.none()).next(Trace.empty())).isEqualTo(plan);
         }
     }
 
@@ -91,7 +92,7 @@ class LearnedConductorTest {
                     assertThat(seen).as("round %d sees every earlier reply", call.round()).isEqualTo(call.round());
                 }
                 // A fresh run fed the same trace round by round plans exactly what ran, then accepts.
-                var run = conductor.start(task, pool.view());
+                var run = conductor.start(task, pool.view(), PlanningCalls.none());
                 for (int r = 0; r < trace.rounds(); r++) {
                     Plan plan = run.next(trace.firstRounds(r));
                     assertThat(((Plan.Run) plan).workflow().steps()).extracting(Step::workerId)
@@ -110,7 +111,7 @@ class LearnedConductorTest {
     @Test
     void workerUnknownToTheCheckpointIsAClearError() {
         try (LearnedConductor conductor = new LearnedConductor(untrained().policy(), new HashingEncoder(), "learned")) {
-            assertThatThrownBy(() -> conductor.start(toy.tasks().getFirst(), new PoolView(List.of("strong", "gpt-9"))))
+            assertThatThrownBy(() -> conductor.start(toy.tasks().getFirst(), new PoolView(List.of("strong", "gpt-9")), PlanningCalls.none()))
                     .isInstanceOf(PolicyMismatchException.class)
                     .hasMessageContaining("worker 'gpt-9' is unknown to this checkpoint");
         }
