@@ -6,6 +6,7 @@ import dev.baton.client.ConductorResolver;
 import dev.baton.client.EmptyQuestionException;
 import dev.baton.client.LoadedPool;
 import dev.baton.client.TraceJson;
+import dev.baton.conduct.Conductor;
 import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
 import dev.baton.input.BadInputException;
@@ -91,9 +92,11 @@ final class AskCommand implements Callable<Integer> {
         try (StoreBackend store = encoderOptions.openStore(); EncoderOptions.Lazy encoder = encoderOptions.lazy(store);
              ConductorResolver conductors = new ConductorResolver(loaded, encoder)) {
             Executor executor = poolOptions.executor(loaded, store);
+            Conductor resolved = conductors.resolve(conductor);
+            conductors.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
             try (Baton baton = Baton.builder()
                     .pool(loaded.pool())
-                    .conductor(conductors.resolve(conductor))
+                    .conductor(resolved)
                     .budget(budget)
                     .executor(executor)
                     .maxRounds(rounds)

@@ -71,7 +71,7 @@ final class EvalCommand implements Callable<Integer> {
                     session[0] = encoderOptions.open();
                 }
                 return session[0].encoder();
-            }, learned);
+            }, learned, note -> spec.commandLine().getErr().println("note: " + note));
             EvalReport report = evaluation.evaluate(chosen, conductors);
             reportOptions.print(report, spec.commandLine().getOut());
             reportOptions.writeJson(List.of(report));

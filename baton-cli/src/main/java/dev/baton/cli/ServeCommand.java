@@ -123,6 +123,7 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("Baton serves on " + server.baseUrl() + " (OpenAI-compatible; Ctrl-C stops)");
                 out.println("models: " + String.join(", ", models.all().stream().map(ServedModel::name).toList()));
                 out.println("traces: " + store.location());
+                resolver.notes().forEach(note -> out.println("note: " + note));
                 if (writePool != null) {
                     writeGatewayPool(loaded, server);
                     out.println("pool file of the gateway workers: " + writePool);

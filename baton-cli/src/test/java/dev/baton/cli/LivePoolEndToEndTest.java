@@ -222,6 +222,22 @@ class LivePoolEndToEndTest {
                 "learned:" + checkpoint, "--answer-type", "number", "--store", dir.resolve("baton.db").toString()));
         assertThat(learned.exitCode()).as(learned.err()).isZero();
         assertThat(learned.out()).contains("trace: learned:").containsPattern("The answer is \\d+\\.");
+
+        // The pool changes: a worker joins and solver-c is retired. The checkpoint plans over the two it knows, and
+        // says so once; a pool with none of its workers is refused before anything is served.
+        solver("solver-d", "What is 3 + 3", "The answer is 6.", 150);
+        CliRun changed = run(CliRun.withEnv(ENV, "ask", "What is 3 + 3?", "--pool", pool("solver-a", "solver-b", "solver-d")
+                .toString(), "--conductor", "learned:" + checkpoint, "--answer-type", "number", "--store",
+                dir.resolve("baton.db").toString()));
+        assertThat(changed.exitCode()).as(changed.err()).isZero();
+        assertThat(changed.err()).containsOnlyOnce("note: learned:" + checkpoint + " plans over 2 of its 3 workers; not in "
+                + "the pool: solver-c; new to it and left out of its plans: solver-d");
+        assertThat(changed.out()).doesNotContain("solver-d").doesNotContain("solver-c");
+        CliRun stranger = run(CliRun.withEnv(ENV, "serve", "--port", "0", "--pool", pool("solver-d").toString(),
+                "--conductor", "learned:" + checkpoint, "--store", dir.resolve("baton.db").toString()));
+        assertThat(stranger.exitCode()).isEqualTo(2);
+        assertThat(stranger.err()).contains("none of this checkpoint's workers (solver-a, solver-b, solver-c) is in the pool "
+                + "(solver-d)").doesNotContain("\tat ");
     }
 
     private CliRun ask(Path pool, String... more) {

@@ -34,6 +34,7 @@ public final class ConductorResolver implements AutoCloseable {
     private final LoadedPool loaded;
     private final Supplier<QuestionEncoder> encoder;
     private final List<LearnedConductor> learned = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private QuestionEncoder opened;
 
     /**
@@ -68,7 +69,7 @@ public final class ConductorResolver implements AutoCloseable {
         ReplayedBenchmark replayed = loaded.replay().orElseThrow();
         Evaluation evaluation = new Evaluation(replayed.name(), replayed.benchmark().tasks(), replayed.pool(), "replay",
                 Optional.of(replayed.hindsight()), replayed.notes(), ProgressListener.SILENT);
-        return LearnedSpecs.register(evaluation, this::encoder, learned).conductors(List.of(spec));
+        return LearnedSpecs.register(evaluation, this::encoder, learned, notes::add).conductors(List.of(spec));
     }
 
     private List<Conductor> liveSpecs(String spec) {
@@ -77,6 +78,7 @@ public final class ConductorResolver implements AutoCloseable {
             LearnedConductor conductor = new LearnedConductor(CheckpointFile.read(Path.of(path)).policy(), encoder(),
                     "learned:" + path);
             learned.add(conductor);
+            conductor.fit(loaded.pool().view()).note(conductor.name()).ifPresent(notes::add);
             return conductor;
         };
         return new ConductorSpecs(loaded.pool(), loaded.pool().view(), () -> WorkerRanking.asListed(loaded.pool().ids()),
@@ -85,6 +87,14 @@ public final class ConductorResolver implements AutoCloseable {
                             + " lacks: name the order instead, cheap workers first, e.g. cascade:<w1,w2,w3>");
                 },
                 loaded.hindsight(), Map.of(dev.baton.eval.ConductorSpecForm.LEARNED, learnedFactory)).resolve(spec);
+    }
+
+    /**
+     * Returns what a person should be told once about the conductors resolved so far: a learned checkpoint whose
+     * workers differ from the pool's (it plans over those it knows), one line each.
+     */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     private synchronized QuestionEncoder encoder() {

@@ -55,7 +55,20 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
     }
 
     /**
-     * @throws PolicyMismatchException naming a worker of {@code pool} the policy was not trained with
+     * Says how {@code pool} meets the workers this conductor was trained with. Call it once when setting the conductor
+     * up over a pool, and tell the user its {@linkplain PoolFit#note note}: every question then plans over the workers
+     * it knows that are there, without a word.
+     *
+     * @throws PolicyMismatchException when the pool holds none of its workers
+     */
+    public PoolFit fit(PoolView pool) {
+        return policy.workers().fit(pool);
+    }
+
+    /**
+     * Plans over the workers of {@code pool} the policy was trained with; others are left out of its plans.
+     *
+     * @throws PolicyMismatchException when {@code pool} holds none of the policy's workers
      */
     @Override
     public PolicyRun start(Task task, PoolView pool, PlanningCalls planning) {

@@ -155,19 +155,30 @@ public record WorkerIndex(List<String> workerIds, float[][] descriptors, Map<Str
     }
 
     /**
-     * Returns which pointer positions a view offers.
+     * Returns how {@code view} meets these workers: which it offers, which are extra, which are missing.
      *
-     * @throws PolicyMismatchException naming a worker of the view the policy was not trained with
+     * @throws PolicyMismatchException when the view offers none of these workers
+     */
+    public PoolFit fit(PoolView view) {
+        List<String> known = workerIds.stream().filter(view::contains).toList();
+        if (known.isEmpty()) {
+            throw new PolicyMismatchException("none of this checkpoint's workers (" + String.join(", ", workerIds)
+                    + ") is in the pool (" + String.join(", ", view.workerIds()) + "): train it on this pool");
+        }
+        return new PoolFit(known, view.workerIds().stream().filter(id -> !workerIds.contains(id)).toList(),
+                workerIds.stream().filter(id -> !view.contains(id)).toList());
+    }
+
+    /**
+     * Returns which pointer positions a view offers: the workers of the view this index knows. A worker it does not
+     * know is left out (the policy cannot plan for it); see {@link #fit}.
+     *
+     * @throws PolicyMismatchException when the view offers none of these workers
      */
     public boolean[] availability(PoolView view) {
         boolean[] available = new boolean[workerIds.size()];
-        for (String id : view.workerIds()) {
-            int index = workerIds.indexOf(id);
-            if (index < 0) {
-                throw new PolicyMismatchException("worker '" + id + "' is unknown to this checkpoint, which was trained with: "
-                        + String.join(", ", workerIds));
-            }
-            available[index] = true;
+        for (String id : fit(view).known()) {
+            available[workerIds.indexOf(id)] = true;
         }
         return available;
     }

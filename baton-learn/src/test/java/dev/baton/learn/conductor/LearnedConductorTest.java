@@ -109,11 +109,41 @@ class LearnedConductorTest {
     }
 
     @Test
-    void workerUnknownToTheCheckpointIsAClearError() {
+    void aPoolWithAnExtraWorkerIsPlannedOverWithoutIt() {
+        try (LearnedConductor conductor = new LearnedConductor(untrained().policy(), new HashingEncoder(), "learned:ck")) {
+            PoolView grown = new PoolView(List.of("weak", "noisy", "planner", "cheap", "strong"));
+
+            assertThat(conductor.fit(grown).note("learned:ck"))
+                    .contains("learned:ck plans over 4 of its 4 workers; new to it and left out of its plans: planner");
+            for (Task task : toy.tasks().subList(0, 20)) {
+                Plan plan = conductor.start(task, grown, PlanningCalls.none()).next(Trace.empty());
+                assertThat(((Plan.Run) plan).workflow().steps()).extracting(Step::workerId).doesNotContain("planner");
+            }
+        }
+    }
+
+    @Test
+    void aPoolMissingACheckpointWorkerIsPlannedOverWithTheRestAndSaidOnce() {
+        try (LearnedConductor conductor = new LearnedConductor(untrained().policy(), new HashingEncoder(), "learned:ck")) {
+            PoolView shrunk = new PoolView(List.of("weak", "noisy", "cheap"));
+
+            assertThat(conductor.fit(shrunk).note("learned:ck"))
+                    .contains("learned:ck plans over 3 of its 4 workers; not in the pool: strong");
+            assertThat(conductor.fit(pool.view()).note("learned:ck")).isEmpty();
+            for (Task task : toy.tasks().subList(0, 20)) {
+                Plan plan = conductor.start(task, shrunk, PlanningCalls.none()).next(Trace.empty());
+                assertThat(((Plan.Run) plan).workflow().steps()).extracting(Step::workerId).doesNotContain("strong");
+            }
+        }
+    }
+
+    @Test
+    void aPoolWithNoneOfTheCheckpointsWorkersIsAClearError() {
         try (LearnedConductor conductor = new LearnedConductor(untrained().policy(), new HashingEncoder(), "learned")) {
-            assertThatThrownBy(() -> conductor.start(toy.tasks().getFirst(), new PoolView(List.of("strong", "gpt-9")), PlanningCalls.none()))
+            assertThatThrownBy(() -> conductor.start(toy.tasks().getFirst(), new PoolView(List.of("gpt-9")), PlanningCalls.none()))
                     .isInstanceOf(PolicyMismatchException.class)
-                    .hasMessageContaining("worker 'gpt-9' is unknown to this checkpoint");
+                    .hasMessage("none of this checkpoint's workers (weak, noisy, cheap, strong) is in the pool (gpt-9): "
+                            + "train it on this pool");
         }
     }
 
