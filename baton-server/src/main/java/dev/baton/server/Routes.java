@@ -25,17 +25,14 @@ final class Routes {
     static void register(RoutesConfig routes, ServedModels models, TraceStore traces, ServerSettings settings,
                                 ServerMetrics metrics) {
         ApiKeyCheck apiKey = new ApiKeyCheck(settings.apiKeys());
-        RequestGate gate = new RequestGate(settings.limits().maxBodyBytes(), settings.limits().maxConcurrent());
+        RequestGate gate = new RequestGate(settings.limits());
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(new ChatAnswerer(models, traces, metrics), settings.limits());
         TracesEndpoint traceEndpoint = new TracesEndpoint(traces);
 
         routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         routes.before("/v1/*", apiKey);
         routes.before("/metrics", apiKey);
-        routes.before(CHAT, ctx -> {
-            gate.checkBodySize(ctx);
-            gate.admit(ctx);
-        });
+        routes.before(CHAT, gate::enter);
 
         routes.post(CHAT, chat);
         RewardRoutes.register(routes, models, traces, settings, metrics, gate);
