@@ -48,6 +48,12 @@ final class TracePages {
                 + "</main>\n</body>\n</html>\n";
     }
 
+    /** Returns the page a failure under {@code /ui} is answered with: the status and what went wrong. */
+    static String error(int status, String message) {
+        return page("Error " + status, "<p><a href=\"/ui\">\u2190 recent requests</a></p>\n<h1>Error " + status
+                + "</h1>\n<p class=\"empty\">" + escape(message) + "</p>\n", false);
+    }
+
     /** Returns the list of recent requests, newest first. */
     static String list(List<StoredTrace> traces) {
         StringBuilder body = new StringBuilder("<h1>Recent requests</h1>\n<p class=\"meta\">The ")

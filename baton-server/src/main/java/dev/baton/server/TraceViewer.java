@@ -24,6 +24,11 @@ final class TraceViewer {
         this.traces = traces;
     }
 
+    /** Returns whether the viewer serves {@code path}: its failures are then answered as pages, not JSON. */
+    static boolean serves(String path) {
+        return path.equals("/ui") || path.startsWith("/ui/");
+    }
+
     /** Registers the viewer's routes and its access check. */
     static void register(RoutesConfig routes, TraceStore traces, ApiKeyCheck keys) {
         TraceViewer viewer = new TraceViewer(traces);
