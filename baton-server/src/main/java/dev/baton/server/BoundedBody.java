@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 
 /**
@@ -61,7 +60,8 @@ final class BoundedBody {
         } catch (InterruptedIOException e) {
             throw ApiException.requestTimeout(deadline);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body: " + e.getMessage(), e);
+            // The client's doing (it hung up, or sent a broken chunk), not the server's: no 500, nothing logged.
+            throw ApiException.invalidRequest("The request body could not be read: " + e.getMessage(), null);
         }
     }
 }

@@ -96,6 +96,19 @@ class RequestRefusalsTest {
     }
 
     @Test
+    void aBrokenChunkedBodyIsTheClientsFaultNotTheServers() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fixture.server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + KEY + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\n{\"mod\r\nZZ-not-a-size\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    @Test
     void tooManyMessagesAreRefused() {
         String message = "{\"role\": \"user\", \"content\": \"hi\"}";
         String body = "{\"model\": \"best-solo\", \"messages\": [" + String.join(",", List.of(message, message, message, message)) + "]}";
