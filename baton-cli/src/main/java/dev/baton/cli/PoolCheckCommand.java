@@ -14,6 +14,7 @@ import dev.baton.worker.Reply;
 import dev.baton.worker.TaskRef;
 import dev.baton.worker.WorkerException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ final class PoolCheckCommand implements Callable<Integer> {
         for (WorkerSpec worker : pool.workers()) {
             rows.add(switch (worker) {
                 case LiveWorkerSpec live -> new String[] {live.id(), live.provider().id(), live.model(),
-                    live.baseUrl().toString(),
+                    masked(live.baseUrl().toString(), live.baseUrl()),
                     live.apiKeyEnv().map(name -> name + (PoolSpec.keySet(live, env) ? " (set)" : " (NOT SET)")).orElse("-"),
                     money(live.price().inputUsdPerMillion()), money(live.price().outputUsdPerMillion()),
                     live.defaults().maxOutputTokens().isPresent() ? String.valueOf(live.defaults().maxOutputTokens().getAsInt()) : "-",
@@ -131,9 +132,24 @@ final class PoolCheckCommand implements Callable<Integer> {
         } catch (WorkerException e) {
             out.println(live.id() + ": " + e.kind() + " (" + (e.retriable() ? "transient" : "permanent")
                     + e.retryAfter().map(wait -> ", retry after " + wait.toSeconds() + "s").orElse("") + "): "
-                    + oneLine(Optional.ofNullable(e.getMessage()).orElse("")));
+                    + masked(oneLine(Optional.ofNullable(e.getMessage()).orElse("")), live.baseUrl()));
             return false;
         }
+    }
+
+    /**
+     * Returns {@code text} with the credentials written into {@code url} masked: {@code http://user:***@host},
+     * or {@code http://***@host} for a user part alone, which is often a token.
+     */
+    static String masked(String text, URI url) {
+        String userInfo = url.getRawUserInfo();
+        if (userInfo == null) {
+            return text;
+        }
+        int colon = userInfo.indexOf(':');
+        String shown = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
+        // With its '@' only, so that a short user name is not masked all over the text.
+        return text.replace(userInfo + "@", shown + "@").replace(url.getUserInfo() + "@", shown + "@");
     }
 
     private static String money(double usd) {

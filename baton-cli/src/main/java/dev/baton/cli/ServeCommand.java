@@ -117,6 +117,8 @@ final class ServeCommand implements Callable<Integer> {
         }, "baton-serve-shutdown");
         try (StoreBackend store = encoderOptions.openStore(); EncoderOptions.Lazy encoder = encoderOptions.lazy(store);
              ConductorResolver resolver = new ConductorResolver(loaded, encoder)) {
+            // A damaged store would otherwise be found at the first request that reads it, as 500s: refuse it now.
+            store.checkIntegrity();
             Executor executor = poolOptions.executor(loaded, store);
             ServedModels models = ServedModels.of(loaded, executor, resolver, specs);
             try (BatonServer server = BatonServer.start(settings, models, store.traces())) {

@@ -103,6 +103,23 @@ class PoolCheckCommandTest {
     }
 
     @Test
+    void credentialsWrittenIntoABaseUrlAreMaskedEvenWhenPinged() throws IOException {
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"error\":{\"message\":\"who are you\"}}")));
+        Path file = pool("workers:\n" + local("proxied", "/v1").replace("http://127.0.0.1", "http://alice:pa55-w0rd@127.0.0.1")
+                + local("token", "/v1").replace("http://127.0.0.1", "http://tok3n-only@127.0.0.1"));
+
+        CliRun listed = CliRun.of("pool", "check", file.toString());
+        CliRun pinged = CliRun.of("pool", "check", file.toString(), "--ping");
+
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("http://alice:***@127.0.0.1:" + server.port() + "/v1")
+                .contains("http://***@127.0.0.1:" + server.port() + "/v1");
+        assertThat(listed.out() + listed.err() + pinged.out() + pinged.err()).doesNotContain("pa55-w0rd")
+                .doesNotContain("tok3n-only");
+    }
+
+    @Test
     void invalidFileIsOneLineNamingFileLineAndFieldWithExitCode2() throws IOException {
         Path file = pool("workers:\n" + local("a", "/v1").replace("price: {input: 1, output: 2}", "price: {input: -1, output: 2}"));
 

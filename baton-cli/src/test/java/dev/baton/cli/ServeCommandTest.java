@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.offline.Benchmarks;
+import dev.baton.store.DamagedStoreFile;
 import dev.baton.store.PostgresTestDatabase;
 import dev.baton.store.StoreBackend;
 import java.io.InputStream;
@@ -160,6 +161,28 @@ class ServeCommandTest {
             Thread.sleep(20);
         }
         throw new AssertionError("serve ended before listening: " + out);
+    }
+
+    @Test
+    void aDamagedStoreIsRefusedAtStartNamingTheFile() throws Exception {
+        Path damaged = DamagedStoreFile.write(dir.resolve("damaged.db"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int[] exit = {-1};
+        Thread serving = new Thread(() -> exit[0] = BatonCli.run(InputStream.nullInputStream(), Map.of(),
+                new PrintWriter(out, true), new PrintWriter(err, true), "serve", "--pool", "replay", "--bench", "gsm8k",
+                "--port", "0", "--store", damaged.toString()));
+        serving.start();
+        while (serving.isAlive() && !out.toString().contains("serves on")) {
+            Thread.sleep(20);
+        }
+        serving.interrupt();
+        serving.join();
+
+        assertThat(out.toString()).doesNotContain("serves on");
+        assertThat(exit[0]).isEqualTo(1);
+        assertThat(err.toString()).contains(damaged.toAbsolutePath().toString()).contains("damaged")
+                .doesNotContain("\tat ").hasLineCount(1);
     }
 
     @Test

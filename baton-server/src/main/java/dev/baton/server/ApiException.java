@@ -50,6 +50,12 @@ final class ApiException extends RuntimeException {
                 + limit + " bytes)", null, "request_too_large");
     }
 
+    /** A body that did not all arrive within the deadline (408). */
+    static ApiException requestTimeout(java.time.Duration deadline) {
+        return new ApiException(408, "invalid_request_error", "The request body did not arrive within "
+                + deadline.toMillis() + " ms; send it at once", null, "request_timeout");
+    }
+
     /** Too many requests at once (429); the response carries {@code Retry-After}. */
     static ApiException tooManyRequests(int limit) {
         return new ApiException(429, "rate_limit_error", "This server answers at most " + limit

@@ -30,7 +30,7 @@ final class ChatCompletionsEndpoint implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        byte[] body = BoundedBody.read(ctx, limits.maxBodyBytes());
+        byte[] body = BoundedBody.of(ctx);
         ChatRequest request = ChatRequest.parse(new String(body, StandardCharsets.UTF_8), limits.maxMessages());
         Completion completion = answerer.answer(request, BudgetHeaders.read(ctx, limits));
         ctx.header(TRACE_ID, completion.id());

@@ -1,6 +1,5 @@
 package dev.baton.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.worker.ChatMessage;
 import java.util.ArrayList;
@@ -11,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The parts of an OpenAI chat completion request Baton uses: the model, the conversation, and how to answer
- * (streamed or not, usage in the stream or not). Sampling parameters are the pool's business and are ignored.
+ * (streamed or not, usage in the stream or not). Sampling parameters are the pool's business: checked
+ * ({@link SamplingFields}), then ignored.
  *
  * @param model        a served model's name
  * @param messages     the conversation, oldest first; at least one user message
@@ -38,15 +38,7 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
      *                      {@code maxMessages} messages
      */
     static ChatRequest parse(String body, int maxMessages) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.invalidRequest("The request body is not valid JSON: " + e.getOriginalMessage(), null);
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiException.invalidRequest("The request body must be a JSON object", null);
-        }
+        JsonNode root = Json.readRequest(body);
         JsonNode model = root.get("model");
         if (model == null || model.isNull()) {
             throw ApiException.invalidRequest("Missing required parameter: 'model'", "model");
@@ -64,6 +56,7 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
             }
             includeUsage = bool(options, "include_usage", "stream_options.include_usage");
         }
+        SamplingFields.check(root);
         JsonNode n = root.get("n");
         if (n != null && !n.isNull() && !(n.isIntegralNumber() && n.asInt() == 1)) {
             throw ApiException.invalidRequest("Baton answers with one choice: 'n' must be 1", "n");

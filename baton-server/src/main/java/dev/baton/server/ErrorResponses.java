@@ -7,9 +7,13 @@ import io.javalin.http.HttpResponseException;
 
 /**
  * Writes every failure in OpenAI's error shape, {@code {"error": {"message", "type", "param", "code"}}}, so clients
- * built for OpenAI raise their usual exceptions. The one place a failure becomes an HTTP status.
+ * built for OpenAI raise their usual exceptions; under the trace viewer's {@code /ui}, where a person reads the answer
+ * in a browser, as a page. The one place a failure becomes an HTTP status, and where a 500 is logged with its cause
+ * (the client is not told it).
  */
 final class ErrorResponses {
+
+    private static final System.Logger LOG = System.getLogger(ErrorResponses.class.getName());
 
     /** Seconds a client refused for too many requests at once is told to wait. */
     static final String RETRY_AFTER_SECONDS = "1";
@@ -21,6 +25,10 @@ final class ErrorResponses {
     static void write(ApiException error, Context ctx) {
         if (error.status() == 429) {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        if (TraceViewer.serves(ctx.path())) {
+            ctx.status(error.status()).html(TracePages.error(error.status(), error.getMessage()));
+            return;
         }
         ObjectNode body = Json.object();
         ObjectNode node = body.putObject("error");
@@ -38,12 +46,23 @@ final class ErrorResponses {
 
     /** Writes the framework's own refusals (no such route, a body over Jetty's limit) in the same shape. */
     static void framework(HttpResponseException error, Context ctx) {
+        if (error.getStatus() >= 500) {
+            log(error, ctx);
+        }
         write(ApiException.ofStatus(error.getStatus(), error.getStatus() == 404
                 ? "No route " + ctx.method() + " " + ctx.path() : String.valueOf(error.getMessage())), ctx);
     }
 
     /** Writes anything unexpected as 500, without its message: it may hold what a client should not see. */
     static void unexpected(Exception error, Context ctx) {
-        write(ApiException.ofStatus(500, "Internal error (" + error.getClass().getSimpleName() + ")"), ctx);
+        log(error, ctx);
+        write(ApiException.ofStatus(500, "Internal error (" + error.getClass().getSimpleName() + "); the server's log "
+                + "says why"), ctx);
+    }
+
+    /** Logs a failure with its cause; the path without its query, which may carry the viewer's key. */
+    private static void log(Exception error, Context ctx) {
+        String request = ctx.method().name() + " " + ctx.path();
+        LOG.log(System.Logger.Level.ERROR, request.replaceAll("\\p{Cntrl}", "?") + " answered 500: " + error, error);
     }
 }

@@ -1,29 +1,44 @@
 package dev.baton.server;
 
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Before- and after-handlers that bound the work a chat request may bring: its body size (413 beyond) and how many
- * are answered at once (429 with {@code Retry-After} beyond, at once, rather than queueing behind long workflows).
+ * Before- and after-handlers that bound the work a chat request may bring: its body size (413 beyond), the time its
+ * body takes to arrive (408 beyond), and how many are answered at once (429 with {@code Retry-After} beyond, at once,
+ * rather than queueing behind long workflows). The body is read whole before a permit is taken, so a client sending
+ * slowly holds nothing but its own connection.
  */
 final class RequestGate {
 
     private static final String PERMIT = "baton.permit";
 
     private final long maxBodyBytes;
+    private final Duration bodyTimeout;
     private final int maxConcurrent;
     private final Semaphore permits;
 
-    RequestGate(long maxBodyBytes, int maxConcurrent) {
-        this.maxBodyBytes = maxBodyBytes;
-        this.maxConcurrent = maxConcurrent;
+    RequestGate(ServerLimits limits) {
+        this.maxBodyBytes = limits.maxBodyBytes();
+        this.bodyTimeout = limits.bodyTimeout();
+        this.maxConcurrent = limits.maxConcurrent();
         this.permits = new Semaphore(maxConcurrent);
     }
 
-    /** Refuses a body whose declared length is over the limit; the endpoint checks what it actually reads. */
-    void checkBodySize(Context ctx) {
+    /**
+     * The before-handler: checks the declared size, reads the body (kept for {@link BoundedBody#of}), then takes a
+     * permit.
+     */
+    void enter(Context ctx) {
+        checkBodySize(ctx);
+        BoundedBody.read(ctx, maxBodyBytes, bodyTimeout);
+        admit(ctx);
+    }
+
+    /** Refuses a body whose declared length is over the limit; {@link BoundedBody} checks what it actually reads. */
+    private void checkBodySize(Context ctx) {
         long length = ctx.req().getContentLengthLong();
         if (length > maxBodyBytes) {
             throw ApiException.bodyTooLarge(maxBodyBytes);
@@ -31,7 +46,7 @@ final class RequestGate {
     }
 
     /** Takes a permit, or refuses the request when all are taken. */
-    void admit(Context ctx) {
+    private void admit(Context ctx) {
         if (!permits.tryAcquire()) {
             throw ApiException.tooManyRequests(maxConcurrent);
         }

@@ -39,7 +39,7 @@ final class RewardEndpoint implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        byte[] body = BoundedBody.read(ctx, limits.maxBodyBytes());
+        byte[] body = BoundedBody.of(ctx);
         RewardRequest request = RewardRequest.parse(new String(body, StandardCharsets.UTF_8));
         Task task = task(request.task());
         Reward reward = rewarder.judge(task, request.completion(), request.mode(), BudgetHeaders.read(ctx, limits));

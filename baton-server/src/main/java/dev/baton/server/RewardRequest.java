@@ -1,6 +1,5 @@
 package dev.baton.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.input.UnknownNameException;
 import dev.baton.task.AnswerType;
@@ -46,15 +45,7 @@ record RewardRequest(TaskGiven task, String completion, RewardMode mode) {
      *                      and {@code question}, an unknown mode or answer type, or a bad {@code lambda}
      */
     static RewardRequest parse(String body) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.invalidRequest("The request body is not valid JSON: " + e.getOriginalMessage(), null);
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiException.invalidRequest("The request body must be a JSON object", null);
-        }
+        JsonNode root = Json.readRequest(body);
         String completion = text(root, "completion").orElseThrow(() -> missing("completion",
                 "the conductor's raw reply, holding model_id, subtasks and access_list"));
         return new RewardRequest(task(root), completion, mode(root));

@@ -19,10 +19,7 @@ final class RewardRoutes {
                          ServerMetrics metrics, RequestGate gate) {
         RewardEndpoint endpoint = new RewardEndpoint(new WorkflowRewarder(models, traces, metrics),
                 models.pool().replay().map(RecordedQuestions::of), settings.limits());
-        routes.before(REWARDS, ctx -> {
-            gate.checkBodySize(ctx);
-            gate.admit(ctx);
-        });
+        routes.before(REWARDS, gate::enter);
         routes.post(REWARDS, endpoint);
         routes.after(REWARDS, gate::release);
     }

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Every route of the server, in one place, in the order a request meets them: timing, then the API key (all but
@@ -17,6 +18,8 @@ final class Routes {
 
     private static final String STARTED = "baton.started";
     private static final String CHAT = "/v1/chat/completions";
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS",
+            "TRACE", "PATCH");
 
     private Routes() {
     }
@@ -25,17 +28,14 @@ final class Routes {
     static void register(RoutesConfig routes, ServedModels models, TraceStore traces, ServerSettings settings,
                                 ServerMetrics metrics) {
         ApiKeyCheck apiKey = new ApiKeyCheck(settings.apiKeys());
-        RequestGate gate = new RequestGate(settings.limits().maxBodyBytes(), settings.limits().maxConcurrent());
+        RequestGate gate = new RequestGate(settings.limits());
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(new ChatAnswerer(models, traces, metrics), settings.limits());
         TracesEndpoint traceEndpoint = new TracesEndpoint(traces);
 
         routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         routes.before("/v1/*", apiKey);
         routes.before("/metrics", apiKey);
-        routes.before(CHAT, ctx -> {
-            gate.checkBodySize(ctx);
-            gate.admit(ctx);
-        });
+        routes.before(CHAT, gate::enter);
 
         routes.post(CHAT, chat);
         RewardRoutes.register(routes, models, traces, settings, metrics, gate);
@@ -53,7 +53,16 @@ final class Routes {
         routes.exception(Exception.class, ErrorResponses::unexpected);
 
         routes.after(CHAT, gate::release);
-        routes.after(ctx -> metrics.request(endpoint(ctx), ctx.method().name(), ctx.statusCode(), elapsed(ctx)));
+        routes.after(ctx -> metrics.request(endpoint(ctx), method(ctx), ctx.statusCode(), elapsed(ctx)));
+    }
+
+    /**
+     * Returns the request's method as a metric label: one of HTTP's own, or "other". Any token is a method to the
+     * server, and every label value a client invents would be a new series kept for the server's life.
+     */
+    private static String method(Context ctx) {
+        String method = ctx.method().name();
+        return METHODS.contains(method) ? method : "other";
     }
 
     /** Returns the route a request matched as a metric label: never the raw path, which would grow without bound. */

@@ -14,14 +14,18 @@ import java.util.Objects;
  * @param maxCalls      most worker calls for one request, planning calls included
  * @param maxCostUsd    most USD for one request
  * @param timeout       most wall time for one request's workflow
+ * @param bodyTimeout   most wall time to receive a request's whole body, read before the request takes one of the
+ *                      {@code maxConcurrent} slots; a slower body is answered 408, so slow senders cannot hold slots
  */
 public record ServerLimits(long maxBodyBytes, int maxMessages, int maxConcurrent, int maxCalls, double maxCostUsd,
-                           Duration timeout) {
+                           Duration timeout, Duration bodyTimeout) {
 
-    private static final ServerLimits DEFAULTS = new ServerLimits(1_000_000, 256, 16, 32, 1.0, Duration.ofMinutes(5));
+    private static final ServerLimits DEFAULTS = new ServerLimits(1_000_000, 256, 16, 32, 1.0, Duration.ofMinutes(5),
+            Duration.ofSeconds(10));
 
     public ServerLimits {
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(bodyTimeout, "bodyTimeout");
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be at least 1: " + maxBodyBytes);
         }
@@ -40,34 +44,44 @@ public record ServerLimits(long maxBodyBytes, int maxMessages, int maxConcurrent
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
+        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+            throw new IllegalArgumentException("bodyTimeout must be positive: " + bodyTimeout);
+        }
     }
 
-    /** Returns 1 MB bodies, 256 messages, 16 requests at once, 32 calls, $1 and 5 minutes per request. */
+    /**
+     * Returns 1 MB bodies received within 10 s, 256 messages, 16 requests at once, 32 calls, $1 and 5 minutes per
+     * request.
+     */
     public static ServerLimits defaults() {
         return DEFAULTS;
     }
 
     public ServerLimits withMaxBodyBytes(long bytes) {
-        return new ServerLimits(bytes, maxMessages, maxConcurrent, maxCalls, maxCostUsd, timeout);
+        return new ServerLimits(bytes, maxMessages, maxConcurrent, maxCalls, maxCostUsd, timeout, bodyTimeout);
     }
 
     public ServerLimits withMaxMessages(int messages) {
-        return new ServerLimits(maxBodyBytes, messages, maxConcurrent, maxCalls, maxCostUsd, timeout);
+        return new ServerLimits(maxBodyBytes, messages, maxConcurrent, maxCalls, maxCostUsd, timeout, bodyTimeout);
     }
 
     public ServerLimits withMaxConcurrent(int requests) {
-        return new ServerLimits(maxBodyBytes, maxMessages, requests, maxCalls, maxCostUsd, timeout);
+        return new ServerLimits(maxBodyBytes, maxMessages, requests, maxCalls, maxCostUsd, timeout, bodyTimeout);
     }
 
     public ServerLimits withMaxCalls(int calls) {
-        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, calls, maxCostUsd, timeout);
+        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, calls, maxCostUsd, timeout, bodyTimeout);
     }
 
     public ServerLimits withMaxCostUsd(double usd) {
-        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, maxCalls, usd, timeout);
+        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, maxCalls, usd, timeout, bodyTimeout);
     }
 
     public ServerLimits withTimeout(Duration limit) {
-        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, maxCalls, maxCostUsd, limit);
+        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, maxCalls, maxCostUsd, limit, bodyTimeout);
+    }
+
+    public ServerLimits withBodyTimeout(Duration limit) {
+        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, maxCalls, maxCostUsd, timeout, limit);
     }
 }

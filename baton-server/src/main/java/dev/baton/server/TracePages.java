@@ -48,6 +48,12 @@ final class TracePages {
                 + "</main>\n</body>\n</html>\n";
     }
 
+    /** Returns the page a failure under {@code /ui} is answered with: the status and what went wrong. */
+    static String error(int status, String message) {
+        return page("Error " + status, "<p><a href=\"/ui\">\u2190 recent requests</a></p>\n<h1>Error " + status
+                + "</h1>\n<p class=\"empty\">" + escape(message) + "</p>\n", false);
+    }
+
     /** Returns the list of recent requests, newest first. */
     static String list(List<StoredTrace> traces) {
         StringBuilder body = new StringBuilder("<h1>Recent requests</h1>\n<p class=\"meta\">The ")
@@ -88,7 +94,7 @@ final class TracePages {
                 .append("jump to the call, scroll to zoom, drag to pan.</p>\n<div id=\"graph\"></div>\n")
                 .append("<script type=\"application/json\" id=\"graph-option\">")
                 .append(Json.write(graph.option()).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-                .append("</script>\n<script>\n").append(GRAPH_SCRIPT).append("</script>\n");
+                .append("</script>\n<script>").append(GRAPH_SCRIPT_TEXT).append("</script>\n");
         body.append("<h2>Calls</h2>\n");
         for (TraceGraph.Node node : graph.nodes()) {
             call(body, node);
@@ -187,4 +193,27 @@ final class TracePages {
               window.addEventListener('resize', function () { chart.resize(); });
             })();
             """;
+
+    // The page's one inline script, exactly as written into the page: the policy names it by its hash.
+    private static final String GRAPH_SCRIPT_TEXT = "\n" + GRAPH_SCRIPT;
+
+    /**
+     * The Content-Security-Policy of every viewer answer: scripts only from the viewer's own address
+     * ({@code /ui/echarts.min.js}) or the graph script inline, named by its hash; nothing loaded from elsewhere; no
+     * frame may show it. A question or reply that slipped past escaping still could not run. Inline styles stay
+     * allowed: ECharts styles the elements it draws, and a style runs no code.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self' " + hash(GRAPH_SCRIPT_TEXT)
+            + "; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'";
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
 }

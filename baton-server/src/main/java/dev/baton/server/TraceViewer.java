@@ -24,16 +24,29 @@ final class TraceViewer {
         this.traces = traces;
     }
 
+    /** Returns whether the viewer serves {@code path}: its failures are then answered as pages, not JSON. */
+    static boolean serves(String path) {
+        return path.equals("/ui") || path.startsWith("/ui/");
+    }
+
     /** Registers the viewer's routes and its access check. */
     static void register(RoutesConfig routes, TraceStore traces, ApiKeyCheck keys) {
         TraceViewer viewer = new TraceViewer(traces);
         UiAccess access = new UiAccess(keys);
+        routes.before("/ui", TraceViewer::protect);
+        routes.before("/ui/*", TraceViewer::protect);
         routes.before("/ui", access);
         routes.before("/ui/*", access);
         routes.get("/ui", viewer::list);
         routes.get("/ui/traces/{id}", viewer::one);
         routes.get("/ui/echarts.min.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
                 .header("Cache-Control", "max-age=86400").result(EChartsScript.source()));
+    }
+
+    /** Sets the headers every viewer answer carries, refusals included: its content policy, and no framing. */
+    private static void protect(Context ctx) {
+        ctx.header("Content-Security-Policy", TracePages.CONTENT_SECURITY_POLICY);
+        ctx.header("X-Frame-Options", "DENY");
     }
 
     private void list(Context ctx) {

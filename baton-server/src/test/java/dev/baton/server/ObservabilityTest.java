@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.client.Answer;
+import dev.baton.client.LoadedPool;
+import dev.baton.fixtures.ScriptedWorker;
+import dev.baton.pool.Pool;
 import dev.baton.task.Task;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,5 +100,31 @@ class ObservabilityTest {
                 .contains("baton_worker_calls_total{worker=")
                 .contains("baton_worker_cost_usd_total{worker=")
                 .contains("baton_answers_total{answered=\"true\",model=\"best-solo\"}");
+    }
+
+    @Test
+    void inventedMethodsAndPathsDoNotGrowTheMetrics() throws Exception {
+        LoadedPool pool = new LoadedPool(Pool.of(List.of(ScriptedWorker.answering("w", "42"))), Optional.empty(), Map.of());
+        try (ServerFixture server = new ServerFixture(pool, ServerSettings.loopback(0), List.of("solo:w"));
+             HttpClient http = HttpClient.newHttpClient()) {
+            invent(server, http, "BREW", "/nothing");
+            invent(server, http, "X-", "/v1/traces/x");
+            server.get("/metrics");
+            long before = server.get("/metrics").body().lines().count();
+
+            for (int i = 0; i < 40; i++) {
+                invent(server, http, "BREW" + i, "/nothing/" + i);
+                invent(server, http, "X-" + i, "/v1/traces/" + i);
+            }
+            String after = server.get("/metrics").body();
+
+            assertThat(after.lines().count()).isEqualTo(before);
+            assertThat(after).contains("method=\"other\"").doesNotContain("BREW").doesNotContain("/nothing");
+        }
+    }
+
+    private static void invent(ServerFixture server, HttpClient http, String method, String path) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.server.port() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
     }
 }

@@ -96,6 +96,19 @@ class RequestRefusalsTest {
     }
 
     @Test
+    void aBrokenChunkedBodyIsTheClientsFaultNotTheServers() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fixture.server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + KEY + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\n{\"mod\r\nZZ-not-a-size\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    @Test
     void tooManyMessagesAreRefused() {
         String message = "{\"role\": \"user\", \"content\": \"hi\"}";
         String body = "{\"model\": \"best-solo\", \"messages\": [" + String.join(",", List.of(message, message, message, message)) + "]}";
@@ -130,6 +143,64 @@ class RequestRefusalsTest {
         assertThat(assertError(chat("{\"model\": \"best-solo\", \"stream\": \"yes\", \"messages\": "
                 + "[{\"role\": \"user\", \"content\": \"hi\"}]}", AUTH), 400, "invalid_request_error")
                 .get("param").asText()).isEqualTo("stream");
+    }
+
+    @Test
+    void mistypedSamplingFieldsAreBadRequestsNamingTheField() {
+        String question = "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]";
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("\"temperature\": \"hot\"", "temperature");
+        refused.put("\"temperature\": 2.5", "temperature");
+        refused.put("\"max_tokens\": -1", "max_tokens");
+        refused.put("\"max_tokens\": 1.5", "max_tokens");
+        refused.put("\"max_completion_tokens\": 0", "max_completion_tokens");
+        refused.put("\"top_p\": \"all\"", "top_p");
+        refused.put("\"presence_penalty\": 9", "presence_penalty");
+        refused.put("\"frequency_penalty\": true", "frequency_penalty");
+        refused.put("\"seed\": \"lucky\"", "seed");
+        refused.put("\"stop\": 7", "stop");
+        refused.put("\"user\": 7", "user");
+        refused.forEach((field, param) -> assertThat(assertError(chat("{\"model\": \"best-solo\", " + field + ", " + question
+                + "}", AUTH), 400, "invalid_request_error").get("param").asText()).as(field).isEqualTo(param));
+    }
+
+    @Test
+    void wellTypedSamplingFieldsAreAcceptedAndLeftToThePool() {
+        String body = ServerFixture.JSON.createObjectNode().put("model", "best-solo").put("temperature", 0.2)
+                .put("top_p", 1).put("max_tokens", 64).put("seed", 7).put("stop", "\n").put("user", "me")
+                .set("messages", ServerFixture.JSON.createArrayNode().add(ServerFixture.JSON.createObjectNode()
+                        .put("role", "user").put("content", recordedQuestion()))).toString();
+
+        HttpResponse<String> response = chat(body, AUTH);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsABadRequestNamingIt() {
+        JsonNode top = assertError(chat("{\"model\": \"best-solo\", \"model\": \"vote:top3\", \"messages\": "
+                + "[{\"role\": \"user\", \"content\": \"hi\"}]}", AUTH), 400, "invalid_request_error");
+        assertThat(top.get("param").asText()).isEqualTo("model");
+        assertThat(top.get("message").asText()).contains("'model'", "twice");
+        JsonNode nested = assertError(chat("{\"model\": \"best-solo\", \"messages\": "
+                + "[{\"role\": \"user\", \"content\": \"hi\", \"role\": \"system\"}]}", AUTH), 400, "invalid_request_error");
+        assertThat(nested.get("param").asText()).isEqualTo("messages[0].role");
+        JsonNode reward = assertError(fixture.post(RewardRoutes.REWARDS, "{\"completion\": \"a\", \"completion\": \"b\"}",
+                AUTH), 400, "invalid_request_error");
+        assertThat(reward.get("param").asText()).isEqualTo("completion");
+    }
+
+    @Test
+    void aBudgetInUsdIsAPlainDecimalNumber() {
+        String body = ServerFixture.chat("best-solo", recordedQuestion());
+        for (String notPlain : List.of("0x1p3", "8d", "1e-3", "NaN", "Infinity", "1e400", "+1", " ")) {
+            assertThat(assertError(chat(body, "Authorization", AUTH[1], "x-baton-max-usd", notPlain), 400,
+                    "invalid_request_error").get("param").asText()).as(notPlain).isEqualTo("x-baton-max-usd");
+        }
+        for (String plain : List.of("0.5", "3", ".25")) {
+            HttpResponse<String> response = chat(body, "Authorization", AUTH[1], "x-baton-max-usd", plain);
+            assertThat(response.statusCode()).as(plain + ": " + response.body()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.store.Store;
+import dev.baton.store.TraceStore;
 import dev.baton.task.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,9 +45,14 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(LoadedPool pool, ServerSettings settings, List<String> specs) {
+        this(pool, settings, specs, null);
+    }
+
+    /** A server keeping its traces in {@code traces} (the caller's to close), not in the fixture's own store. */
+    ServerFixture(LoadedPool pool, ServerSettings settings, List<String> specs, TraceStore traces) {
         resolver = new ConductorResolver(pool, NO_ENCODER);
         ServedModels models = ServedModels.of(pool, pool.executor(Optional.empty()), resolver, specs);
-        server = BatonServer.start(settings, models, store.traces());
+        server = BatonServer.start(settings, models, traces == null ? store.traces() : traces);
     }
 
     /** Returns the replay pool of GSM8K, loaded on first use. */

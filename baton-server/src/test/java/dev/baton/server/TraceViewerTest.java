@@ -6,10 +6,16 @@ import dev.baton.eval.report.EChartsScript;
 import dev.baton.store.StoredTrace;
 import dev.baton.task.Task;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The trace viewer over HTTP: what it lists and shows, what it escapes, and who may see it. */
@@ -64,6 +70,48 @@ class TraceViewerTest {
 
             assertThat(page.statusCode()).isEqualTo(404);
             assertThat(page.body()).contains("No trace with id '&lt;none&gt;'");
+        }
+    }
+
+    @Test
+    void everyViewerAnswerForbidsFramingAndRunsOnlyTheViewersOwnScripts() {
+        try (ServerFixture fixture = new ServerFixture(ServerSettings.loopback(0), List.of("moa:top3"));
+             ServerFixture locked = new ServerFixture(ServerSettings.loopback(0).withApiKeys(List.of(KEY)), List.of("best-solo"))) {
+            String id = ServerFixture.json(fixture.post("/v1/chat/completions",
+                    ServerFixture.chat("moa:top3", ServerFixture.recordedTask().question()))).get("id").asText();
+            HttpResponse<String> trace = fixture.get("/ui/traces/" + id);
+
+            for (HttpResponse<String> answer : List.of(fixture.get("/ui"), trace, fixture.get("/ui/echarts.min.js"),
+                    fixture.get("/ui/traces/none"), fixture.get("/ui/no/such/page"), locked.get("/ui"))) {
+                assertThat(answer.headers().firstValue("X-Frame-Options")).as(answer.uri().toString()).contains("DENY");
+                String policy = answer.headers().firstValue("Content-Security-Policy").orElseThrow(
+                        () -> new AssertionError("no Content-Security-Policy on " + answer.uri()));
+                assertThat(policy).contains("default-src 'none'", "script-src 'self' 'sha256-", "frame-ancestors 'none'")
+                        .doesNotContain("unsafe-eval").doesNotContainPattern("script-src[^;]*unsafe-inline");
+            }
+            // Scripts are the viewer's own: from its address, or inline and named in the policy by their hash.
+            String policy = trace.headers().firstValue("Content-Security-Policy").orElseThrow();
+            Matcher script = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(trace.body());
+            int inline = 0;
+            while (script.find()) {
+                String attributes = script.group(1);
+                if (attributes.contains("src=")) {
+                    assertThat(attributes).contains("src=\"/ui/");
+                } else if (!attributes.contains("type=\"application/json\"")) {
+                    inline++;
+                    assertThat(policy).contains("'sha256-" + sha256(script.group(2)) + "'");
+                }
+            }
+            assertThat(inline).isEqualTo(1);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

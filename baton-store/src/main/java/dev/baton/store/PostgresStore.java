@@ -44,6 +44,12 @@ final class PostgresStore implements StoreBackend {
         }
     }
 
+    /** Does nothing more than opening did: PostgreSQL keeps its own pages whole (and checks them, with checksums on). */
+    @Override
+    public void checkIntegrity() {
+        local.checkIntegrity();
+    }
+
     @Override
     public TraceStore traces() {
         return traces;

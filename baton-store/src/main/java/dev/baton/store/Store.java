@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -23,6 +26,9 @@ public final class Store implements StoreBackend {
 
     /** How long a write waits for another process's write to finish before giving up. */
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    /** The most problems a failed check names. */
+    private static final int PROBLEMS_SHOWN = 3;
 
     private final SqliteDatabase database;
     private final EmbeddingCache embeddings;
@@ -96,6 +102,29 @@ public final class Store implements StoreBackend {
     private static void checkIsDatabase(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeQuery("SELECT COUNT(*) FROM sqlite_schema").close();
+        }
+    }
+
+    /** Runs {@code PRAGMA quick_check}: every page is read and its structure checked (indexes are not compared). */
+    @Override
+    public void checkIntegrity() {
+        List<String> problems = database.read(connection -> {
+            List<String> found = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("PRAGMA quick_check(" + PROBLEMS_SHOWN + ")")) {
+                while (rows.next()) {
+                    found.add(rows.getString(1).replaceAll("\\s+", " ").strip());
+                }
+            } catch (SQLException e) {
+                // A page too damaged to walk fails the check itself (SQLITE_CORRUPT) instead of reporting it.
+                found.add(String.valueOf(e.getMessage()));
+            }
+            return found;
+        });
+        if (!problems.equals(List.of("ok"))) {
+            throw new StoreException(location() + ": the store is damaged (PRAGMA quick_check: "
+                    + String.join("; ", problems) + "); restore it from a copy, or move it aside and Baton starts "
+                    + "a new one");
         }
     }
 

@@ -49,6 +49,15 @@ public interface StoreBackend extends AutoCloseable {
         return Store.open(Path.of(spec));
     }
 
+    /**
+     * Checks that the store is whole, so that a long-running process (a server) refuses to start on a damaged store
+     * rather than failing later at every read. The embedded store runs SQLite's {@code PRAGMA quick_check}, which
+     * reads every page (seconds for a store of gigabytes).
+     *
+     * @throws StoreException naming the store and what is damaged
+     */
+    void checkIntegrity();
+
     /** Returns the traces of the requests a server answered. */
     TraceStore traces();
 

@@ -94,6 +94,28 @@ class StoreTest {
     }
 
     @Test
+    void aWholeStorePassesItsCheck() {
+        Path file = dir.resolve("whole.db");
+        try (Store store = Store.open(file)) {
+            store.traces().put(TraceStoreContract.trace("chatcmpl-1", 1_000, Optional.of("42")));
+            store.checkIntegrity();
+        }
+    }
+
+    @Test
+    void aDamagedStoreOpensButFailsItsCheckNamingTheFile() {
+        Path file = DamagedStoreFile.write(dir.resolve("damaged.db"));
+
+        try (Store store = Store.open(file)) {
+            assertThatThrownBy(store::checkIntegrity)
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining(file.toAbsolutePath().toString())
+                    .hasMessageContaining("damaged")
+                    .hasMessageContaining("quick_check");
+        }
+    }
+
+    @Test
     void refusesUseAfterClose() {
         Store store = Store.inMemory();
         store.close();
