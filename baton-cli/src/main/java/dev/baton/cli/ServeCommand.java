@@ -190,15 +190,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private ServerLimits limits() {
         ServerLimits limits = ServerLimits.defaults();
-        if (budget.maxCalls().isPresent()) {
-            limits = limits.withMaxCalls(budget.maxCalls().getAsInt());
-        }
-        if (budget.maxUsd().isPresent()) {
-            limits = limits.withMaxCostUsd(budget.maxUsd().getAsDouble());
-        }
-        if (budget.timeout().isPresent()) {
-            limits = limits.withTimeout(budget.timeout().get());
-        }
+        limits = limits.withBudget(budget.over(limits.budget()));
         if (maxConcurrent != null) {
             if (maxConcurrent < 1) {
                 throw new InvalidSettingException("--max-concurrent must be at least 1, got " + maxConcurrent);

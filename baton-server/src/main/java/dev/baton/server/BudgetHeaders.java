@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import dev.baton.execute.Budget;
+import dev.baton.input.InvalidSettingException;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -21,23 +22,21 @@ final class BudgetHeaders {
     }
 
     static Budget read(Context ctx, ServerLimits limits) {
-        int calls = limits.maxCalls();
+        Budget server = limits.budget();
+        Budget asked = server;
         String callsHeader = ctx.header(MAX_CALLS);
         if (callsHeader != null) {
-            calls = (int) Math.min(calls, positiveLong(callsHeader, MAX_CALLS));
+            asked = asked.withMaxCalls((int) Math.min(Integer.MAX_VALUE, positiveLong(callsHeader, MAX_CALLS)));
         }
-        double usd = limits.maxCostUsd();
         String usdHeader = ctx.header(MAX_USD);
         if (usdHeader != null) {
-            usd = Math.min(usd, positiveDouble(usdHeader, MAX_USD));
+            asked = asked.withMaxCostUsd(positiveDouble(usdHeader, MAX_USD));
         }
-        Duration timeout = limits.timeout();
         String timeoutHeader = ctx.header(TIMEOUT_MS);
         if (timeoutHeader != null) {
-            Duration asked = Duration.ofMillis(positiveLong(timeoutHeader, TIMEOUT_MS));
-            timeout = asked.compareTo(timeout) < 0 ? asked : timeout;
+            asked = asked.withDeadline(Duration.ofMillis(positiveLong(timeoutHeader, TIMEOUT_MS)));
         }
-        return new Budget(calls, usd, timeout);
+        return asked.within(server);
     }
 
     private static long positiveLong(String value, String header) {
@@ -53,17 +52,14 @@ final class BudgetHeaders {
     }
 
     private static double positiveDouble(String value, String header) {
-        try {
-            // Double.parseDouble also reads 0x1p3, 8d, 1e-3: numbers nobody writes as a budget, refused here.
-            if (!PLAIN_DECIMAL.matcher(value.strip()).matches()) {
-                throw new NumberFormatException("not a plain decimal number");
+        String text = value.strip();
+        // Double.parseDouble also reads 0x1p3, 8d, 1e-3: numbers nobody writes as a budget, refused here.
+        if (PLAIN_DECIMAL.matcher(text).matches()) {
+            try {
+                return Budget.requireUsd(Double.parseDouble(text), header);
+            } catch (InvalidSettingException e) {
+                // zero, or so large it is infinite: falls through to the refusal
             }
-            double parsed = Double.parseDouble(value.strip());
-            if (parsed > 0 && !Double.isInfinite(parsed)) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
         }
         throw ApiException.invalidRequest("Header " + header + " must be a positive decimal number of USD (such as 0.25), "
                 + "got '" + value + "'", header);

@@ -1,30 +1,29 @@
 package dev.baton.server;
 
+import dev.baton.execute.Budget;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * What one request may ask of the server, and how many it serves at once. A request's own budget headers
- * ({@code x-baton-max-calls}, {@code x-baton-max-usd}, {@code x-baton-timeout-ms}) may lower the budget limits, never
- * raise them.
+ * ({@code x-baton-max-calls}, {@code x-baton-max-usd}, {@code x-baton-timeout-ms}) may lower the budget, never raise
+ * it.
  *
  * @param maxBodyBytes  largest request body; a larger one is answered 413
  * @param maxMessages   most messages in one chat request; more is answered 400
  * @param maxConcurrent most chat requests answered at once; one more is answered 429 with {@code Retry-After}
- * @param maxCalls      most worker calls for one request, planning calls included
- * @param maxCostUsd    most USD for one request
- * @param timeout       most wall time for one request's workflow
+ * @param budget        most calls (planning calls included), USD and wall time for one request, all rounds together;
+ *                      its money limit must be finite
  * @param bodyTimeout   most wall time to receive a request's whole body, read before the request takes one of the
  *                      {@code maxConcurrent} slots; a slower body is answered 408, so slow senders cannot hold slots
  */
-public record ServerLimits(long maxBodyBytes, int maxMessages, int maxConcurrent, int maxCalls, double maxCostUsd,
-                           Duration timeout, Duration bodyTimeout) {
+public record ServerLimits(long maxBodyBytes, int maxMessages, int maxConcurrent, Budget budget, Duration bodyTimeout) {
 
-    private static final ServerLimits DEFAULTS = new ServerLimits(1_000_000, 256, 16, 32, 1.0, Duration.ofMinutes(5),
-            Duration.ofSeconds(10));
+    private static final ServerLimits DEFAULTS = new ServerLimits(1_000_000, 256, 16,
+            new Budget(32, 1.0, Duration.ofMinutes(5)), Duration.ofSeconds(10));
 
     public ServerLimits {
-        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(bodyTimeout, "bodyTimeout");
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be at least 1: " + maxBodyBytes);
@@ -35,15 +34,8 @@ public record ServerLimits(long maxBodyBytes, int maxMessages, int maxConcurrent
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1: " + maxConcurrent);
         }
-        if (maxCalls < 1) {
-            throw new IllegalArgumentException("maxCalls must be at least 1: " + maxCalls);
-        }
-        if (!(maxCostUsd > 0) || Double.isInfinite(maxCostUsd)) {
-            throw new IllegalArgumentException("maxCostUsd must be a positive number: " + maxCostUsd);
-        }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
-        }
+        // A server open to clients never runs a request without a money limit.
+        Budget.requireUsd(budget.maxCostUsd(), "the server's most USD per request");
         if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
             throw new IllegalArgumentException("bodyTimeout must be positive: " + bodyTimeout);
         }
@@ -58,30 +50,22 @@ public record ServerLimits(long maxBodyBytes, int maxMessages, int maxConcurrent
     }
 
     public ServerLimits withMaxBodyBytes(long bytes) {
-        return new ServerLimits(bytes, maxMessages, maxConcurrent, maxCalls, maxCostUsd, timeout, bodyTimeout);
+        return new ServerLimits(bytes, maxMessages, maxConcurrent, budget, bodyTimeout);
     }
 
     public ServerLimits withMaxMessages(int messages) {
-        return new ServerLimits(maxBodyBytes, messages, maxConcurrent, maxCalls, maxCostUsd, timeout, bodyTimeout);
+        return new ServerLimits(maxBodyBytes, messages, maxConcurrent, budget, bodyTimeout);
     }
 
     public ServerLimits withMaxConcurrent(int requests) {
-        return new ServerLimits(maxBodyBytes, maxMessages, requests, maxCalls, maxCostUsd, timeout, bodyTimeout);
+        return new ServerLimits(maxBodyBytes, maxMessages, requests, budget, bodyTimeout);
     }
 
-    public ServerLimits withMaxCalls(int calls) {
-        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, calls, maxCostUsd, timeout, bodyTimeout);
-    }
-
-    public ServerLimits withMaxCostUsd(double usd) {
-        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, maxCalls, usd, timeout, bodyTimeout);
-    }
-
-    public ServerLimits withTimeout(Duration limit) {
-        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, maxCalls, maxCostUsd, limit, bodyTimeout);
+    public ServerLimits withBudget(Budget value) {
+        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, value, bodyTimeout);
     }
 
     public ServerLimits withBodyTimeout(Duration limit) {
-        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, maxCalls, maxCostUsd, timeout, limit);
+        return new ServerLimits(maxBodyBytes, maxMessages, maxConcurrent, budget, limit);
     }
 }
