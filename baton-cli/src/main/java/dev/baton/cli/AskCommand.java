@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             "",
             "The trace shows, per step, the worker, tokens in/out, cost, latency, whether the reply was cached, and "
                 + "the subtask (or why the call failed); --trace json prints everything, messages and replies included.",
+            "When no worker answered, the exit code is 1 and standard error says why, one line per worker.",
             "",
             "Example:",
             "  baton ask \"$(cat question.txt)\" --bench gsm8k --conductor vote:top3",
@@ -101,7 +102,15 @@ final class AskCommand implements Callable<Integer> {
                     .executor(executor)
                     .maxRounds(rounds)
                     .build()) {
-                print(baton.ask(task), format);
+                Answer answer = baton.ask(task);
+                print(answer, format);
+                if (answer.text().isEmpty()) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println(spec.commandLine().getColorScheme().errorText("error: no worker answered"));
+                    TracePrinter.whyUnanswered(answer.trace()).forEach(reason -> err.println("  " + reason));
+                    err.flush();
+                    return FailureHandler.FAILURE;
+                }
             }
         }
         return 0;

@@ -3,10 +3,12 @@ package dev.baton.cli;
 import dev.baton.client.Answer;
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.CallResult;
+import dev.baton.execute.Trace;
 import dev.baton.worker.Reply;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Prints an answer's trace compactly, one line per call, in 80 columns: planning calls first, then each round's
@@ -57,6 +59,30 @@ final class TracePrinter {
             };
             out.println(fit(line));
         }
+    }
+
+    /**
+     * Returns why no worker answered, one line per call that failed or was skipped, planning calls first: worker id,
+     * failure kind and message ({@code solver-a: authentication: Incorrect API key provided}), each line once.
+     */
+    static List<String> whyUnanswered(Trace trace) {
+        List<String> reasons = Stream.concat(trace.planning().stream(), trace.calls().stream())
+                .flatMap(call -> switch (call.result()) {
+                    case CallResult.Answered answered -> Stream.<String>empty();
+                    case CallResult.Failed failed -> Stream.of(call.workerId() + ": " + failed.kind().name().toLowerCase(Locale.ROOT)
+                            + ": " + reason(call, failed.error()));
+                    case CallResult.Skipped skipped -> Stream.of(call.workerId() + ": skipped: " + reason(call, skipped.reason()));
+                })
+                .distinct()
+                .toList();
+        return reasons.isEmpty() ? List.of("the conductor asked no worker") : reasons;
+    }
+
+    /** Returns a failure's message on one line, without the worker id that the line already starts with. */
+    private static String reason(CallRecord call, String message) {
+        String line = oneLine(message);
+        String prefix = call.workerId() + ": ";
+        return shortened(line.startsWith(prefix) ? line.substring(prefix.length()) : line, 300);
     }
 
     private static String millis(long ms) {

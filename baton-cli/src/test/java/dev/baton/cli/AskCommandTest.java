@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.baton.offline.Benchmarks;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AskCommandTest {
 
@@ -62,6 +71,49 @@ class AskCommandTest {
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().lines()).as(String.join(" ", args)).hasSize(1)
                     .allSatisfy(line -> assertThat(line).startsWith("error: ").doesNotContain("Exception"));
+        }
+    }
+
+    @Test
+    void whenNoWorkerAnswersItExitsOneWithEachWorkersReasonOnStandardError(@TempDir Path dir) throws IOException {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        try {
+            server.stubFor(WireMock.post(WireMock.urlEqualTo("/v1/chat/completions")).willReturn(WireMock.aResponse()
+                    .withStatus(401).withBody("{\"error\":{\"message\":\"Incorrect API key provided\"}}")));
+            Path pool = dir.resolve("pool.yaml");
+            Files.writeString(pool, "workers:\n" + worker("refused", server.port()) + worker("closed", closedPort()));
+
+            CliRun run = CliRun.withEnv(Map.of("KEY", "sk-test"), "ask", "What is 6 * 7?", "--pool", pool.toString(),
+                    "--conductor", "vote:refused,closed", "--store", dir.resolve("baton.db").toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err().lines()).hasSize(3);
+            assertThat(run.err().lines().toList().get(0)).isEqualTo("error: no worker answered");
+            assertThat(run.err()).containsPattern("(?m)^  refused: authentication: .*Incorrect API key provided")
+                    .containsPattern("(?m)^  closed: network: \\S").doesNotContain("closed: network: closed:");
+            assertThat(run.out()).contains("trace: vote:refused,closed");
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static String worker(String id, int port) {
+        return """
+                  - id: %s
+                    provider: openai
+                    model: %s
+                    base_url: http://127.0.0.1:%d/v1
+                    api_key_env: KEY
+                    price: {input: 1, output: 2}
+                    timeout: 10s
+                """.formatted(id, id, port);
+    }
+
+    /** Returns a loopback port nothing listens on: one just given back by the system. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 }

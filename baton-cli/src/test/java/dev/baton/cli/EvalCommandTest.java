@@ -97,6 +97,18 @@ class EvalCommandTest {
     }
 
     @Test
+    void aNumberGoldThatIsNoFiniteNumberIsBadInputNamingTheLine() throws IOException {
+        Path bench = dir.resolve("damaged.jsonl");
+        Files.writeString(bench, "{\"id\": \"q1\", \"question\": \"1+1?\", \"gold\": \"2\"}\n"
+                + "{\"id\": \"q2\", \"question\": \"2+2?\", \"gold\": \"NaN\"}\n");
+
+        CliRun run = CliRun.of("eval", "--bench", bench.toString(), "--answer-type", "number", "--conductor", "random");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("error: " + bench + " line 2: field \"gold\" is no number answer");
+    }
+
+    @Test
     void priceTableWithoutARecordedWorkerIsAClearError() throws IOException {
         Path prices = dir.resolve("prices.tsv");
         Files.writeString(prices, "model\tinput_usd_per_mtok\toutput_usd_per_mtok\tnote\na\t1\t1\t\n");

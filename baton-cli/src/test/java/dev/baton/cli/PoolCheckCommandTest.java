@@ -137,4 +137,28 @@ class PoolCheckCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("pool file not found");
     }
+
+    @Test
+    void aFileOfMegabytesIsRefusedBeforeItIsParsedWithExitCode2() throws IOException {
+        // One long quoted value: what kept SnakeYAML busy for minutes and gigabytes at 50 MB.
+        Path file = pool("workers:\n" + local("a", "/v1") + "    description: \"" + "x".repeat(2 << 20) + "\"\n");
+
+        CliRun run = CliRun.of("pool", "check", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("error: " + file + " is 2.0 MB: a pool file is at most 1 MB; is this the right file?");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void nonFiniteNumbersAreBadInputNamingTheField() throws IOException {
+        for (String price : new String[] {"{input: .nan, output: 2}", "{input: .inf, output: 2}", "{input: 1e400, output: 2}"}) {
+            Path file = pool("workers:\n" + local("a", "/v1").replace("price: {input: 1, output: 2}", "price: " + price));
+
+            CliRun run = CliRun.of("pool", "check", file.toString());
+
+            assertThat(run.exitCode()).as(price).isEqualTo(2);
+            assertThat(run.err().strip()).as(price).startsWith("error: " + file + ":6: workers[0].price.input: must be a finite number, got ");
+        }
+    }
 }

@@ -3,7 +3,6 @@ package dev.baton.offline;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
@@ -45,7 +44,7 @@ public record ContextModel(double pFollow, double pKeep, long seed) {
      * @throws ContextModelException naming the source and what is wrong with it
      */
     static ContextModel read(String source, Reader yaml) throws IOException {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper mapper = new ObjectMapper(ConfigYaml.factory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             Settings settings = mapper.readValue(yaml, Settings.class);
             return new ContextModel(settings.p_follow, settings.p_keep, settings.seed);

@@ -1,6 +1,7 @@
 package dev.baton.offline;
 
 import dev.baton.input.BadInputException;
+import dev.baton.input.ConfigFileLimit;
 import dev.baton.pricing.PriceTable;
 import dev.baton.pricing.PriceTableException;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -32,10 +34,10 @@ public final class OfflineConfig {
     /**
      * Reads a price table from {@code file}, or the shipped one when {@code file} is null.
      *
-     * @throws PriceTableException when the file is missing or malformed
+     * @throws PriceTableException when the file is missing, over 1 MB or malformed
      */
     public static PriceTable prices(Path file) {
-        return load(file, "prices.tsv", PriceTable::read, missing -> new PriceTableException("price table not found: " + missing));
+        return load(file, "prices.tsv", "price table", PriceTable::read, PriceTableException::new);
     }
 
     /** Returns the context model shipped with Baton ({@code data/context-model.yaml}). */
@@ -46,19 +48,22 @@ public final class OfflineConfig {
     /**
      * Reads context-model settings from {@code file}, or the shipped ones when {@code file} is null.
      *
-     * @throws ContextModelException when the file is missing or malformed
+     * @throws ContextModelException when the file is missing, over 1 MB or malformed
      */
     public static ContextModel contextModel(Path file) {
-        return load(file, "context-model.yaml", ContextModel::read,
-                missing -> new ContextModelException("context model file not found: " + missing));
+        return load(file, "context-model.yaml", "context model file", ContextModel::read, ContextModelException::new);
     }
 
-    /** Reads one configuration file: the shipped copy when {@code file} is null. */
-    private static <T> T load(Path file, String shippedName, ConfigReader<T> read, Function<String, BadInputException> notFound) {
-        try (Reader reader = open(file, shippedName)) {
+    /**
+     * Reads one configuration file: the shipped copy when {@code file} is null. A file that is missing, or larger than
+     * a {@code kind} can be, is refused with the exception {@code problem} makes.
+     */
+    private static <T> T load(Path file, String shippedName, String kind, ConfigReader<T> read,
+                              Function<String, BadInputException> problem) {
+        try (Reader reader = open(file, shippedName, kind, problem)) {
             return read.read(file == null ? "data/" + shippedName : file.toString(), reader);
         } catch (NoSuchFileException e) {
-            throw notFound.apply(e.getFile());
+            throw problem.apply(kind + " not found: " + e.getFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,8 +74,13 @@ public final class OfflineConfig {
         T read(String source, Reader reader) throws IOException;
     }
 
-    private static Reader open(Path file, String shippedName) throws IOException {
+    private static Reader open(Path file, String shippedName, String kind, Function<String, BadInputException> problem)
+            throws IOException {
         if (file != null) {
+            Optional<String> tooLarge = ConfigFileLimit.exceededBy(file, kind);
+            if (tooLarge.isPresent()) {
+                throw problem.apply(tooLarge.get());
+            }
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
         }
         InputStream in = OfflineConfig.class.getResourceAsStream("/baton-data/" + shippedName);

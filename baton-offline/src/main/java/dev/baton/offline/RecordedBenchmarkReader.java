@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.grade.Graders;
 import dev.baton.input.UnknownNameException;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
@@ -31,7 +32,8 @@ import java.util.zip.GZIPInputStream;
  *
  * {@code answer_type} is optional when a default is given; {@code responses} is optional (a benchmark
  * without recordings still works with live pools); an optional {@code category} (a subject) becomes the task's
- * {@code category} metadata. Gzip is detected from the content, not the name.
+ * {@code category} metadata. A gold answer its task's grader cannot match ({@code NaN} for a number) is refused with
+ * its line. Gzip is detected from the content, not the name.
  */
 public final class RecordedBenchmarkReader {
 
@@ -138,7 +140,22 @@ public final class RecordedBenchmarkReader {
             type = defaultAnswerType.orElseThrow(() -> new BenchmarkFormatException(
                     where + ": the record has no \"answer_type\"; add one or pass --answer-type number|math|choice|text"));
         }
+        // A gold its own grader cannot match, not even to itself (NaN for a number), can never be graded right: the file
+        // is damaged, and reading it would lower every score without a word.
+        if (!Graders.forType(type).equivalent(gold, gold)) {
+            throw new BenchmarkFormatException(where + ": field \"gold\" is no " + type.id() + " answer a reply could match, got '"
+                    + abbreviate(gold) + "': write " + goldExample(type));
+        }
         return new Task(id, question, gold, type, metadata(record, where));
+    }
+
+    private static String goldExample(AnswerType type) {
+        return switch (type) {
+            case NUMBER -> "one finite number, such as \"18\" or \"# 18\"";
+            case MATH -> "a LaTeX expression, such as \"\\frac{1}{2}\"";
+            case CHOICE -> "an option letter, such as \"C\"";
+            case TEXT -> "the answer's words";
+        };
     }
 
     /** The optional {@code category} (MMLU-Pro's subject), carried to reports as task metadata. */

@@ -82,4 +82,24 @@ class OfflineConfigTest {
         Files.writeString(bad, "p_keep: 1.5\n");
         assertThatThrownBy(() -> OfflineConfig.contextModel(bad)).hasMessageContaining("probabilities in [0, 1]");
     }
+
+    @Test
+    void aContextModelOverOneMegabyteIsRefusedBeforeItIsParsed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("context-model.yaml");
+        Files.writeString(file, "p_follow: 0.5\n# " + "x".repeat(2 << 20) + "\n");
+
+        assertThatThrownBy(() -> OfflineConfig.contextModel(file))
+                .isInstanceOf(ContextModelException.class)
+                .hasMessage(file + " is 2.0 MB: a context model file is at most 1 MB; is this the right file?");
+    }
+
+    @Test
+    void contextModelYamlIsReadNoFurtherThanTheLimit() {
+        String oneLongValue = "p_follow: \"" + "x".repeat(2 << 20) + "\"\n";
+
+        assertThatThrownBy(() -> ContextModel.read("stdin", new java.io.StringReader(oneLongValue)))
+                .isInstanceOf(ContextModelException.class)
+                .hasMessageStartingWith("stdin: ")
+                .hasMessageContaining("1048576");
+    }
 }

@@ -211,6 +211,19 @@ class RecordedBenchmarkReaderTest {
                 .hasMessageContaining(message);
     }
 
+    /** Such a question could never be graded right: a damaged file would lower every score without a word. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"NaN", "Infinity", "-Infinity", "1e999", "# NaN", "eighteen"})
+    void aNumberGoldThatStatesNoFiniteNumberIsRefusedWithTheLine(String gold) {
+        String text = "{\"id\": \"q0\", \"question\": \"?\", \"gold\": \"# 18\"}\n"
+                + "{\"id\": \"q1\", \"question\": \"?\", \"gold\": \"" + gold + "\", \"answer_type\": \"number\"}\n";
+
+        assertThatThrownBy(() -> read(text.getBytes(StandardCharsets.UTF_8), Optional.of(AnswerType.NUMBER)))
+                .isInstanceOf(BenchmarkFormatException.class)
+                .hasMessage("test.jsonl line 2: field \"gold\" is no number answer a reply could match, got '" + gold
+                        + "': write one finite number, such as \"18\" or \"# 18\"");
+    }
+
     @Test
     void malformedUtf8IsRefusedWithItsLineNotReplaced() throws IOException {
         java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();

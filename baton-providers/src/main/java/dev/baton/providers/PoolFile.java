@@ -1,5 +1,6 @@
 package dev.baton.providers;
 
+import dev.baton.input.ConfigFileLimit;
 import dev.baton.worker.CallOptions;
 import dev.baton.worker.Price;
 import java.io.IOException;
@@ -28,8 +29,10 @@ import java.util.regex.Pattern;
  * Pool pool = spec.build(System.getenv());               // resolves api_key_env, loads replays
  * }</pre>
  *
- * <p>Reading is strict: an unknown or repeated field, a value of the wrong type, a negative price, a
- * repeated worker id or an unknown provider is a {@link PoolFileException} naming file, line and field.
+ * <p>Reading is strict: an unknown or repeated field, a value of the wrong type, a negative or non-finite number
+ * ({@code .nan}, {@code .inf}, {@code 1e400}), a repeated worker id or an unknown provider is a
+ * {@link PoolFileException} naming file, line and field. A file over {@link ConfigFileLimit#MAX_CHARS} bytes is
+ * refused before it is parsed: a pool file lists a few workers.
  */
 public final class PoolFile {
 
@@ -38,6 +41,7 @@ public final class PoolFile {
             "reasoning_effort", "timeout", "concurrency");
     private static final Set<String> REPLAY = Set.of("benchmark");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private PoolFile() {
@@ -46,12 +50,16 @@ public final class PoolFile {
     /**
      * Reads and validates a pool file; API key variables are looked up later, by {@link PoolSpec#build}.
      *
-     * @throws PoolFileException            when the file is missing or does not follow the schema
+     * @throws PoolFileException            when the file is missing, larger than a pool file can be, or does not follow
+     *                                      the schema
      * @throws java.io.UncheckedIOException when it cannot be read
      */
     public static PoolSpec read(Path file) {
         YamlNode root;
         try (Reader in = Files.newBufferedReader(file)) {
+            ConfigFileLimit.exceededBy(file, "pool file").ifPresent(why -> {
+                throw new PoolFileException(why);
+            });
             root = YamlNode.read(file, in);
         } catch (NoSuchFileException e) {
             throw new PoolFileException("pool file not found: " + file);
@@ -135,7 +143,7 @@ public final class PoolFile {
         }
         YamlNode timeoutNode = entry.fields().get("timeout");
         Duration timeout = timeoutNode == null ? LiveWorkerSpec.DEFAULT_TIMEOUT
-                : duration(timeoutNode, timeoutNode.isInteger() ? timeoutNode.text() : string(entry, "timeout").orElseThrow());
+                : duration(timeoutNode, timeoutNode.isNumber() ? timeoutNode.text() : string(entry, "timeout").orElseThrow());
         long concurrency = integer(entry, "concurrency").orElse((long) LiveWorkerSpec.DEFAULT_CONCURRENCY);
         if (concurrency < 1 || concurrency > 10_000) {
             throw entry.fields().get("concurrency").problem("must be between 1 and 10000, got " + concurrency);
@@ -158,8 +166,13 @@ public final class PoolFile {
         double output = number(node, "output").orElseThrow(() -> node.problem("missing 'output' (USD per million reply tokens)"));
         for (String side : List.of("input", "output")) {
             double value = side.equals("input") ? input : output;
-            if (!(value >= 0) || Double.isInfinite(value)) {
-                throw node.fields().get(side).problem("must not be negative, got " + node.fields().get(side).text());
+            YamlNode field = node.fields().get(side);
+            if (value < 0) {
+                throw field.problem("must not be negative, got " + field.text());
+            }
+            if (value > Price.MAX_USD_PER_MILLION) {
+                throw field.problem("must be at most " + (long) Price.MAX_USD_PER_MILLION + " USD per million tokens, got "
+                        + field.text());
             }
         }
         return new Price(input, output);
@@ -193,7 +206,10 @@ public final class PoolFile {
         if (!node.isNumber()) {
             throw node.problem("must be a number, got " + node.describe());
         }
-        return Optional.of(Double.parseDouble(node.text()));
+        if (!Double.isFinite(node.number())) {
+            throw node.problem("must be a finite number, got " + node.text());
+        }
+        return Optional.of(node.number());
     }
 
     private static Optional<Long> integer(YamlNode entry, String name) {
@@ -203,6 +219,9 @@ public final class PoolFile {
         }
         if (!node.isInteger()) {
             throw node.problem("must be a whole number, got " + node.describe());
+        }
+        if (!DECIMAL.matcher(node.text()).matches()) {
+            throw node.problem("must be a whole number in decimal digits, got " + node.text());
         }
         try {
             return Optional.of(Long.parseLong(node.text()));

@@ -3,13 +3,17 @@ package dev.baton.providers;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.baton.input.ConfigFileLimit;
+import dev.baton.offline.ConfigYaml;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,11 +22,13 @@ import java.util.Map;
  *
  * <p>Why not Jackson's tree model: its nodes forget where they came from. Reading the token stream keeps the
  * location of every value and catches a repeated key, which YAML allows but a pool file must not.
+ *
+ * <p>{@code number} is a number's value as YAML reads it, NaN for a node that is no number.
  */
-record YamlNode(Path file, String path, int line, JsonToken token, String text, Map<String, YamlNode> fields,
-                List<YamlNode> items) {
+record YamlNode(Path file, String path, int line, JsonToken token, String text, double number,
+                Map<String, YamlNode> fields, List<YamlNode> items) {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final YAMLFactory YAML = ConfigYaml.factory();
 
     /** Reads a whole document. */
     static YamlNode read(Path file, Reader in) throws IOException {
@@ -37,6 +43,10 @@ record YamlNode(Path file, String path, int line, JsonToken token, String text, 
             }
             return root;
         } catch (JsonProcessingException e) {
+            // Jackson's words for the document-length limit; its other limits (a number of 1,000 digits) are malformed YAML.
+            if (e instanceof StreamConstraintsException && e.getOriginalMessage().startsWith("Document length")) {
+                throw new PoolFileException(ConfigFileLimit.exceededWhileReading(file.toString(), "pool file"));
+            }
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
             throw PoolFileException.at(file, line, "", "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
@@ -58,16 +68,33 @@ record YamlNode(Path file, String path, int line, JsonToken token, String text, 
                 parser.nextToken();
                 fields.put(name, read(file, parser, childPath, keyLine));
             }
-            return new YamlNode(file, path, line, token, null, fields, List.of());
+            return new YamlNode(file, path, line, token, null, Double.NaN, fields, List.of());
         }
         if (token == JsonToken.START_ARRAY) {
             List<YamlNode> items = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 items.add(read(file, parser, path + "[" + items.size() + "]", line(parser)));
             }
-            return new YamlNode(file, path, line, token, null, Map.of(), items);
+            return new YamlNode(file, path, line, token, null, Double.NaN, Map.of(), items);
         }
-        return new YamlNode(file, path, line, token, token == JsonToken.VALUE_NULL ? null : parser.getText(), Map.of(), List.of());
+        return new YamlNode(file, path, line, token, token == JsonToken.VALUE_NULL ? null : parser.getText(), number(parser),
+                Map.of(), List.of());
+    }
+
+    /**
+     * Returns a number's value as YAML reads it ({@code 1_000}, {@code 0x10}, {@code 1e400} as infinity), NaN for a
+     * value that is no number. Jackson marks {@code .nan} and {@code .inf} as numbers but cannot decode them.
+     */
+    private static double number(JsonParser parser) throws IOException {
+        if (!parser.currentToken().isNumeric()) {
+            return Double.NaN;
+        }
+        return switch (parser.getText().toLowerCase(Locale.ROOT)) {
+            case ".nan" -> Double.NaN;
+            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+            case "-.inf" -> Double.NEGATIVE_INFINITY;
+            default -> parser.getDoubleValue();
+        };
     }
 
     private static int line(JsonParser parser) {

@@ -136,6 +136,16 @@ class PoolFileTest {
             id: a\\n    provider: openai\\n    model: m\\n    model: n\\n    price: {input: 1, output: 1}          | 5 | workers[0].model           | duplicate key (first on line 4)
             id: a\\n    provider: openai\\n    model: m\\n    price: {input: -1, output: 1}                        | 5 | workers[0].price.input     | must not be negative, got -1
             id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1, output: cheap}                     | 5 | workers[0].price.output    | must be a number, got 'cheap'
+            id: a\\n    provider: openai\\n    model: m\\n    price: {input: .nan, output: 1}                      | 5 | workers[0].price.input     | must be a finite number, got .nan
+            id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1, output: .inf}                      | 5 | workers[0].price.output    | must be a finite number, got .inf
+            id: a\\n    provider: openai\\n    model: m\\n    price: {input: -.Inf, output: 1}                     | 5 | workers[0].price.input     | must be a finite number, got -.Inf
+            id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1e400, output: 1}                     | 5 | workers[0].price.input     | must be a finite number, got 1e400
+            id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1, output: 2e6}                       | 5 | workers[0].price.output    | must be at most 1000000 USD per million tokens, got 2e6
+            id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1, output: 1}\\n    temperature: .nan    | 6 | workers[0].temperature     | must be a finite number, got .nan
+            id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1, output: 1}\\n    timeout: .inf        | 6 | workers[0].timeout         | must be a duration such as 500ms, 60s, 2m, got '.inf'
+            id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1, output: 1}\\n    max_output_tokens: .inf | 6 | workers[0].max_output_tokens | must be a whole number, got .inf
+            id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1, output: 1}\\n    max_output_tokens: 0x10 | 6 | workers[0].max_output_tokens | must be a whole number in decimal digits, got 0x10
+            id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1, output: 1}\\n    concurrency: 99999999999999999999 | 6 | workers[0].concurrency | is out of range
             id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1}                                    | 5 | workers[0].price           | missing 'output'
             id: a\\n    provider: openai\\n    model: m                                                            | 2 | workers[0]                 | missing 'price'
             id: a\\n    provider: openai\\n    model: m\\n    price: {input: 1, output: 1}\\n    max_output_tokens: many | 6 | workers[0].max_output_tokens | must be a whole number
@@ -175,6 +185,40 @@ class PoolFileTest {
                 .isInstanceOf(PoolFileException.class)
                 .hasMessageStartingWith(file + ":" + line + ": ")
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void aFileOverOneMegabyteIsRefusedBeforeItIsParsed() throws IOException {
+        Path file = write(withLongDescription(2 << 20));
+
+        assertThatThrownBy(() -> PoolFile.read(file))
+                .isInstanceOf(PoolFileException.class)
+                .hasMessage(file + " is 2.0 MB: a pool file is at most 1 MB; is this the right file?");
+    }
+
+    @Test
+    void aDocumentOfUnknownSizeIsReadNoFurtherThanTheLimit() {
+        // A pipe has no size to check first: the parser itself must stop, and on one long value too.
+        Path source = Path.of("/dev/stdin");
+
+        assertThatThrownBy(() -> YamlNode.read(source, new java.io.StringReader(withLongDescription(2 << 20))))
+                .isInstanceOf(PoolFileException.class)
+                .hasMessage("/dev/stdin holds more than 1048576 characters: a pool file is at most 1 MB; is this the right file?");
+    }
+
+    private static String withLongDescription(int chars) {
+        return "workers:\n  - id: a\n    provider: openai\n    model: m\n    price: {input: 1, output: 1}\n"
+                + "    description: \"" + "x".repeat(chars) + "\"\n";
+    }
+
+    @Test
+    void numbersAreReadAsYamlWritesThem() throws IOException {
+        PoolSpec spec = PoolFile.read(write("workers:\n  - id: a\n    provider: openai\n    model: m\n"
+                + "    price: {input: 1_000.5, output: 0x10}\n    temperature: +1\n"));
+
+        LiveWorkerSpec worker = (LiveWorkerSpec) spec.workers().getFirst();
+        assertThat(worker.price()).isEqualTo(new Price(1000.5, 16));
+        assertThat(worker.defaults().temperature()).hasValue(1);
     }
 
     @Test

@@ -2,11 +2,14 @@ package dev.baton.learn.role;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.baton.input.ConfigFileLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The roles the learned conductor chooses from, in a fixed order (the policy's role head indexes them).
@@ -55,10 +59,13 @@ public record RoleSet(String source, List<Role> roles) {
     /**
      * Reads roles from a YAML file.
      *
-     * @throws RoleSetException when the file is missing, malformed, empty or repeats a role id
+     * @throws RoleSetException when the file is missing, over 1 MB, malformed, empty or repeats a role id
      */
     public static RoleSet read(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            ConfigFileLimit.exceededBy(file, "roles file").ifPresent(why -> {
+                throw new RoleSetException(why);
+            });
             return read(file.toString(), reader);
         } catch (NoSuchFileException e) {
             throw new RoleSetException("roles file not found: " + file);
@@ -68,7 +75,7 @@ public record RoleSet(String source, List<Role> roles) {
     }
 
     static RoleSet read(String source, Reader reader) throws IOException {
-        YAMLFactory yamlFactory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        YAMLFactory yamlFactory = limited(YAMLFactory.builder()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         ObjectMapper mapper = new ObjectMapper(yamlFactory).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         java.io.StringWriter text = new java.io.StringWriter();
         reader.transferTo(text);
@@ -88,6 +95,18 @@ public record RoleSet(String source, List<Role> roles) {
         } catch (JacksonException e) {
             throw new RoleSetException(source + ": " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * Sets the limits of a configuration file, as {@code dev.baton.offline.ConfigYaml} does for pool files and context
+     * models (this module cannot reach that one): SnakeYAML's code-point limit, and Jackson's document length, which
+     * alone stops one long value early.
+     */
+    private static YAMLFactoryBuilder limited(YAMLFactoryBuilder builder) {
+        LoaderOptions limits = new LoaderOptions();
+        limits.setCodePointLimit(ConfigFileLimit.MAX_CHARS);
+        return builder.loaderOptions(limits)
+                .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(ConfigFileLimit.MAX_CHARS).build());
     }
 
     /**

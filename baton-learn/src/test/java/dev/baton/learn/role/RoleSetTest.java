@@ -46,4 +46,24 @@ class RoleSetTest {
         Files.writeString(file, "roles:\n  - id: solve\n    id: check\n    template: \"Solve: {question}\"\n");
         assertThatThrownBy(() -> RoleSet.read(file)).isInstanceOf(RoleSetException.class).hasMessageContaining("Duplicate field 'id'");
     }
+
+    @Test
+    void aRolesFileOverOneMegabyteIsRefusedBeforeItIsParsed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("roles.yaml");
+        Files.writeString(file, "roles:\n  - id: solve\n    template: \"" + "x".repeat(2 << 20) + " {question}\"\n");
+
+        assertThatThrownBy(() -> RoleSet.read(file))
+                .isInstanceOf(RoleSetException.class)
+                .hasMessage(file + " is 2.0 MB: a roles file is at most 1 MB; is this the right file?");
+    }
+
+    @Test
+    void rolesYamlIsReadNoFurtherThanTheLimit() {
+        String oneLongTemplate = "roles:\n  - id: solve\n    template: \"" + "x".repeat(2 << 20) + " {question}\"\n";
+
+        assertThatThrownBy(() -> RoleSet.read("stdin", new java.io.StringReader(oneLongTemplate)))
+                .isInstanceOf(RoleSetException.class)
+                .hasMessageStartingWith("stdin: ")
+                .hasMessageContaining("1048576");
+    }
 }
