@@ -35,7 +35,7 @@ class LangChain4jClientTest {
             assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(Math.toIntExact(expected.inputTokens()));
             assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(Math.toIntExact(expected.outputTokens()));
             assertThat(response.metadata().id()).isNotBlank();
-            assertThat(fixture.store.traces().get(response.metadata().id())).hasValueSatisfying(trace -> {
+            assertThat(fixture.kept(response.metadata().id())).hasValueSatisfying(trace -> {
                 assertThat(trace.answer()).isEqualTo(expected.text());
                 assertThat(trace.calls()).isEqualTo(expected.calls());
                 assertThat(trace.costUsd()).isEqualTo(expected.costUsd());
@@ -68,8 +68,10 @@ class LangChain4jClientTest {
             OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(fixture.baseUrl()).apiKey("unused")
                     .modelName("fixed").maxRetries(0).build();
 
-            assertThat(model.chat("What is 6 * 7?")).isEqualTo("forty-two");
-            assertThat(fixture.store.traces().recent(1)).singleElement().satisfies(t -> assertThat(t.model()).isEqualTo("fixed"));
+            ChatResponse response = model.chat(UserMessage.from("What is 6 * 7?"));
+
+            assertThat(response.aiMessage().text()).isEqualTo("forty-two");
+            assertThat(fixture.kept(response.metadata().id())).hasValueSatisfying(t -> assertThat(t.model()).isEqualTo("fixed"));
         }
     }
 }

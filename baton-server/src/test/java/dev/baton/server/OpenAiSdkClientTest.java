@@ -70,7 +70,7 @@ class OpenAiSdkClientTest {
         assertThat(baton.get("trace_id")).isEqualTo(completion.id());
         assertThat(baton.get("calls")).isEqualTo(expected.calls());
         assertThat((List<?>) baton.get("workflows")).singleElement().asString().startsWith("model_id = [");
-        assertThat(fixture.store.traces().get(completion.id())).isPresent();
+        assertThat(fixture.kept(completion.id())).isPresent();
     }
 
     @Test

@@ -282,7 +282,7 @@ class RequestRefusalsTest {
 
             assertError(response, 502, "server_error");
             String id = response.headers().firstValue("x-baton-trace-id").orElseThrow();
-            assertThat(one.store.traces().get(id)).hasValueSatisfying(trace -> assertThat(trace.answer()).isEmpty());
+            assertThat(one.kept(id)).hasValueSatisfying(trace -> assertThat(trace.answer()).isEmpty());
             assertThat(one.get("/v1/traces/" + id).statusCode()).isEqualTo(200);
         }
     }

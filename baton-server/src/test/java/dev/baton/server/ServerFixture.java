@@ -68,6 +68,25 @@ final class ServerFixture implements AutoCloseable {
         return gsm8k().replay().orElseThrow().benchmark().tasks().get(7);
     }
 
+    /**
+     * Returns the trace the server kept under {@code id}, once its background writer has stored it (waiting at most
+     * 10 s): the server answers before the trace reaches the store.
+     */
+    java.util.Optional<dev.baton.store.StoredTrace> kept(String id) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        java.util.Optional<dev.baton.store.StoredTrace> trace = store.traces().get(id);
+        while (trace.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            trace = store.traces().get(id);
+        }
+        return trace;
+    }
+
     /** Answers a task as {@code baton ask --pool replay --bench gsm8k --conductor SPEC} does. */
     static Answer askedDirectly(String spec, Task task) {
         LoadedPool pool = gsm8k();
