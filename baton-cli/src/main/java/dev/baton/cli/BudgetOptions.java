@@ -36,23 +36,33 @@ final class BudgetOptions {
 
     /** Returns {@code --max-usd}, if given. */
     OptionalDouble maxUsd() {
-        if (maxUsd == null) {
-            return OptionalDouble.empty();
-        }
-        if (!(maxUsd > 0) || maxUsd.isInfinite()) {
-            throw new InvalidSettingException("--max-usd must be a positive number, got " + maxUsd);
-        }
-        return OptionalDouble.of(maxUsd);
+        return usd("--max-usd", maxUsd);
     }
 
     /** Returns {@code --timeout}, if given. */
     Optional<Duration> timeout() {
-        if (timeoutSeconds == null) {
+        return seconds("--timeout", timeoutSeconds);
+    }
+
+    /** Returns an amount of USD given as {@code flag}, if given; it must be positive and finite. */
+    static OptionalDouble usd(String flag, Double usd) {
+        if (usd == null) {
+            return OptionalDouble.empty();
+        }
+        if (!(usd > 0) || usd.isInfinite()) {
+            throw new InvalidSettingException(flag + " must be a positive number, got " + usd);
+        }
+        return OptionalDouble.of(usd);
+    }
+
+    /** Returns a time given as {@code flag} in seconds, if given; it must be positive and finite. */
+    static Optional<Duration> seconds(String flag, Double seconds) {
+        if (seconds == null) {
             return Optional.empty();
         }
-        if (!(timeoutSeconds > 0) || timeoutSeconds.isInfinite()) {
-            throw new InvalidSettingException("--timeout must be a positive number of seconds, got " + timeoutSeconds);
+        if (!(seconds > 0) || seconds.isInfinite()) {
+            throw new InvalidSettingException(flag + " must be a positive number of seconds, got " + seconds);
         }
-        return Optional.of(Duration.ofMillis((long) Math.ceil(timeoutSeconds * 1000)));
+        return Optional.of(Duration.ofMillis((long) Math.ceil(seconds * 1000)));
     }
 }

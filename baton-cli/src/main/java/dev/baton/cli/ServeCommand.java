@@ -10,6 +10,7 @@ import dev.baton.server.ServedModel;
 import dev.baton.server.ServedModels;
 import dev.baton.server.ServerLimits;
 import dev.baton.server.ServerSettings;
+import dev.baton.store.ResponseCacheFailures;
 import dev.baton.store.StoreBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -117,9 +118,10 @@ final class ServeCommand implements Callable<Integer> {
         }, "baton-serve-shutdown");
         try (StoreBackend store = encoderOptions.openStore(); EncoderOptions.Lazy encoder = encoderOptions.lazy(store);
              ConductorResolver resolver = new ConductorResolver(loaded, encoder)) {
-            Executor executor = poolOptions.executor(loaded, store);
+            ResponseCacheFailures cacheFailures = LivePoolOptions.warningOnce(spec.commandLine().getErr());
+            Executor executor = poolOptions.executor(loaded, store, cacheFailures);
             ServedModels models = ServedModels.of(loaded, executor, resolver, specs);
-            try (BatonServer server = BatonServer.start(settings, models, store.traces())) {
+            try (BatonServer server = BatonServer.start(settings, models, store.traces(), cacheFailures::count)) {
                 out.println("Baton serves on " + server.baseUrl() + " (OpenAI-compatible; Ctrl-C stops)");
                 out.println("models: " + String.join(", ", models.all().stream().map(ServedModel::name).toList()));
                 out.println("traces: " + store.location());

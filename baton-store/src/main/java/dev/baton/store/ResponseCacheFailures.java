@@ -19,7 +19,15 @@ public final class ResponseCacheFailures implements ResponseCacheInterceptor.Lis
 
     private final ResponseCacheInterceptor.Listener first;
     private final AtomicLong count = new AtomicLong();
-    private final AtomicReference<StoreException> firstFailure = new AtomicReference<>();
+    private final AtomicReference<Failure> firstFailure = new AtomicReference<>();
+
+    /** One failure: what the cache was doing, and the store's exception. */
+    public record Failure(ResponseCacheInterceptor.Operation operation, StoreException exception) {
+        public Failure {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(exception, "exception");
+        }
+    }
 
     /** @param first hears the first failure only */
     public ResponseCacheFailures(ResponseCacheInterceptor.Listener first) {
@@ -29,7 +37,7 @@ public final class ResponseCacheFailures implements ResponseCacheInterceptor.Lis
     @Override
     public void failed(ResponseCacheInterceptor.Operation operation, StoreException failure) {
         count.incrementAndGet();
-        if (firstFailure.compareAndSet(null, Objects.requireNonNull(failure, "failure"))) {
+        if (firstFailure.compareAndSet(null, new Failure(operation, failure))) {
             first.failed(operation, failure);
         }
     }
@@ -40,7 +48,7 @@ public final class ResponseCacheFailures implements ResponseCacheInterceptor.Lis
     }
 
     /** Returns the first failure, if the cache failed. */
-    public Optional<StoreException> first() {
+    public Optional<Failure> first() {
         return Optional.ofNullable(firstFailure.get());
     }
 }

@@ -36,6 +36,6 @@ class ResponseCacheFailuresTest {
 
         assertThat(failures.count()).isEqualTo(40);
         assertThat(told).hasSize(1).first().asString().startsWith("WRITE failure ");
-        assertThat(told.getFirst()).endsWith(failures.first().orElseThrow().getMessage());
+        assertThat(told.getFirst()).endsWith(failures.first().orElseThrow().exception().getMessage());
     }
 }

@@ -208,7 +208,10 @@ class ResponseCacheInterceptorTest {
 
             assertThat(trace.finalText()).contains("42");
             assertThat(failures.count()).isEqualTo(2); // the look-up, then keeping the reply
-            assertThat(failures.first()).get().extracting(Throwable::getMessage).asString().contains("response_cache");
+            assertThat(failures.first()).get().satisfies(first -> {
+                assertThat(first.operation()).isEqualTo(ResponseCacheInterceptor.Operation.READ);
+                assertThat(first.exception()).hasMessageContaining("response_cache");
+            });
         }
     }
 
