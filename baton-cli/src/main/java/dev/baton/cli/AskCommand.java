@@ -92,7 +92,7 @@ final class AskCommand implements Callable<Integer> {
                 .orElseGet(() -> new Task(Baton.idOf(text), text, "", type.orElse(AnswerType.TEXT), java.util.Map.of()));
         try (StoreBackend store = encoderOptions.openStore(); EncoderOptions.Lazy encoder = encoderOptions.lazy(store);
              ConductorResolver conductors = new ConductorResolver(loaded, encoder)) {
-            Executor executor = poolOptions.executor(loaded, store);
+            Executor executor = poolOptions.executor(loaded, store, LivePoolOptions.warningOnce(spec.commandLine().getErr()));
             Conductor resolved = conductors.resolve(conductor);
             conductors.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
             try (Baton baton = Baton.builder()

@@ -39,10 +39,7 @@ final class BudgetOptions {
 
     /** Returns {@code --max-usd}, if given. */
     OptionalDouble maxUsd() {
-        if (maxUsd == null) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(Budget.requireUsd(maxUsd, "--max-usd"));
+        return usd("--max-usd", maxUsd);
     }
 
     /** Returns {@code defaults} with each limit that was given in its place. */
@@ -59,12 +56,22 @@ final class BudgetOptions {
 
     /** Returns {@code --timeout}, if given. */
     Optional<Duration> timeout() {
-        if (timeoutSeconds == null) {
+        return seconds("--timeout", timeoutSeconds);
+    }
+
+    /** Returns an amount of USD given as {@code flag}, if given; it must be positive and finite. */
+    static OptionalDouble usd(String flag, Double usd) {
+        return usd == null ? OptionalDouble.empty() : OptionalDouble.of(Budget.requireUsd(usd, flag));
+    }
+
+    /** Returns a time given as {@code flag} in seconds, if given; it must be positive and finite. */
+    static Optional<Duration> seconds(String flag, Double seconds) {
+        if (seconds == null) {
             return Optional.empty();
         }
-        if (!(timeoutSeconds > 0) || timeoutSeconds.isInfinite()) {
-            throw new InvalidSettingException("--timeout must be a positive number of seconds, got " + timeoutSeconds);
+        if (!(seconds > 0) || seconds.isInfinite()) {
+            throw new InvalidSettingException(flag + " must be a positive number of seconds, got " + seconds);
         }
-        return Optional.of(Duration.ofMillis((long) Math.ceil(timeoutSeconds * 1000)));
+        return Optional.of(Duration.ofMillis((long) Math.ceil(seconds * 1000)));
     }
 }

@@ -3,8 +3,11 @@ package dev.baton.cli;
 import dev.baton.client.LoadedPool;
 import dev.baton.execute.Executor;
 import dev.baton.execute.Interceptor;
+import dev.baton.store.ResponseCacheFailures;
+import dev.baton.store.ResponseCacheInterceptor;
 import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -25,8 +28,33 @@ final class LivePoolOptions {
         return LoadedPool.load(pool, bench, answer, env);
     }
 
-    /** Returns the executor for the pool: resilience and, unless {@code --no-cache}, the store's response cache. */
-    Executor executor(LoadedPool loaded, StoreBackend store, Interceptor... added) {
-        return loaded.executor(noCache ? Optional.empty() : Optional.of(store), added);
+    /**
+     * Returns the executor for the pool: resilience and, unless {@code --no-cache}, the store's response cache, which
+     * tells {@code failures} when the store fails under it.
+     */
+    Executor executor(LoadedPool loaded, StoreBackend store, ResponseCacheInterceptor.Listener failures, Interceptor... added) {
+        return loaded.executor(noCache ? Optional.empty()
+                : Optional.of(new ResponseCacheInterceptor(store.responses(), ResponseCacheInterceptor.Mode.READ_WRITE, failures)),
+                added);
+    }
+
+    /**
+     * Returns a listener for the response cache of a command that goes on when the store fails under it ({@code ask},
+     * {@code serve}): it counts the failures and warns of the first on {@code err}, once.
+     */
+    static ResponseCacheFailures warningOnce(PrintWriter err) {
+        return new ResponseCacheFailures((operation, failure) -> {
+            err.println(operation == ResponseCacheInterceptor.Operation.WRITE
+                    ? "warning: the response cache cannot be written (" + failure.getMessage() + "): replies are not kept, "
+                            + "so a repeated call is paid again; going on without it"
+                    : "warning: the response cache cannot be read (" + failure.getMessage() + "): calls are made, and paid, "
+                            + "as if nothing were cached; going on without it");
+            err.flush();
+        });
+    }
+
+    /** Returns whether the response cache is used: a live pool without {@code --no-cache}. */
+    boolean caching(LoadedPool loaded) {
+        return loaded.live() && !noCache;
     }
 }

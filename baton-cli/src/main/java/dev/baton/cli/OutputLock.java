@@ -30,11 +30,21 @@ final class OutputLock implements AutoCloseable {
     }
 
     /**
-     * Locks {@code out} for this run.
+     * Locks {@code out} for this training run.
      *
      * @throws BadInputException when another run holds it, or it cannot be written
      */
     static OutputLock acquire(Path out) throws IOException {
+        return acquire(out, "training run", "train");
+    }
+
+    /**
+     * Locks {@code out} for this run; {@code run} names what holds it ("training run") and {@code verb} what the user
+     * would do into another file ("train"), for the refusal.
+     *
+     * @throws BadInputException when another run holds it, or it cannot be written
+     */
+    static OutputLock acquire(Path out, String run, String verb) throws IOException {
         Path target = AtomicFiles.target(out);
         Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
         FileChannel channel;
@@ -47,16 +57,20 @@ final class OutputLock implements AutoCloseable {
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new BadInputException("another training run holds " + out + " (" + lockFile + "): wait for it or train into another file");
+                throw new BadInputException(held(out, lockFile, run, verb));
             }
             return new OutputLock(channel, lock);
         } catch (OverlappingFileLockException e) {
             channel.close();
-            throw new BadInputException("another training run holds " + out + " (" + lockFile + "): wait for it or train into another file");
+            throw new BadInputException(held(out, lockFile, run, verb));
         } catch (RuntimeException | IOException e) {
             channel.close();
             throw e;
         }
+    }
+
+    private static String held(Path out, Path lockFile, String run, String verb) {
+        return "another " + run + " holds " + out + " (" + lockFile + "): wait for it or " + verb + " into another file";
     }
 
     private static String reason(IOException e) {

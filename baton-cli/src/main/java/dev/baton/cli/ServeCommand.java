@@ -10,6 +10,7 @@ import dev.baton.server.ServedModel;
 import dev.baton.server.ServedModels;
 import dev.baton.server.ServerLimits;
 import dev.baton.server.ServerSettings;
+import dev.baton.store.ResponseCacheFailures;
 import dev.baton.store.StoreBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -119,9 +120,10 @@ final class ServeCommand implements Callable<Integer> {
              ConductorResolver resolver = new ConductorResolver(loaded, encoder)) {
             // A damaged store would otherwise be found at the first request that reads it, as 500s: refuse it now.
             store.checkIntegrity();
-            Executor executor = poolOptions.executor(loaded, store);
+            ResponseCacheFailures cacheFailures = LivePoolOptions.warningOnce(spec.commandLine().getErr());
+            Executor executor = poolOptions.executor(loaded, store, cacheFailures);
             ServedModels models = ServedModels.of(loaded, executor, resolver, specs);
-            try (BatonServer server = BatonServer.start(settings, models, store.traces())) {
+            try (BatonServer server = BatonServer.start(settings, models, store.traces(), cacheFailures::count)) {
                 out.println("Baton serves on " + server.baseUrl() + " (OpenAI-compatible; Ctrl-C stops)");
                 out.println("models: " + String.join(", ", models.all().stream().map(ServedModel::name).toList()));
                 out.println("traces: " + store.location());

@@ -14,7 +14,6 @@ import dev.baton.providers.PoolSpec;
 import dev.baton.resilience.Resilience;
 import dev.baton.resilience.ResilienceSettings;
 import dev.baton.store.ResponseCacheInterceptor;
-import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,7 +28,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * LoadedPool loaded = LoadedPool.load("pool.yaml", "gsm8k", Optional.empty(), System.getenv());
- * Executor executor = loaded.executor(Optional.of(store));
+ * Executor executor = loaded.executor(Optional.of(new ResponseCacheInterceptor(store.responses())));
  * }</pre>
  *
  * @param pool        the workers
@@ -82,11 +81,15 @@ public record LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<Stri
     /**
      * Returns the executor this pool's calls should go through.
      *
-     * @param cache the store whose response cache live calls use, or empty for none
-     * @param added interceptors that run around every call first (a spending cap, for example)
+     * @param cache the response cache live calls use, or empty for none; it comes first, so that nothing added
+     *              (a spending cap) holds back a reply it already has, which costs nothing
+     * @param added interceptors that run around every call the cache does not answer (a spending cap, for example)
      */
-    public Executor executor(Optional<? extends StoreBackend> cache, Interceptor... added) {
+    public Executor executor(Optional<ResponseCacheInterceptor> cache, Interceptor... added) {
         Executor.Builder builder = Executor.builder();
+        if (live()) {
+            cache.ifPresent(builder::addInterceptor);
+        }
         for (Interceptor interceptor : added) {
             builder.addInterceptor(interceptor);
         }
@@ -94,7 +97,6 @@ public record LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<Stri
             return builder.retry(RetryPolicy.none()).build();
         }
         Resilience.of(ResilienceSettings.defaults(), concurrency).applyTo(builder);
-        cache.ifPresent(store -> builder.cache(new ResponseCacheInterceptor(store.responses())));
         return builder.build();
     }
 }

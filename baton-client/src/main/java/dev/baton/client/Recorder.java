@@ -17,6 +17,7 @@ import dev.baton.worker.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * trains on the user's own pool.
  *
  * <p>Resuming is the response cache's job: give the executor a cache, and a recording killed midway and started
- * again pays for nothing twice. A spending cap on the executor ({@link dev.baton.execute.SpendingCap}) bounds the
- * whole recording; a call it refuses is left out of the file and counted.
+ * again pays for nothing twice. A spending cap on the executor ({@link dev.baton.execute.SpendingCap}), after the
+ * cache, bounds the whole recording; a call it refuses is left out of the file and counted.
  */
 public final class Recorder {
 
@@ -48,15 +49,22 @@ public final class Recorder {
     private final int parallelism;
     private final ProgressListener progress;
 
+    /** A recorder whose calls have no deadline of their own (each attempt still has its worker's timeout). */
+    public Recorder(Pool pool, Executor executor, int parallelism, ProgressListener progress) {
+        this(pool, executor, Budget.unlimited().deadline(), parallelism, progress);
+    }
+
     /**
      * @param pool        the workers to record
      * @param executor    makes the calls: retry, resilience, cache and spending cap as configured
+     * @param callTimeout most wall time for one call, its retries and their waits included; positive
      * @param parallelism calls in flight at once, at least 1 (per-worker limits come from the executor)
      * @param progress    hears after every call
      */
-    public Recorder(Pool pool, Executor executor, int parallelism, ProgressListener progress) {
+    public Recorder(Pool pool, Executor executor, Duration callTimeout, int parallelism, ProgressListener progress) {
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.loop = new Orchestrator(executor, pool, Budget.unlimited(), 1);
+        // Each question is asked of one worker at a time, so a question's deadline is its one call's.
+        this.loop = new Orchestrator(executor, pool, Budget.unlimited().withDeadline(callTimeout), 1);
         this.progress = Objects.requireNonNull(progress, "progress");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
@@ -71,15 +79,15 @@ public final class Recorder {
      * @param answered calls that answered (and are in the file)
      * @param cached   of those, answered from the cache at no cost
      * @param failed   calls that failed (left out of the file; the replay pool treats them as outages)
-     * @param skipped  calls the spending cap refused
+     * @param skipped  calls not made: the spending cap refused them, or the run stopped
      * @param costUsd  what this run spent
      */
     public record Summary(int tasks, int answered, int cached, int failed, int skipped, double costUsd) {
 
         /** Returns a one-line account for a terminal. */
         public String describe() {
-            return String.format(Locale.ROOT, "%d questions x workers: %d answered (%d from cache), %d failed, %d skipped by the "
-                    + "spending cap; spent $%.6f", tasks, answered, cached, failed, skipped, costUsd);
+            return String.format(Locale.ROOT, "%d questions x workers: %d answered (%d from cache), %d failed, %d skipped; "
+                    + "spent $%.6f", tasks, answered, cached, failed, skipped, costUsd);
         }
     }
 

@@ -20,6 +20,7 @@ import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
 import dev.baton.worker.Price;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,19 @@ class RecorderTest {
             // The billed tokens travel with the recording, so the replayed call costs what the live one did.
             assertThat(replayed.trace().costUsd()).isEqualTo(live.trace().costUsd());
         }
+    }
+
+    @Test
+    void aCallThatOutlastsItsTimeoutFailsAndTheRecordingGoesOn() {
+        ScriptedWorker hung = ScriptedWorker.slow("hung", "42", Duration.ofMinutes(10));
+        ScriptedWorker quick = ScriptedWorker.answering("quick", "The answer is 42.");
+        Recorder recorder = new Recorder(Pool.of(List.of(hung, quick)), Executor.builder().retry(RetryPolicy.none()).build(),
+                Duration.ofSeconds(3), 6, ProgressListener.SILENT); // generous: the quick calls must fit in it on a loaded machine
+
+        Recorder.Summary summary = recorder.record(tasks, dir.resolve("timed.jsonl"));
+
+        assertThat(summary).isEqualTo(new Recorder.Summary(3, 3, 0, 3, 0, summary.costUsd()));
+        assertThat(Benchmarks.load(dir.resolve("timed.jsonl").toString(), Optional.empty()).models()).containsExactly("quick");
     }
 
     @Test

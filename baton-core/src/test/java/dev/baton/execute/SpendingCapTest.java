@@ -48,9 +48,99 @@ class SpendingCapTest {
     }
 
     @Test
+    void whatEarlierRunsSpentCountsAgainstTheCap() {
+        ScriptedWorker worker = ScriptedWorker.answering("w", "x".repeat(400)); // 100 output tokens at $1 per million
+        Executor fresh = capped(new SpendingCap(0.0012));
+        Executor resumed = capped(new SpendingCap(0.0012, 0.0011, SpendingCap.Ledger.NONE));
+
+        assertThat(run(fresh, worker).calls().getFirst().result()).isInstanceOf(CallResult.Answered.class);
+        assertThat(run(resumed, worker).calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Skipped.class,
+                skipped -> assertThat(skipped.reason()).startsWith("spending cap:").contains("$0.001100 spent"));
+        assertThat(worker.requests()).hasSize(1);
+    }
+
+    @Test
+    void theLedgerHoldsEachCallsWorstCaseBeforeTheCallAndSettlesItAfter() {
+        List<String> ledger = new ArrayList<>();
+        ScriptedWorker worker = ScriptedWorker.computing("w", request -> {
+            ledger.add("call");
+            return "x".repeat(400);
+        });
+        SpendingCap cap = new SpendingCap(1, 0.25, new SpendingCap.Ledger() {
+            @Override
+            public void hold(double usd) {
+                ledger.add("hold " + usd);
+            }
+
+            @Override
+            public void settle(double heldUsd, double spentUsd) {
+                ledger.add("settle " + heldUsd + " as " + spentUsd);
+            }
+        });
+
+        Trace trace = run(capped(cap), worker);
+
+        double worstCase = ledger.isEmpty() ? 0 : Double.parseDouble(ledger.getFirst().substring("hold ".length()));
+        assertThat(worstCase).isPositive();
+        assertThat(ledger).containsExactly("hold " + worstCase, "call", "settle " + worstCase + " as " + trace.costUsd());
+        assertThat(cap.spentUsd()).isEqualTo(0.25 + trace.costUsd());
+    }
+
+    @Test
+    void aCallWhoseHoldCannotBeKeptIsNotMade() {
+        ScriptedWorker worker = ScriptedWorker.answering("w", "42");
+        SpendingCap cap = new SpendingCap(1, 0, new SpendingCap.Ledger() {
+            @Override
+            public void hold(double usd) {
+                throw new IllegalStateException("baton.db: attempt to write a readonly database");
+            }
+
+            @Override
+            public void settle(double heldUsd, double spentUsd) {
+                throw new AssertionError("nothing was held");
+            }
+        });
+
+        Trace trace = run(capped(cap), worker);
+
+        assertThat(trace.calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Skipped.class, skipped -> assertThat(
+                skipped.reason()).isEqualTo("spending cap: cannot keep what the call may cost: baton.db: attempt to write a readonly database"));
+        assertThat(worker.requests()).isEmpty();
+        assertThat(cap.spentUsd()).isZero();
+    }
+
+    @Test
+    void anUnlimitedCapOnlyKeepsTheTally() {
+        ScriptedWorker worker = ScriptedWorker.answering("w", "x".repeat(400));
+        SpendingCap tally = SpendingCap.unlimited(1e6, SpendingCap.Ledger.NONE);
+
+        Trace trace = run(capped(tally), worker);
+
+        assertThat(trace.calls().getFirst().result()).isInstanceOf(CallResult.Answered.class);
+        assertThat(tally.spentUsd()).isEqualTo(1e6 + trace.costUsd());
+        assertThat(tally.maxUsd()).isInfinite();
+    }
+
+    @Test
     void aCapMustBeAPositiveFiniteAmount() {
         for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> new SpendingCap(bad)).as("%s", bad).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new SpendingCap(bad)).as("%s", bad)
+                    .isInstanceOf(dev.baton.input.InvalidSettingException.class)
+                    .hasMessageStartingWith("a spending cap must be a positive, finite number of USD");
         }
+        for (double bad : new double[] {-0.01, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> new SpendingCap(1, bad, SpendingCap.Ledger.NONE)).as("spent %s", bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    private static Executor capped(SpendingCap cap) {
+        return Executor.builder().retry(RetryPolicy.none()).options(CallOptions.defaults().withMaxOutputTokens(100))
+                .addInterceptor(cap).build();
+    }
+
+    private static Trace run(Executor executor, ScriptedWorker worker) {
+        return executor.run(Workflow.of(Step.independent(worker.id(), "Solve.")),
+                Task.of("t", "What is 6 * 7?", "42", AnswerType.NUMBER), Pool.of(List.of(worker)), Budget.unlimited());
     }
 }

@@ -4,6 +4,7 @@ import dev.baton.input.InvalidSettingException;
 import dev.baton.store.TraceStore;
 import io.javalin.Javalin;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Baton as an OpenAI-compatible model over HTTP: a client names a conductor (or a pool worker) as its
@@ -38,6 +39,16 @@ public final class BatonServer implements AutoCloseable {
      * @throws InvalidSettingException when no API key is configured and the host is not a loopback address
      */
     public static BatonServer start(ServerSettings settings, ServedModels models, TraceStore traces) {
+        return start(settings, models, traces, () -> 0);
+    }
+
+    /**
+     * Starts listening, exporting how often the executor's response cache failed under it
+     * ({@code baton_response_cache_failures_total}; see {@link dev.baton.store.ResponseCacheFailures#count}).
+     *
+     * @throws InvalidSettingException when no API key is configured and the host is not a loopback address
+     */
+    public static BatonServer start(ServerSettings settings, ServedModels models, TraceStore traces, LongSupplier cacheFailures) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(traces, "traces");
@@ -45,6 +56,7 @@ public final class BatonServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         QueuedTraceStore queued = new QueuedTraceStore(traces);
         metrics.traceStoreFailures(queued::failures);
+        metrics.responseCacheFailures(Objects.requireNonNull(cacheFailures, "cacheFailures"));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

@@ -65,8 +65,18 @@ final class ServerMetrics {
 
     /** Counts the traces the store refused ({@code baton_trace_store_failures_total}): each is lost. */
     void traceStoreFailures(java.util.function.LongSupplier failures) {
-        io.micrometer.core.instrument.FunctionCounter.builder("baton.trace.store.failures", failures, f -> f.getAsLong())
+        // A function counter holds its object weakly: these metrics, not a lambda nothing else keeps, live as long as the server.
+        io.micrometer.core.instrument.FunctionCounter.builder("baton.trace.store.failures", this, m -> failures.getAsLong())
                 .description("Traces the store refused to write").register(registry);
+    }
+
+    /**
+     * Counts the response cache's failures ({@code baton_response_cache_failures_total}): each is a reply not kept, or
+     * a call paid for although it may have been cached.
+     */
+    void responseCacheFailures(java.util.function.LongSupplier failures) {
+        io.micrometer.core.instrument.FunctionCounter.builder("baton.response.cache.failures", this, m -> failures.getAsLong())
+                .description("Times the store failed under the response cache").register(registry);
     }
 
     /** Returns every metric in the Prometheus text format. */

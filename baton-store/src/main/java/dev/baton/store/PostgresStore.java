@@ -17,12 +17,14 @@ final class PostgresStore implements StoreBackend {
     private final Store local;
     private final TraceStore traces;
     private final ResponseCache responses;
+    private final RecordingSpend recordingSpend;
 
     private PostgresStore(PostgresDatabase database, Store local) {
         this.database = database;
         this.local = local;
         this.traces = new TraceTable(database, "seq");
         this.responses = new ResponseCacheTable(database, Clock.systemUTC());
+        this.recordingSpend = new RecordingSpendTable(database, Clock.systemUTC());
     }
 
     /**
@@ -58,6 +60,11 @@ final class PostgresStore implements StoreBackend {
     @Override
     public ResponseCache responses() {
         return responses;
+    }
+
+    @Override
+    public RecordingSpend recordingSpend() {
+        return recordingSpend;
     }
 
     /** Returns this process's own cache of embeddings, not shared with other replicas. */

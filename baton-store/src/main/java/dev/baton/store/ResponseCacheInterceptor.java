@@ -19,8 +19,10 @@ import java.util.Optional;
  *
  * <p>A hit is {@code Answered(reply, 0 attempts, cached)} with the recorded text and tokens, at cost 0. Only answered
  * calls are cached, never failures or skipped calls. Identical calls in flight at once each call the worker; the
- * first reply to arrive is the one kept. The cache is an optimisation: if the store fails, the call goes on
- * as if there were no cache, and its reply is returned uncached. To run without a cache, leave the interceptor out.
+ * first reply to arrive is the one kept. If the store fails, the call goes on as if there were no cache, and its reply
+ * is returned uncached; a {@link Listener} hears of every such failure, since a cache that silently stopped keeping
+ * replies would have a repeated call paid again: {@code record} stops, {@code ask} and {@code serve} warn (see
+ * {@link ResponseCacheFailures}). To run without a cache, leave the interceptor out.
  */
 public final class ResponseCacheInterceptor implements Interceptor {
 
@@ -34,17 +36,46 @@ public final class ResponseCacheInterceptor implements Interceptor {
         REFRESH
     }
 
+    /** What the interceptor was doing with the cache when the store failed. */
+    public enum Operation {
+        /** Looking a call up: the call is made, and paid, as if nothing were cached. */
+        READ,
+        /** Keeping a reply: the reply is returned, but a repeated call will be paid again. */
+        WRITE
+    }
+
+    /** Hears when the store fails under the cache; the call goes on without it. */
+    @FunctionalInterface
+    public interface Listener {
+
+        /** A listener that ignores every failure. */
+        Listener IGNORE = (operation, failure) -> { };
+
+        /**
+         * Hears that {@code operation} failed with {@code failure}, once per failing call, on the calling thread (many
+         * at once when calls run in parallel). Must not throw: the call it serves goes on.
+         */
+        void failed(Operation operation, StoreException failure);
+    }
+
     private final ResponseCache cache;
     private final Mode mode;
+    private final Listener listener;
 
-    /** Returns an interceptor that reads and writes {@code cache}. */
+    /** Returns an interceptor that reads and writes {@code cache}, ignoring the store's failures. */
     public ResponseCacheInterceptor(ResponseCache cache) {
         this(cache, Mode.READ_WRITE);
     }
 
     public ResponseCacheInterceptor(ResponseCache cache, Mode mode) {
+        this(cache, mode, Listener.IGNORE);
+    }
+
+    /** Returns an interceptor that uses {@code cache} as {@code mode} says and tells {@code listener} when the store fails. */
+    public ResponseCacheInterceptor(ResponseCache cache, Mode mode, Listener listener) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
@@ -65,7 +96,7 @@ public final class ResponseCacheInterceptor implements Interceptor {
                     cache.put(model, chain.request(), answered.reply());
                 }
             } catch (StoreException e) {
-                // The reply is good whether or not it could be kept.
+                listener.failed(Operation.WRITE, e); // the reply is good whether or not it could be kept
             }
         }
         return result;
@@ -75,6 +106,7 @@ public final class ResponseCacheInterceptor implements Interceptor {
         try {
             return cache.get(model, chain.request());
         } catch (StoreException e) {
+            listener.failed(Operation.READ, e);
             return Optional.empty(); // a cache that cannot be read is a cache that misses
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * version reached in {@code schema_version}.
  *
  * <p>Migrations are append-only: a released migration is never edited, a change is a new one.
- * Each concern (embeddings, responses, traces; later eval results, training runs) adds its
+ * Each concern (embeddings, responses, traces, recordings' spending; later eval results, training runs) adds its
  * own tables in its own migration. Both databases count versions the same way: migration {@code i}
  * is the same change in SQLite's and PostgreSQL's dialects, so a version number means the same
  * tables wherever the store lives.
@@ -25,7 +25,8 @@ record Schema(List<List<String>> migrations, List<String> beforeMigrating) {
     static final Schema SQLITE = new Schema(List.of(
             EmbeddingCache.CREATE_TABLES,
             ResponseCacheTable.CREATE_TABLES,
-            TraceTable.CREATE_TABLES), List.of());
+            TraceTable.CREATE_TABLES,
+            RecordingSpendTable.CREATE_TABLES), List.of());
 
     /**
      * The shared store's schema. Embeddings stay in each process (see {@link PostgresStore}), so version 1 adds
@@ -35,10 +36,11 @@ record Schema(List<List<String>> migrations, List<String> beforeMigrating) {
     static final Schema POSTGRES = new Schema(List.of(
             List.of(),
             ResponseCacheTable.CREATE_TABLES_POSTGRES,
-            TraceTable.CREATE_TABLES_POSTGRES), List.of("SELECT pg_advisory_xact_lock(4206117001)"));
+            TraceTable.CREATE_TABLES_POSTGRES,
+            RecordingSpendTable.CREATE_TABLES_POSTGRES), List.of("SELECT pg_advisory_xact_lock(4206117001)"));
 
     /** The schema version this code reads and writes. */
-    static final int CURRENT_VERSION = 3;
+    static final int CURRENT_VERSION = 4;
 
     Schema {
         migrations = List.copyOf(migrations);

@@ -34,12 +34,14 @@ public final class Store implements StoreBackend {
     private final EmbeddingCache embeddings;
     private final ResponseCache responses;
     private final TraceTable traces;
+    private final RecordingSpend recordingSpend;
 
     private Store(SqliteDatabase database) {
         this.database = database;
         this.embeddings = new EmbeddingCache(database);
         this.responses = new ResponseCacheTable(database, Clock.systemUTC());
         this.traces = new TraceTable(database, "rowid");
+        this.recordingSpend = new RecordingSpendTable(database, Clock.systemUTC());
     }
 
     /**
@@ -136,6 +138,11 @@ public final class Store implements StoreBackend {
     @Override
     public ResponseCache responses() {
         return responses;
+    }
+
+    @Override
+    public RecordingSpend recordingSpend() {
+        return recordingSpend;
     }
 
     @Override

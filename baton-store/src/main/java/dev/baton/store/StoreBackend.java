@@ -64,6 +64,9 @@ public interface StoreBackend extends AutoCloseable {
     /** Returns the cache of worker replies. */
     ResponseCache responses();
 
+    /** Returns what each recording has spent, kept beside the cached replies. */
+    RecordingSpend recordingSpend();
+
     /** Returns the cache of question embeddings. */
     EmbeddingCache embeddings();
 

@@ -169,6 +169,52 @@ class ResponseCacheInterceptorTest {
         }
     }
 
+    @Test
+    void aReplyTheStoreCannotKeepIsStillReturnedAndTheListenerHearsWhy() throws Exception {
+        Path file = dir.resolve("baton.db");
+        ScriptedWorker worker = ScriptedWorker.answering("w", "42");
+        List<String> heard = new ArrayList<>();
+        try (Store store = Store.open(file)) {
+            StoreFaults.refuseWrites(file, "response_cache");
+            Executor executor = Executor.builder().retry(RetryPolicy.none()).cache(new ResponseCacheInterceptor(store.responses(),
+                    ResponseCacheInterceptor.Mode.READ_WRITE, (operation, e) -> heard.add(operation + ": " + e.getMessage()))).build();
+
+            Trace first = run(executor, worker, "Solve.");
+            Trace second = run(executor, worker, "Solve.");
+
+            assertThat(first.finalText()).contains("42");
+            assertThat(second.calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Answered.class,
+                    answered -> assertThat(answered.cached()).isFalse());
+            assertThat(worker.requests()).hasSize(2);
+            assertThat(heard).hasSize(2).allSatisfy(line -> assertThat(line)
+                    .startsWith("WRITE: " + file.toAbsolutePath() + ": ").contains(StoreFaults.READ_ONLY));
+        }
+    }
+
+    @Test
+    void aCacheThatCannotBeReadIsHeardOfAndTheCallIsMade() throws Exception {
+        Path file = dir.resolve("baton.db");
+        ScriptedWorker worker = ScriptedWorker.answering("w", "42");
+        ResponseCacheFailures failures = new ResponseCacheFailures(ResponseCacheInterceptor.Listener.IGNORE);
+        try (Store store = Store.open(file)) {
+            try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                 var statement = connection.createStatement()) {
+                statement.execute("DROP TABLE response_cache");
+            }
+            Executor executor = Executor.builder().retry(RetryPolicy.none())
+                    .cache(new ResponseCacheInterceptor(store.responses(), ResponseCacheInterceptor.Mode.READ_WRITE, failures)).build();
+
+            Trace trace = run(executor, worker, "Solve.");
+
+            assertThat(trace.finalText()).contains("42");
+            assertThat(failures.count()).isEqualTo(2); // the look-up, then keeping the reply
+            assertThat(failures.first()).get().satisfies(first -> {
+                assertThat(first.operation()).isEqualTo(ResponseCacheInterceptor.Operation.READ);
+                assertThat(first.exception()).hasMessageContaining("response_cache");
+            });
+        }
+    }
+
     private static Executor executor(Store store, ResponseCacheInterceptor.Mode mode) {
         return Executor.builder().retry(RetryPolicy.none()).cache(new ResponseCacheInterceptor(store.responses(), mode)).build();
     }

@@ -63,7 +63,7 @@ class StoreTest {
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
-            assertThat(Schema.readVersion(statement)).isEqualTo(3).isEqualTo(Schema.CURRENT_VERSION);
+            assertThat(Schema.readVersion(statement)).isEqualTo(4).isEqualTo(Schema.CURRENT_VERSION);
         }
     }
 
@@ -145,10 +145,11 @@ class StoreTest {
         try (Store store = Store.open(file)) {
             assertThat(store.responses().count()).isEqualTo(1);
             store.traces().put(TraceStoreContract.trace("chatcmpl-1", 1_000, Optional.of("42")));
+            store.recordingSpend().hold("/runs/mine.jsonl", 0.5);
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
-            assertThat(Schema.readVersion(statement)).isEqualTo(3);
+            assertThat(Schema.readVersion(statement)).isEqualTo(4);
         }
     }
 
