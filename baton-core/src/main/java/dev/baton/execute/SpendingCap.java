@@ -27,7 +27,7 @@ public final class SpendingCap implements Interceptor {
 
     @Override
     public CallResult intercept(Chain chain) {
-        double worstCase = chain.request().worstCaseCostUsd(chain.worker().price());
+        double worstCase = chain.request().worstCaseCostUsd(chain.worker());
         synchronized (this) {
             if (spentUsd + reservedUsd + worstCase > maxUsd) {
                 return new CallResult.Skipped(String.format(Locale.ROOT,
