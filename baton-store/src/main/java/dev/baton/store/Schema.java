@@ -25,7 +25,8 @@ record Schema(List<List<String>> migrations, List<String> beforeMigrating) {
     static final Schema SQLITE = new Schema(List.of(
             EmbeddingCache.CREATE_TABLES,
             ResponseCacheTable.CREATE_TABLES,
-            TraceTable.CREATE_TABLES), List.of());
+            TraceTable.CREATE_TABLES,
+            ResponseCacheTable.ADD_USAGE_ESTIMATED), List.of());
 
     /**
      * The shared store's schema. Embeddings stay in each process (see {@link PostgresStore}), so version 1 adds
@@ -35,10 +36,11 @@ record Schema(List<List<String>> migrations, List<String> beforeMigrating) {
     static final Schema POSTGRES = new Schema(List.of(
             List.of(),
             ResponseCacheTable.CREATE_TABLES_POSTGRES,
-            TraceTable.CREATE_TABLES_POSTGRES), List.of("SELECT pg_advisory_xact_lock(4206117001)"));
+            TraceTable.CREATE_TABLES_POSTGRES,
+            ResponseCacheTable.ADD_USAGE_ESTIMATED_POSTGRES), List.of("SELECT pg_advisory_xact_lock(4206117001)"));
 
     /** The schema version this code reads and writes. */
-    static final int CURRENT_VERSION = 3;
+    static final int CURRENT_VERSION = 4;
 
     Schema {
         migrations = List.copyOf(migrations);
