@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Prints an answer's trace compactly, one line per call, in 80 columns: planning calls first, then each round's
- * steps — worker, tokens in/out, cost, latency, cached?, and the subtask (or why the call failed).
+ * steps — worker, tokens in/out, cost, latency, cached?, and the subtask (or why the call failed). Tokens the provider
+ * did not report, estimated from characters, are marked {@code ~}, and a note under the table says so.
  */
 final class TracePrinter {
 
@@ -30,6 +31,10 @@ final class TracePrinter {
         out.println(fit(String.format(Locale.ROOT, ROW, "step", "worker", "tokens i/o", "cost USD", "latency", "hit", "subtask")));
         rows(answer.trace().planning(), "p", out);
         rows(answer.trace().calls(), "", out);
+        if (answer.trace().planning().stream().anyMatch(TracePrinter::estimated)
+                || answer.trace().calls().stream().anyMatch(TracePrinter::estimated)) {
+            out.println("~ tokens and cost estimated from characters: the provider reported no usage");
+        }
         if (!answer.trace().planning().isEmpty()) {
             out.println("planning (p): the conductor's own calls; what each decided:");
             for (CallRecord call : answer.trace().planning()) {
@@ -47,7 +52,8 @@ final class TracePrinter {
             String line = switch (call.result()) {
                 case CallResult.Answered answered -> {
                     Reply reply = answered.reply();
-                    yield String.format(Locale.ROOT, ROW, step, worker, reply.inputTokens() + "/" + reply.outputTokens(),
+                    String tokens = (reply.usageEstimated() ? "~" : "") + reply.inputTokens() + "/" + reply.outputTokens();
+                    yield String.format(Locale.ROOT, ROW, step, worker, tokens,
                             String.format(Locale.ROOT, "%.6f", reply.costUsd()), millis(reply.latency().toMillis()),
                             answered.cached() ? "yes" : "no", oneLine(call.subtask()));
                 }
@@ -83,6 +89,10 @@ final class TracePrinter {
         String line = oneLine(message);
         String prefix = call.workerId() + ": ";
         return shortened(line.startsWith(prefix) ? line.substring(prefix.length()) : line, 300);
+    }
+
+    private static boolean estimated(CallRecord call) {
+        return call.reply().filter(Reply::usageEstimated).isPresent();
     }
 
     private static String millis(long ms) {

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Writes an answer and its whole trace as JSON: every call with what it was asked, what came back, tokens, cost,
- * latency, attempts, whether it was cached, and why it failed or was skipped. Field names follow the
+ * latency, attempts, whether it was cached, and why it failed or was skipped. {@code usage_estimated} is true where
+ * the provider reported no usage and the tokens (and so the cost) were estimated from characters. Field names follow the
  * OpenTelemetry GenAI conventions where one exists ({@code input_tokens}, {@code output_tokens}).
  */
 public final class TraceJson {
@@ -68,6 +69,7 @@ public final class TraceJson {
                     Reply reply = answered.reply();
                     node.put("input_tokens", reply.inputTokens());
                     node.put("output_tokens", reply.outputTokens());
+                    node.put("usage_estimated", reply.usageEstimated());
                     node.put("cost_usd", reply.costUsd());
                     node.put("latency_ms", reply.latency().toMillis());
                     node.put("reply", reply.text());

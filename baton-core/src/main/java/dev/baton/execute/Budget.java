@@ -5,15 +5,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits on one question's answer, all rounds together, planning calls included. A step that would start after a limit is reached is not called; it is recorded
- * in the trace as skipped, with the reason.
+ * Limits on one question's answer, all rounds together, planning calls included. A step that would start after a
+ * limit is reached is not called; it is recorded in the trace as skipped, with the reason.
  *
  * <p>The cost limit is never overspent, however many steps run in parallel: before a call, its worst case
- * (prompt tokens estimated as characters / 4 at the input price, plus
- * {@link dev.baton.worker.CallOptions#maxOutputTokens()} or else 4,096 output tokens at the output price)
- * is reserved, and a call whose worst case does not fit in what is neither spent nor reserved is skipped.
- * After the call the reservation is released and the actual cost spent. {@link #unlimited()} admits every
- * call.
+ * (prompt tokens estimated as characters / 4 at the input price, plus the most output tokens the call may return,
+ * {@link dev.baton.worker.WorkerCard#maxOutputTokens}, which live workers also send as the provider's limit, at the
+ * output price) is reserved, and a call whose worst case does not fit in what is neither spent nor reserved is
+ * skipped. After the call the reservation is released and the actual cost spent; a reply that still cost more is
+ * charged, and the question makes no further call ({@link BudgetMeter}). {@link #unlimited()} admits every call.
  *
  * @param maxCalls   most worker calls, at least 1
  * @param maxCostUsd most money spent, for workers that honour the output-token limit

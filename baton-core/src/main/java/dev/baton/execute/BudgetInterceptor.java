@@ -1,7 +1,7 @@
 package dev.baton.execute;
 
 import dev.baton.worker.CallRequest;
-import dev.baton.worker.Price;
+import dev.baton.worker.WorkerCard;
 
 /**
  * Admits a call only if its worst-case cost fits in what the run has left, and books what it cost.
@@ -26,7 +26,7 @@ final class BudgetInterceptor implements Interceptor {
 
     @Override
     public CallResult intercept(Chain chain) {
-        double worstCase = worstCaseUsd(chain.worker().price(), chain.request());
+        double worstCase = worstCaseUsd(chain.worker(), chain.request());
         var refusal = meter.reserve(worstCase);
         if (refusal.isPresent()) {
             return new CallResult.Skipped(refusal.get());
@@ -43,8 +43,8 @@ final class BudgetInterceptor implements Interceptor {
         }
     }
 
-    /** Returns the most {@code request} may cost at {@code price}. */
-    static double worstCaseUsd(Price price, CallRequest request) {
-        return request.worstCaseCostUsd(price);
+    /** Returns the most {@code request} may cost on {@code worker}. */
+    static double worstCaseUsd(WorkerCard worker, CallRequest request) {
+        return request.worstCaseCostUsd(worker);
     }
 }

@@ -57,6 +57,26 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
             this(error, FailureKind.OTHER, retriable, attempts, Optional.empty());
         }
 
+        /** Returns whether the provider asked to wait longer than {@code most} before the next try. */
+        public boolean asksToWaitLongerThan(Duration most) {
+            return retryAfter.filter(wait -> wait.compareTo(most) > 0).isPresent();
+        }
+
+        /**
+         * Returns this failure as the last of its call because the provider asked to wait longer than {@code most}:
+         * the message gains the provider's figure and the most Baton waits, so the trace says why it ended there.
+         */
+        public Failed notRetriedForWait(Duration most) {
+            String asked = retryAfter.map(Failed::seconds).orElse("no time");
+            return new Failed(error + " (not retried: the provider asks to wait " + asked + ", longer than the "
+                    + seconds(most) + " Baton waits at most)", kind, retriable, attempts, retryAfter);
+        }
+
+        private static String seconds(Duration wait) {
+            return wait.toMillisPart() == 0 ? wait.toSeconds() + " s"
+                    : String.format(java.util.Locale.ROOT, "%.3f s", wait.toMillis() / 1000.0);
+        }
+
         /** Returns how the worker's exception describes the failure, as one attempt. */
         public static Failed of(dev.baton.worker.WorkerException e) {
             return new Failed(String.valueOf(e.getMessage()), e.kind(), e.retriable(), 1, e.retryAfter());

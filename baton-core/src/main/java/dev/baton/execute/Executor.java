@@ -226,7 +226,8 @@ public final class Executor {
 
         /**
          * Generation settings sent with every call. {@link CallOptions#maxOutputTokens()} also bounds the
-         * worst-case cost a limited budget reserves per call; unset, 4,096 output tokens are assumed.
+         * worst-case cost a limited budget reserves per call; unset, each worker's own limit applies
+         * ({@link dev.baton.worker.WorkerCard#maxOutputTokens}).
          */
         public Builder options(CallOptions value) {
             this.options = Objects.requireNonNull(value, "options");

@@ -76,7 +76,7 @@ public final class SpendingCap implements Interceptor {
 
     @Override
     public CallResult intercept(Chain chain) {
-        double worstCase = chain.request().worstCaseCostUsd(chain.worker().price());
+        double worstCase = chain.request().worstCaseCostUsd(chain.worker());
         Optional<String> refusal = meter.reserve(worstCase);
         if (refusal.isPresent()) {
             return new CallResult.Skipped("spending cap: " + refusal.get().replaceFirst("^budget: ", ""));

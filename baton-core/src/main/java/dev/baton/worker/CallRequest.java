@@ -30,18 +30,25 @@ public record CallRequest(TaskRef task, List<ChatMessage> messages, CallOptions 
         return messages.stream().filter(m -> m.role() == ChatMessage.Role.ASSISTANT).map(ChatMessage::text).toList();
     }
 
-    /** Output tokens assumed for a call whose options set no limit. */
-    public static final int DEFAULT_MAX_OUTPUT_TOKENS = 4_096;
+    /** Returns the prompt's estimated tokens: one per four characters of all its messages, rounded up. */
+    public long estimatedInputTokens() {
+        return (messages.stream().map(ChatMessage::text).mapToLong(String::length).sum() + 3) / 4;
+    }
 
     /**
-     * Returns the most this call may cost at {@code price}: the prompt's estimated tokens (one per four characters)
-     * at the input price plus the most tokens the call may generate ({@link CallOptions#maxOutputTokens()}, else
-     * {@link #DEFAULT_MAX_OUTPUT_TOKENS}) at the output price. Budgets reserve this before a call starts.
+     * Returns the tokens {@code text} is estimated to make, one per four characters rounded up: how Baton counts
+     * the prompt before a call, and a reply whose provider reported no usage.
      */
-    public double worstCaseCostUsd(Price price) {
-        long chars = messages.stream().map(ChatMessage::text).mapToLong(String::length).sum();
-        long inputTokens = (chars + 3) / 4;
-        long outputTokens = options.maxOutputTokens().orElse(DEFAULT_MAX_OUTPUT_TOKENS);
-        return price.cost(inputTokens, outputTokens);
+    public static long estimatedTokens(String text) {
+        return (text.length() + 3L) / 4;
+    }
+
+    /**
+     * Returns the most this call may cost on {@code worker}: the prompt's {@linkplain #estimatedInputTokens estimated
+     * tokens} at the input price plus the most tokens the worker lets the call generate
+     * ({@link WorkerCard#maxOutputTokens}) at the output price. Budgets reserve this before a call starts.
+     */
+    public double worstCaseCostUsd(WorkerCard worker) {
+        return worker.price().cost(estimatedInputTokens(), worker.maxOutputTokens(options));
     }
 }

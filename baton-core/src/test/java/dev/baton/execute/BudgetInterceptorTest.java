@@ -11,6 +11,7 @@ import dev.baton.worker.CallRequest;
 import dev.baton.worker.ChatMessage;
 import dev.baton.worker.Price;
 import dev.baton.worker.TaskRef;
+import dev.baton.worker.WorkerCard;
 import dev.baton.workflow.Step;
 import dev.baton.workflow.Workflow;
 import java.util.Collections;
@@ -91,11 +92,12 @@ class BudgetInterceptorTest {
     @Test
     void worstCaseIsTheEstimatedPromptAndTheOutputLimit() {
         Price price = new Price(2, 10);
+        WorkerCard worker = WorkerCard.of("w", price);
         CallRequest request = new CallRequest(new TaskRef("t1", AnswerType.NUMBER),
                 List.of(ChatMessage.user("x".repeat(21))), CallOptions.defaults()); // 21 characters: 6 tokens
 
-        assertThat(BudgetInterceptor.worstCaseUsd(price, request)).isEqualTo(price.cost(6, 4_096));
-        assertThat(BudgetInterceptor.worstCaseUsd(price, new CallRequest(request.task(), request.messages(),
+        assertThat(BudgetInterceptor.worstCaseUsd(worker, request)).isEqualTo(price.cost(6, 4_096));
+        assertThat(BudgetInterceptor.worstCaseUsd(worker, new CallRequest(request.task(), request.messages(),
                 CallOptions.defaults().withMaxOutputTokens(100)))).isEqualTo(price.cost(6, 100));
     }
 
@@ -112,6 +114,18 @@ class BudgetInterceptorTest {
         assertThat(trace.costUsd()).isEqualTo(trace.calls().getFirst().reply().orElseThrow().costUsd());
         assertThat(trace.calls().getLast().result()).isInstanceOfSatisfying(CallResult.Skipped.class, skipped ->
                 assertThat(skipped.reason()).startsWith("budget: a reply cost $0.001").contains("no further calls"));
+    }
+
+    @Test
+    void worstCaseUsesTheWorkersOwnLimitWhenTheCallSetsNone() {
+        Price price = new Price(2, 10);
+        WorkerCard worker = WorkerCard.of("w", price).withDefaultMaxOutputTokens(300);
+        CallRequest request = new CallRequest(new TaskRef("t1", AnswerType.NUMBER),
+                List.of(ChatMessage.user("x".repeat(21))), CallOptions.defaults());
+
+        assertThat(BudgetInterceptor.worstCaseUsd(worker, request)).isEqualTo(price.cost(6, 300));
+        assertThat(BudgetInterceptor.worstCaseUsd(worker, new CallRequest(request.task(), request.messages(),
+                CallOptions.defaults().withMaxOutputTokens(100)))).as("the call's own limit wins").isEqualTo(price.cost(6, 100));
     }
 
     /** Runs five independent steps whose calls all reach the budget together, each costing $0.001005. */

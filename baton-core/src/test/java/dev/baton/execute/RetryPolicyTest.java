@@ -8,11 +8,13 @@ import dev.baton.task.Task;
 import dev.baton.worker.CallOptions;
 import dev.baton.worker.CallRequest;
 import dev.baton.worker.ChatMessage;
+import dev.baton.worker.FailureKind;
 import dev.baton.worker.Price;
 import dev.baton.worker.TaskRef;
 import dev.baton.worker.WorkerCard;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +33,40 @@ class RetryPolicyTest {
     void standardTriesThreeTimesStartingAtHalfASecond() {
         assertThat(RetryPolicy.standard()).isEqualTo(new RetryPolicy(3, Duration.ofMillis(500)));
         assertThat(RetryPolicy.none()).isEqualTo(new RetryPolicy(1, Duration.ZERO));
+        assertThat(RetryPolicy.standard().maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void rejectsNoAttemptsAndNegativeBackoff() {
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RetryPolicy.standard().withMaxRetryAfter(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRetryAfter");
+    }
+
+    @Test
+    void failsAtOnceWhenTheProviderAsksForAWaitBeyondTheMost() {
+        FakeChain chain = new FakeChain(Duration.ofDays(365), Duration.ofSeconds(100_000));
+
+        CallResult result = new RetryInterceptor(RetryPolicy.standard()).intercept(chain);
+
+        assertThat(chain.proceeded.get()).isEqualTo(1);
+        assertThat(result).isInstanceOfSatisfying(CallResult.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+            assertThat(failed.attempts()).isEqualTo(1);
+            assertThat(failed.error()).startsWith("busy").contains("100000 s", "60 s");
+        });
+    }
+
+    @Test
+    void waitsAsLongAsTheProviderAsksWithinTheMost() {
+        FakeChain chain = new FakeChain(Duration.ofDays(1), Duration.ofMillis(60));
+        long start = System.nanoTime();
+
+        new RetryInterceptor(new RetryPolicy(2, Duration.ofMillis(1))).intercept(chain);
+
+        assertThat(chain.proceeded.get()).isEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(60));
     }
 
     @Test
@@ -73,10 +103,18 @@ class RetryPolicyTest {
     /** A chain whose every attempt fails transiently and whose time left never changes. */
     private static final class FakeChain implements Interceptor.Chain {
         private final Duration timeLeft;
+        private final Optional<Duration> retryAfter;
         final AtomicInteger proceeded = new AtomicInteger();
 
         FakeChain(Duration timeLeft) {
             this.timeLeft = timeLeft;
+            this.retryAfter = Optional.empty();
+        }
+
+        /** A chain whose every attempt is rate limited with a provider asking to wait {@code retryAfter}. */
+        FakeChain(Duration timeLeft, Duration retryAfter) {
+            this.timeLeft = timeLeft;
+            this.retryAfter = Optional.of(retryAfter);
         }
 
         @Override
@@ -103,7 +141,8 @@ class RetryPolicyTest {
         @Override
         public CallResult proceed(CallRequest next) {
             proceeded.incrementAndGet();
-            return new CallResult.Failed("busy", true, 1);
+            return retryAfter.isEmpty() ? new CallResult.Failed("busy", true, 1)
+                    : new CallResult.Failed("busy", FailureKind.RATE_LIMITED, true, 1, retryAfter);
         }
     }
 

@@ -24,7 +24,7 @@ final class ChatModels {
     }
 
     static ChatModel create(LiveWorkerSpec spec, Optional<String> apiKey, Clock clock) {
-        ProviderHttpClientBuilder http = new ProviderHttpClientBuilder(clock);
+        ProviderHttpClientBuilder http = new ProviderHttpClientBuilder(clock, usageField(spec.provider()));
         String baseUrl = spec.baseUrl().toString();
         String key = apiKey.orElse(null);
         return switch (spec.provider()) {
@@ -48,20 +48,34 @@ final class ChatModels {
         };
     }
 
-    /** Returns the request parameters of one call: its own options over the worker's defaults. */
-    static ChatRequestParameters parameters(LiveWorkerSpec spec, CallOptions call) {
+    /**
+     * Returns the field a reply must hold for the provider's LangChain4j model to read it at all: Gemini's model fails
+     * on a reply without {@code usageMetadata}, while OpenAI's and Anthropic's read a missing usage as unreported.
+     */
+    private static Optional<String> usageField(Provider provider) {
+        return provider == Provider.GEMINI ? Optional.of("usageMetadata") : Optional.empty();
+    }
+
+    /**
+     * Returns the request parameters of one call: its own options over the worker's defaults, and always a limit on
+     * output tokens, {@code maxOutputTokens} (the card's {@link dev.baton.worker.WorkerCard#maxOutputTokens}, which
+     * budgets reserve for), in the field the model reads: Anthropic's {@code max_tokens}, Gemini's
+     * {@code maxOutputTokens}, OpenAI's {@code max_tokens} or {@code max_completion_tokens}
+     * ({@link LiveWorkerSpec#outputLimitField()}). Without it a provider writes as long as it likes and bills it.
+     */
+    static ChatRequestParameters parameters(LiveWorkerSpec spec, int maxOutputTokens, CallOptions call) {
         CallOptions defaults = spec.defaults();
-        Integer maxTokens = call.maxOutputTokens().isPresent() ? Integer.valueOf(call.maxOutputTokens().getAsInt())
-                : defaults.maxOutputTokens().isPresent() ? Integer.valueOf(defaults.maxOutputTokens().getAsInt()) : null;
         Double temperature = call.temperature().isPresent() ? Double.valueOf(call.temperature().getAsDouble())
                 : defaults.temperature().isPresent() ? Double.valueOf(defaults.temperature().getAsDouble()) : null;
         if (spec.provider() == Provider.OPENAI) {
-            return OpenAiChatRequestParameters.builder()
-                    .maxOutputTokens(maxTokens)
+            OpenAiChatRequestParameters.Builder openAi = OpenAiChatRequestParameters.builder()
                     .temperature(temperature)
-                    .reasoningEffort(call.reasoningEffort().or(defaults::reasoningEffort).orElse(null))
-                    .build();
+                    .reasoningEffort(call.reasoningEffort().or(defaults::reasoningEffort).orElse(null));
+            return switch (spec.outputLimitField()) {
+                case MAX_TOKENS -> openAi.maxOutputTokens(maxOutputTokens).build();
+                case MAX_COMPLETION_TOKENS -> openAi.maxCompletionTokens(maxOutputTokens).build();
+            };
         }
-        return ChatRequestParameters.builder().maxOutputTokens(maxTokens).temperature(temperature).build();
+        return ChatRequestParameters.builder().maxOutputTokens(maxOutputTokens).temperature(temperature).build();
     }
 }

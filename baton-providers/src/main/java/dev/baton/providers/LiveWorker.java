@@ -23,8 +23,11 @@ import java.util.Optional;
  * A worker that asks a live model, through LangChain4j, over HTTP: any OpenAI-compatible server, Anthropic or
  * Gemini (see {@link Provider}).
  *
- * <p>Tokens come from the provider's usage fields, exactly, and the cost is the spec's price of them; a reply
- * without usage or text is a {@link FailureKind#MALFORMED_REPLY}. Every failure is a typed
+ * <p>Every call carries a limit on output tokens: the call's own, else the spec's default, else 4,096
+ * ({@link WorkerCard#maxOutputTokens}), the same limit a budget reserves for. Tokens come from the provider's usage
+ * fields, exactly, and the cost is the spec's price of them; a reply without usage is kept with its tokens estimated
+ * from characters ({@link Reply#usageEstimated()}), since the provider billed it; a reply without text is a
+ * permanent {@link FailureKind#MALFORMED_REPLY}, not retried for the same reason. Every failure is a typed
  * {@link WorkerException}: HTTP 429 is {@link FailureKind#RATE_LIMITED} with the {@code Retry-After} wait,
  * 5xx (Anthropic's 529 too) {@link FailureKind#SERVER_ERROR}, a timeout {@link FailureKind#TIMEOUT}, a
  * failed connection {@link FailureKind#NETWORK}, 401/403 {@link FailureKind#AUTHENTICATION}, 400/413/422
@@ -86,7 +89,7 @@ public final class LiveWorker implements Worker {
     public Reply call(CallRequest request) throws WorkerException {
         ChatRequest chat = ChatRequest.builder()
                 .messages(request.messages().stream().map(LiveWorker::toLangChain4j).toList())
-                .parameters(ChatModels.parameters(spec, request.options()))
+                .parameters(ChatModels.parameters(spec, card.maxOutputTokens(request.options()), request.options()))
                 .build();
         long start = System.nanoTime();
         ChatResponse response;
@@ -98,20 +101,24 @@ public final class LiveWorker implements Worker {
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         TokenUsage usage = response.tokenUsage();
+        Integer reportedIn = usage == null ? null : usage.inputTokenCount();
+        Integer reportedOut = usage == null ? null : usage.outputTokenCount();
         if (text == null) {
-            throw malformed("the reply holds no text");
+            // Billed, and asking again would most likely be billed for the same: a filtered reply, or one whose
+            // whole limit went on reasoning. So it is not retried.
+            String billed = reportedIn == null || reportedOut == null ? ""
+                    : " (billed " + reportedIn + " tokens in, " + reportedOut + " out)";
+            throw new WorkerException.Permanent(spec.id(), FailureKind.MALFORMED_REPLY,
+                    spec.id() + ": " + spec.provider().id() + ": the reply holds no text" + billed, null);
         }
-        if (usage == null || usage.inputTokenCount() == null || usage.outputTokenCount() == null) {
-            throw malformed("the reply reports no token usage, so its cost is unknown");
+        if (reportedIn != null && reportedOut != null) {
+            return new Reply(text, reportedIn, reportedOut, card.price().cost(reportedIn, reportedOut), latency);
         }
-        long in = usage.inputTokenCount();
-        long out = usage.outputTokenCount();
-        return new Reply(text, in, out, card.price().cost(in, out), latency);
-    }
-
-    private WorkerException malformed(String why) {
-        return new WorkerException.Transient(spec.id(), FailureKind.MALFORMED_REPLY,
-                spec.id() + ": " + spec.provider().id() + ": " + why, null, null);
+        // The provider billed the call without saying for what: count it by its characters, marked as estimated,
+        // rather than fail a call that asking again would only pay for twice.
+        long in = reportedIn != null ? reportedIn : request.estimatedInputTokens();
+        long out = reportedOut != null ? reportedOut : CallRequest.estimatedTokens(text);
+        return new Reply(text, in, out, card.price().cost(in, out), latency, true);
     }
 
     private static dev.langchain4j.data.message.ChatMessage toLangChain4j(ChatMessage message) {

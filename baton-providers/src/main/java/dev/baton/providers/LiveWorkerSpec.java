@@ -29,9 +29,12 @@ import java.util.Optional;
  * @param timeout     how long one HTTP call may take, connecting included
  * @param concurrency how many calls may be in flight at once (enforced by the worker chain, not here)
  * @param description one line for people
+ * @param outputLimitField the request field that carries the limit on output tokens, for {@link Provider#OPENAI};
+ *                    {@link OutputLimitField#MAX_TOKENS} for the other providers, whose field is fixed
  */
 public record LiveWorkerSpec(String id, Provider provider, String model, URI baseUrl, Optional<String> apiKeyEnv,
-                             Price price, CallOptions defaults, Duration timeout, int concurrency, String description)
+                             Price price, CallOptions defaults, Duration timeout, int concurrency, String description,
+                             OutputLimitField outputLimitField)
         implements WorkerSpec {
 
     /** The timeout of a spec that sets none. */
@@ -49,6 +52,7 @@ public record LiveWorkerSpec(String id, Provider provider, String model, URI bas
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(outputLimitField, "outputLimitField");
         if (id.isBlank() || model.isBlank()) {
             throw new IllegalArgumentException("id and model must not be blank");
         }
@@ -64,6 +68,17 @@ public record LiveWorkerSpec(String id, Provider provider, String model, URI bas
         if (defaults.reasoningEffort().isPresent() && !provider.hasReasoningEffort()) {
             throw new IllegalArgumentException(provider.id() + " takes no reasoning effort");
         }
+        if (outputLimitField != OutputLimitField.MAX_TOKENS && provider != Provider.OPENAI) {
+            throw new IllegalArgumentException(provider.id() + " has one field for the output limit; "
+                    + outputLimitField.field() + " is openai's");
+        }
+    }
+
+    /** Creates a spec whose output limit goes in the field its model reads ({@link OutputLimitField#forModel}). */
+    public LiveWorkerSpec(String id, Provider provider, String model, URI baseUrl, Optional<String> apiKeyEnv,
+                          Price price, CallOptions defaults, Duration timeout, int concurrency, String description) {
+        this(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, concurrency, description,
+                OutputLimitField.forModel(provider, model));
     }
 
     /** Returns a spec at the provider's public endpoint, free, without a key, with default settings. */
@@ -73,32 +88,43 @@ public record LiveWorkerSpec(String id, Provider provider, String model, URI bas
     }
 
     public LiveWorkerSpec withBaseUrl(URI url) {
-        return new LiveWorkerSpec(id, provider, model, url, apiKeyEnv, price, defaults, timeout, concurrency, description);
+        return new LiveWorkerSpec(id, provider, model, url, apiKeyEnv, price, defaults, timeout, concurrency,
+                description, outputLimitField);
     }
 
     public LiveWorkerSpec withApiKeyEnv(String variable) {
         return new LiveWorkerSpec(id, provider, model, baseUrl, Optional.of(variable), price, defaults, timeout, concurrency,
-                description);
+                description, outputLimitField);
     }
 
     public LiveWorkerSpec withPrice(Price newPrice) {
-        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, newPrice, defaults, timeout, concurrency, description);
+        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, newPrice, defaults, timeout, concurrency,
+                description, outputLimitField);
     }
 
     public LiveWorkerSpec withDefaults(CallOptions options) {
-        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, options, timeout, concurrency, description);
+        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, options, timeout, concurrency,
+                description, outputLimitField);
     }
 
     public LiveWorkerSpec withTimeout(Duration newTimeout) {
-        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, newTimeout, concurrency, description);
+        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, newTimeout, concurrency,
+                description, outputLimitField);
     }
 
     public LiveWorkerSpec withConcurrency(int limit) {
-        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, limit, description);
+        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, limit,
+                description, outputLimitField);
+    }
+
+    public LiveWorkerSpec withOutputLimitField(OutputLimitField field) {
+        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, concurrency, description,
+                field);
     }
 
     public LiveWorkerSpec withDescription(String text) {
-        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, concurrency, text);
+        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, concurrency,
+                text, outputLimitField);
     }
 
     /** Returns what answers, as a response cache keys on it: {@code <provider>|<baseUrl>|<model>}. */
@@ -106,8 +132,12 @@ public record LiveWorkerSpec(String id, Provider provider, String model, URI bas
         return provider.id() + "|" + baseUrl + "|" + model;
     }
 
-    /** Returns the card of a worker built from this spec. */
+    /**
+     * Returns the card of a worker built from this spec. Its limit on output tokens, for a call that sets none, is
+     * the spec's default, else {@link WorkerCard#DEFAULT_MAX_OUTPUT_TOKENS}: the worker sends it, budgets reserve it.
+     */
     public WorkerCard card() {
-        return new WorkerCard(id, description, price, 0, modelKey());
+        return new WorkerCard(id, description, price, 0, modelKey(),
+                defaults.maxOutputTokens().orElse(WorkerCard.DEFAULT_MAX_OUTPUT_TOKENS));
     }
 }

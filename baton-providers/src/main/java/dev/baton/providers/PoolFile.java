@@ -38,7 +38,7 @@ public final class PoolFile {
 
     private static final Set<String> COMMON = Set.of("id", "provider", "model", "description");
     private static final Set<String> LIVE = Set.of("base_url", "api_key_env", "price", "max_output_tokens", "temperature",
-            "reasoning_effort", "timeout", "concurrency");
+            "reasoning_effort", "timeout", "concurrency", "max_tokens_field");
     private static final Set<String> REPLAY = Set.of("benchmark");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+");
@@ -149,7 +149,21 @@ public final class PoolFile {
             throw entry.fields().get("concurrency").problem("must be between 1 and 10000, got " + concurrency);
         }
         return new LiveWorkerSpec(id, provider, model, baseUrl, keyEnv, price(entry), defaults, timeout, (int) concurrency,
-                string(entry, "description").orElse(provider.id() + " " + model));
+                string(entry, "description").orElse(provider.id() + " " + model), outputLimitField(entry, provider, model));
+    }
+
+    /** Reads {@code max_tokens_field}, for an OpenAI model whose name does not tell which field it reads. */
+    private static OutputLimitField outputLimitField(YamlNode entry, Provider provider, String model) {
+        Optional<String> name = string(entry, "max_tokens_field");
+        if (name.isEmpty()) {
+            return OutputLimitField.forModel(provider, model);
+        }
+        YamlNode node = entry.fields().get("max_tokens_field");
+        if (provider != Provider.OPENAI) {
+            throw node.problem(provider.id() + " has one field for the output limit; max_tokens_field is for openai");
+        }
+        return OutputLimitField.named(name.get())
+                .orElseThrow(() -> node.problem("must be one of " + OutputLimitField.names() + ", got '" + name.get() + "'"));
     }
 
     private static Price price(YamlNode entry) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
@@ -30,7 +31,8 @@ import java.util.Optional;
  * {@link ProviderHttpException} that keeps it; LangChain4j's exception mapper finds it as the root cause and
  * wraps it, and {@link FailureMapper} finds it again in the cause chain. It also refuses a 2xx body that is
  * not one complete JSON object (empty, truncated, malformed), so such a reply fails the same way for every
- * provider, before any provider's parser sees it.
+ * provider, before any provider's parser sees it; and where a provider's model cannot read a reply without usage
+ * (Gemini's), it adds the usage field, empty, so that the worker sees a reply whose usage went unreported.
  */
 final class ProviderHttpClient implements HttpClient {
 
@@ -39,6 +41,7 @@ final class ProviderHttpClient implements HttpClient {
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
     private final Clock clock;
+    private final Optional<String> usageField;
     private final JdkHttpClient streaming;
 
     ProviderHttpClient(ProviderHttpClientBuilder builder) {
@@ -49,6 +52,7 @@ final class ProviderHttpClient implements HttpClient {
         this.http = jdk.build();
         this.readTimeout = builder.readTimeout();
         this.clock = builder.clock();
+        this.usageField = builder.usageField();
         this.streaming = JdkHttpClient.builder().connectTimeout(builder.connectTimeout()).readTimeout(readTimeout).build();
     }
 
@@ -84,7 +88,11 @@ final class ProviderHttpClient implements HttpClient {
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
             throw new ProviderHttpException(response.statusCode(), body, retryAfter(response));
         }
-        requireJsonObject(body);
+        ObjectNode reply = requireJsonObject(body);
+        if (usageField.isPresent() && !reply.has(usageField.get())) {
+            reply.putObject(usageField.get()); // read as unreported usage, not as a reply the model cannot parse
+            body = reply.toString();
+        }
         return SuccessfulHttpResponse.builder()
                 .statusCode(response.statusCode())
                 .headers(response.headers().map())
@@ -103,7 +111,7 @@ final class ProviderHttpClient implements HttpClient {
                 : response.headers().firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, clock.instant()));
     }
 
-    private static void requireJsonObject(String body) {
+    private static ObjectNode requireJsonObject(String body) {
         if (body.isBlank()) {
             throw new MalformedReplyException("the provider sent an empty body", null);
         }
@@ -112,6 +120,7 @@ final class ProviderHttpClient implements HttpClient {
             if (node == null || !node.isObject()) {
                 throw new MalformedReplyException("the provider's reply is not a JSON object", null);
             }
+            return (ObjectNode) node;
         } catch (JacksonException e) {
             throw new MalformedReplyException("the provider's reply is not complete JSON (" + e.getOriginalMessage() + ")", e);
         }

@@ -4,16 +4,24 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Builds a {@link ProviderHttpClient}; LangChain4j's model builders set the timeouts. */
 final class ProviderHttpClientBuilder implements HttpClientBuilder {
 
     private final Clock clock;
+    private final Optional<String> usageField;
     private Duration connectTimeout;
     private Duration readTimeout;
 
-    ProviderHttpClientBuilder(Clock clock) {
+    /**
+     * @param usageField the field of a reply that holds its usage, where the provider's model cannot read a reply
+     *                   without it: the client adds it, empty, so the reply reads as one whose usage is unreported
+     */
+    ProviderHttpClientBuilder(Clock clock, Optional<String> usageField) {
         this.clock = clock;
+        this.usageField = Objects.requireNonNull(usageField, "usageField");
     }
 
     @Override
@@ -40,6 +48,10 @@ final class ProviderHttpClientBuilder implements HttpClientBuilder {
 
     Clock clock() {
         return clock;
+    }
+
+    Optional<String> usageField() {
+        return usageField;
     }
 
     @Override

@@ -19,7 +19,7 @@ final class RenamedWorker implements Worker {
         this.worker = worker;
         WorkerCard original = worker.card();
         this.card = new WorkerCard(spec.id(), spec.description().isEmpty() ? original.description() : spec.description(),
-                original.price(), original.maxContextTokens(), original.model());
+                original.price(), original.maxContextTokens(), original.model(), original.defaultMaxOutputTokens());
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.baton.worker.ChatMessage;
 import dev.baton.worker.TaskRef;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** {@link LiveWorker} over Anthropic's messages API. */
@@ -43,6 +44,20 @@ class AnthropicWorkerTest extends LiveWorkerContract {
                  "content":[{"type":"text","text":%s}],"stop_reason":"end_turn","stop_sequence":null,
                  "usage":{"input_tokens":%d,"output_tokens":%d}}
                 """.formatted(OpenAiWorkerTest.quote(text), inputTokens, outputTokens);
+    }
+
+    @Override
+    String replyBodyWithoutUsage(String text) {
+        return """
+                {"id":"msg_01","type":"message","role":"assistant","model":"claude-sonnet-4-5",
+                 "content":[{"type":"text","text":%s}],"stop_reason":"end_turn","stop_sequence":null}
+                """.formatted(OpenAiWorkerTest.quote(text));
+    }
+
+    @Override
+    OptionalInt sentOutputLimit(JsonNode requestBody) {
+        JsonNode limit = requestBody.path("max_tokens");
+        return limit.isInt() ? OptionalInt.of(limit.asInt()) : OptionalInt.empty();
     }
 
     @Test

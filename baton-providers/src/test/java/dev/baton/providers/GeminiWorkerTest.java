@@ -11,6 +11,7 @@ import dev.baton.worker.ChatMessage;
 import dev.baton.worker.TaskRef;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** {@link LiveWorker} over Google's Gemini API ({@code generateContent}). */
@@ -43,6 +44,20 @@ class GeminiWorkerTest extends LiveWorkerContract {
                  "usageMetadata":{"promptTokenCount":%d,"candidatesTokenCount":%d,"totalTokenCount":%d},
                  "modelVersion":"gemini-2.5-flash"}
                 """.formatted(OpenAiWorkerTest.quote(text), inputTokens, outputTokens, inputTokens + outputTokens);
+    }
+
+    @Override
+    String replyBodyWithoutUsage(String text) {
+        return """
+                {"candidates":[{"content":{"role":"model","parts":[{"text":%s}]},"finishReason":"STOP","index":0}],
+                 "modelVersion":"gemini-2.5-flash"}
+                """.formatted(OpenAiWorkerTest.quote(text));
+    }
+
+    @Override
+    OptionalInt sentOutputLimit(JsonNode requestBody) {
+        JsonNode limit = requestBody.path("generationConfig").path("maxOutputTokens");
+        return limit.isInt() ? OptionalInt.of(limit.asInt()) : OptionalInt.empty();
     }
 
     @Test

@@ -12,6 +12,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.baton.execute.Budget;
+import dev.baton.execute.Executor;
+import dev.baton.execute.RetryPolicy;
+import dev.baton.execute.Trace;
+import dev.baton.pool.Pool;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
 import dev.baton.worker.CallOptions;
@@ -24,10 +29,13 @@ import dev.baton.worker.TaskRef;
 import dev.baton.worker.Worker;
 import dev.baton.worker.WorkerContract;
 import dev.baton.worker.WorkerException;
+import dev.baton.workflow.Step;
+import dev.baton.workflow.Workflow;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +85,12 @@ abstract class LiveWorkerContract extends WorkerContract {
 
     /** Returns a successful reply body with the given text and usage, in the provider's format. */
     abstract String replyBody(String text, int inputTokens, int outputTokens);
+
+    /** Returns a successful reply body with the given text and no usage at all, in the provider's format. */
+    abstract String replyBodyWithoutUsage(String text);
+
+    /** Returns the limit on output tokens a request body carries, in the provider's field, if it carries one. */
+    abstract OptionalInt sentOutputLimit(JsonNode requestBody);
 
     LiveWorkerSpec spec(String id) {
         return LiveWorkerSpec.of(id, provider(), model())
@@ -260,10 +274,38 @@ abstract class LiveWorkerContract extends WorkerContract {
     }
 
     @Test
-    void replyWithoutUsageIsAMalformedReply() {
+    void replyWithNeitherTextNorUsageIsAMalformedReply() {
         WorkerException thrown = failure(json(200, "{}"));
 
         assertThat(thrown.kind()).as(thrown.getMessage()).isEqualTo(FailureKind.MALFORMED_REPLY);
+    }
+
+    @Test
+    void replyWithoutUsageIsAnsweredOnceWithItsCostEstimatedFromCharacters() {
+        stub(json(200, replyBodyWithoutUsage("The answer is 42."))); // 17 characters: 5 tokens at 4 a token
+        LiveWorker worker = worker("w", Duration.ofSeconds(5));
+
+        Trace trace = Executor.builder().retry(RetryPolicy.standard()).build()
+                .run(Workflow.of(Step.independent("w", "Solve it.")), task(), Pool.of(List.of(worker)), Budget.unlimited());
+
+        assertThat(server.getAllServeEvents()).as("billed once, so asked once").hasSize(1);
+        assertThat(trace.calls().getFirst().reply()).hasValueSatisfying(reply -> {
+            assertThat(reply.text()).isEqualTo("The answer is 42.");
+            assertThat(reply.usageEstimated()).isTrue();
+            long promptChars = trace.calls().getFirst().messages().stream().mapToLong(m -> m.text().length()).sum();
+            assertThat(reply.inputTokens()).isEqualTo((promptChars + 3) / 4);
+            assertThat(reply.outputTokens()).isEqualTo(5);
+            assertThat(reply.costUsd()).isPositive().isEqualTo(PRICE.cost(reply.inputTokens(), 5));
+        });
+        assertThat(trace.costUsd()).isPositive();
+    }
+
+    @Test
+    void replyWithUsageIsNotMarkedEstimated() throws WorkerException {
+        stub(json(200, replyBody("The answer is 42.", 12, 5)));
+
+        assertThat(worker("w", Duration.ofSeconds(5)).call(ask("What is 6 * 7?", CallOptions.defaults())).usageEstimated())
+                .isFalse();
     }
 
     @Test
@@ -272,6 +314,107 @@ abstract class LiveWorkerContract extends WorkerContract {
 
         assertThat(thrown).isInstanceOf(WorkerException.Transient.class);
         assertThat(thrown.kind()).isEqualTo(FailureKind.NETWORK);
+    }
+
+    // --- the limit on output tokens: sent with every call, and the very limit the budget reserves for ---
+
+    @Test
+    void callThatSetsNoLimitSendsTheLimitTheBudgetReservesFor() throws Exception {
+        stub(json(200, replyBody("42", 3, 1)));
+        LiveWorker worker = worker("w", Duration.ofSeconds(5));
+        CallRequest request = ask("What is 6 * 7?", CallOptions.defaults());
+
+        worker.call(request);
+
+        assertThat(sentOutputLimit(onlyRequestBody())).hasValue(4_096);
+        assertThat(worker.card().maxOutputTokens(request.options())).isEqualTo(4_096);
+        assertThat(request.worstCaseCostUsd(worker.card())).isEqualTo(PRICE.cost(4, 4_096)); // "What is 6 * 7?": 4 tokens
+    }
+
+    @Test
+    void poolFileDefaultLimitIsSentAndReservedFor() throws Exception {
+        stub(json(200, replyBody("42", 3, 1)));
+        LiveWorker worker = LiveWorker.create(spec("w").withDefaults(CallOptions.defaults().withMaxOutputTokens(300)),
+                Optional.of(KEY));
+        CallRequest request = ask("What is 6 * 7?", CallOptions.defaults());
+
+        worker.call(request);
+
+        assertThat(sentOutputLimit(onlyRequestBody())).hasValue(300);
+        assertThat(request.worstCaseCostUsd(worker.card())).isEqualTo(PRICE.cost(4, 300));
+    }
+
+    @Test
+    void callsOwnLimitWinsOverThePoolFileDefault() throws Exception {
+        stub(json(200, replyBody("42", 3, 1)));
+        LiveWorker worker = LiveWorker.create(spec("w").withDefaults(CallOptions.defaults().withMaxOutputTokens(300)),
+                Optional.of(KEY));
+        CallRequest request = ask("What is 6 * 7?", CallOptions.defaults().withMaxOutputTokens(64));
+
+        worker.call(request);
+
+        assertThat(sentOutputLimit(onlyRequestBody())).hasValue(64);
+        assertThat(request.worstCaseCostUsd(worker.card())).isEqualTo(PRICE.cost(4, 64));
+    }
+
+    /** How many tokens the long-winded provider writes when nothing stops it. */
+    static final int LONG_REPLY_TOKENS = 100_000;
+
+    /**
+     * Stubs a provider that writes {@link #LONG_REPLY_TOKENS} words (a token each) unless the request limits its
+     * output and {@code honoursLimit}, as real providers do: then it writes exactly up to the limit.
+     */
+    void stubLongReplies(boolean honoursLimit) {
+        LoopbackServer.COMPUTED.answerWith(request -> {
+            OptionalInt limit = sentOutputLimit(request);
+            int tokens = honoursLimit && limit.isPresent() ? Math.min(limit.getAsInt(), LONG_REPLY_TOKENS) : LONG_REPLY_TOKENS;
+            return replyBody("word ".repeat(tokens).strip(), 40, tokens);
+        });
+        stub(json(200, "{}").withTransformers(ComputedReplies.NAME));
+    }
+
+    Trace runFiveSteps(LiveWorkerSpec spec, Budget budget) {
+        Worker worker = LiveWorker.create(spec, Optional.of(KEY));
+        Workflow five = Workflow.of(Step.independent(spec.id(), "Solve it."), Step.independent(spec.id(), "Solve it again."),
+                Step.independent(spec.id(), "Check it."), Step.independent(spec.id(), "Check it again."),
+                Step.independent(spec.id(), "Say it."));
+        return Executor.builder().retry(RetryPolicy.none()).build().run(five, task(), Pool.of(List.of(worker)), budget);
+    }
+
+    @Test
+    void costCapHoldsAgainstAProviderThatWritesUntilItsLimitWhenThePoolFileSetsNone() {
+        stubLongReplies(true);
+        Price price = new Price(1, 2); // 4,096 tokens out cost $0.008192: two calls fit in $0.02, a long reply does not
+
+        Trace trace = runFiveSteps(spec("w").withPrice(price), Budget.unlimited().withMaxCostUsd(0.02));
+
+        assertThat(trace.calls()).anySatisfy(call -> assertThat(call.reply()).isPresent());
+        assertThat(trace.costUsd()).isLessThanOrEqualTo(0.02);
+    }
+
+    @Test
+    void costCapCountsThePoolFileDefaultLimit() {
+        stubLongReplies(true);
+        // 500 tokens out cost $0.005 and fit in $0.02; the 4,096 a limitless call may write cost $0.04 and do not
+        LiveWorkerSpec spec = spec("w").withDefaults(CallOptions.defaults().withMaxOutputTokens(500));
+
+        Trace trace = runFiveSteps(spec, Budget.unlimited().withMaxCostUsd(0.02));
+
+        assertThat(trace.calls()).anySatisfy(call -> assertThat(call.reply()).hasValueSatisfying(reply ->
+                assertThat(reply.outputTokens()).isEqualTo(500)));
+        assertThat(trace.costUsd()).isLessThanOrEqualTo(0.02);
+    }
+
+    @Test
+    void replyLongerThanTheLimitSentIsChargedForWhatWasBilled() throws WorkerException {
+        stubLongReplies(false);
+        Worker worker = worker("w", Duration.ofSeconds(10));
+
+        Reply reply = worker.call(ask("What is 6 * 7?", CallOptions.defaults()));
+
+        assertThat(reply.outputTokens()).isEqualTo(LONG_REPLY_TOKENS);
+        assertThat(reply.usageEstimated()).isFalse();
+        assertThat(reply.costUsd()).isEqualTo(PRICE.cost(40, LONG_REPLY_TOKENS));
     }
 
     @Test

@@ -11,11 +11,15 @@ import java.net.URI;
  */
 final class LoopbackServer {
 
+    /** Replies computed from their requests, for stubs that name {@link ComputedReplies#NAME}. */
+    static final ComputedReplies COMPUTED = new ComputedReplies();
+
     private LoopbackServer() {
     }
 
     static WireMockServer start() {
         WireMockServer server = new WireMockServer(options()
+                .extensions(COMPUTED)
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .asynchronousResponseEnabled(true)

@@ -8,10 +8,13 @@ import dev.baton.worker.CallOptions;
 import dev.baton.worker.CallRequest;
 import dev.baton.worker.ChatMessage;
 import dev.baton.worker.TaskRef;
+import dev.baton.worker.WorkerException;
+import dev.baton.worker.FailureKind;
 import dev.baton.task.AnswerType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** {@link LiveWorker} over OpenAI's chat completions, as OpenAI, vLLM, Ollama and llama.cpp speak them. */
@@ -44,6 +47,21 @@ class OpenAiWorkerTest extends LiveWorkerContract {
                  "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}
                 """.formatted(quote(text), inputTokens, outputTokens, inputTokens + outputTokens);
+    }
+
+    @Override
+    String replyBodyWithoutUsage(String text) {
+        return """
+                {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}]}
+                """.formatted(quote(text));
+    }
+
+    @Override
+    OptionalInt sentOutputLimit(JsonNode requestBody) {
+        JsonNode limit = requestBody.has("max_completion_tokens") ? requestBody.get("max_completion_tokens")
+                : requestBody.path("max_tokens");
+        return limit.isInt() ? OptionalInt.of(limit.asInt()) : OptionalInt.empty();
     }
 
     static String quote(String text) {
@@ -97,5 +115,55 @@ class OpenAiWorkerTest extends LiveWorkerContract {
 
         assertThat(thrown.retryAfter()).hasValueSatisfying(wait ->
                 assertThat(wait).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(121)));
+    }
+
+    @Test
+    void reasoningModelGetsItsLimitAsMaxCompletionTokens() throws Exception {
+        stub(json(200, replyBody("42", 30, 2)));
+        LiveWorker o3 = LiveWorker.create(LiveWorkerSpec.of("o3", Provider.OPENAI, "o3-mini")
+                .withBaseUrl(LoopbackServer.baseUrl(server, "/v1")), Optional.empty());
+
+        o3.call(ask("What is 6 * 7?", CallOptions.defaults()));
+
+        JsonNode body = onlyRequestBody();
+        assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(4_096);
+        assertThat(body.has("max_tokens")).as("o-series models refuse max_tokens").isFalse();
+    }
+
+    @Test
+    void chatModelGetsItsLimitAsMaxTokens() throws Exception {
+        stub(json(200, replyBody("42", 30, 2)));
+
+        worker("gpt", Duration.ofSeconds(5)).call(ask("What is 6 * 7?", CallOptions.defaults()));
+
+        JsonNode body = onlyRequestBody();
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(4_096);
+        assertThat(body.has("max_completion_tokens")).isFalse();
+    }
+
+    @Test
+    void specNamesTheLimitFieldForADeploymentWhoseNameSaysNothing() throws Exception {
+        stub(json(200, replyBody("42", 30, 2)));
+        LiveWorker deployment = LiveWorker.create(spec("azure-reasoner")
+                .withOutputLimitField(OutputLimitField.MAX_COMPLETION_TOKENS), Optional.of(KEY));
+
+        deployment.call(ask("What is 6 * 7?", CallOptions.defaults().withMaxOutputTokens(256)));
+
+        JsonNode body = onlyRequestBody();
+        assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(256);
+        assertThat(body.has("max_tokens")).isFalse();
+    }
+
+    @Test
+    void replyWithoutTextIsAMalformedReplyNotRetriedForItWasBilled() {
+        WorkerException thrown = failure(json(200, """
+                {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":null},"finish_reason":"content_filter"}],
+                 "usage":{"prompt_tokens":30,"completion_tokens":4096,"total_tokens":4126}}
+                """));
+
+        assertThat(thrown.kind()).isEqualTo(FailureKind.MALFORMED_REPLY);
+        assertThat(thrown.retriable()).isFalse();
+        assertThat(thrown.getMessage()).contains("no text", "billed 30 tokens in, 4096 out");
     }
 }

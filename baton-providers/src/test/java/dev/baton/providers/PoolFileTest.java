@@ -229,4 +229,41 @@ class PoolFileTest {
         assertThat(PoolSpec.keySet(gpt, Map.of())).isFalse();
         assertThat(LiveWorker.create(gpt, Optional.of("sk-secret-1")).toString()).doesNotContain("sk-secret-1");
     }
+
+    @Test
+    void maxTokensFieldIsChosenByModelNameUnlessTheFileNamesIt() throws IOException {
+        PoolSpec spec = PoolFile.read(write("""
+                workers:
+                  - id: o3
+                    provider: openai
+                    model: o3-mini
+                    price: {input: 1, output: 4}
+                  - id: azure
+                    provider: openai
+                    model: my-deployment
+                    price: {input: 1, output: 4}
+                    max_tokens_field: max_completion_tokens
+                  - id: local
+                    provider: openai
+                    model: qwen2.5:7b
+                    price: {input: 0, output: 0}
+                """));
+
+        assertThat(spec.workers()).map(w -> ((LiveWorkerSpec) w).outputLimitField()).containsExactly(
+                OutputLimitField.MAX_COMPLETION_TOKENS, OutputLimitField.MAX_COMPLETION_TOKENS, OutputLimitField.MAX_TOKENS);
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            openai    | max_output_tokens_please | must be one of max_tokens, max_completion_tokens, got 'max_output_tokens_please'
+            anthropic | max_completion_tokens    | anthropic has one field for the output limit; max_tokens_field is for openai
+            """)
+    void maxTokensFieldIsRefusedWhereItMeansNothing(String provider, String field, String message) throws IOException {
+        Path file = write("workers:\n  - id: a\n    provider: " + provider + "\n    model: m\n    api_key_env: K\n"
+                + "    price: {input: 1, output: 1}\n    max_tokens_field: " + field + "\n");
+
+        assertThatThrownBy(() -> PoolFile.read(file))
+                .isInstanceOf(PoolFileException.class)
+                .hasMessage(file + ":7: workers[0].max_tokens_field: " + message);
+    }
 }

@@ -45,7 +45,7 @@ public final class Resilience {
         this.retries = RetryRegistry.of(RetryLink.config(settings, random));
         this.bulkheads = BulkheadRegistry.of(BulkheadLink.config(settings));
         this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerLink.config(settings, clock));
-        this.retry = new RetryLink(retries, sleeper);
+        this.retry = new RetryLink(retries, settings.maxRetryAfter(), sleeper);
         this.perAttempt = List.of(new BulkheadLink(bulkheads), new CircuitBreakerLink(circuitBreakers));
     }
 

@@ -12,7 +12,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Tries a step's call again after a retriable failure, with the worker's own {@link Retry}: exponential backoff with
  * jitter, at least as long as the provider's {@code Retry-After}, and never a wait that would end past the run's
- * deadline. The result counts every attempt.
+ * deadline. A provider asking to wait longer than {@link ResilienceSettings#maxRetryAfter()} ends the call at once,
+ * its figure in the failure's message. The result counts every attempt.
  *
  * <p>resilience4j decides whether and how long to wait ({@link Retry.AsyncContext#onResult} returns the wait without
  * sleeping, and publishes the retry events); this link does the waiting, so that it can stop at the deadline.
@@ -20,10 +21,12 @@ import java.util.function.DoubleSupplier;
 final class RetryLink implements Interceptor {
 
     private final RetryRegistry registry;
+    private final Duration maxRetryAfter;
     private final Sleeper sleeper;
 
-    RetryLink(RetryRegistry registry, Sleeper sleeper) {
+    RetryLink(RetryRegistry registry, Duration maxRetryAfter, Sleeper sleeper) {
         this.registry = registry;
+        this.maxRetryAfter = maxRetryAfter;
         this.sleeper = sleeper;
     }
 
@@ -45,11 +48,16 @@ final class RetryLink implements Interceptor {
 
     @Override
     public CallResult intercept(Chain chain) {
-        Retry.AsyncContext<CallResult> context = registry.retry(chain.worker().id()).asyncContext();
+        Retry retry = registry.retry(chain.worker().id());
+        Retry.AsyncContext<CallResult> context = retry.asyncContext();
         int attempts = 0;
         while (true) {
             CallResult result = chain.proceed(chain.request());
             attempts++;
+            if (result instanceof CallResult.Failed failed && failed.retriable() && attempts < retry.getRetryConfig().getMaxAttempts()
+                    && failed.asksToWaitLongerThan(maxRetryAfter)) {
+                return failed.notRetriedForWait(maxRetryAfter).withAttempts(attempts); // a wait of hours is no retry
+            }
             long waitMillis = context.onResult(result);
             if (waitMillis < 0) {
                 context.onComplete();

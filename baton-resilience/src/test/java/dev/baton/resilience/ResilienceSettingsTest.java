@@ -20,6 +20,13 @@ class ResilienceSettingsTest {
         assertThatThrownBy(() -> defaults.withCircuitBreaker(0, 10, Duration.ofSeconds(1))).hasMessageContaining("failureRateThreshold");
         assertThatThrownBy(() -> defaults.withCircuitBreaker(50, 0, Duration.ofSeconds(1))).hasMessageContaining("slidingWindowSize");
         assertThatThrownBy(() -> defaults.withCircuitBreaker(50, 10, Duration.ZERO)).hasMessageContaining("openDuration");
+        assertThatThrownBy(() -> defaults.withMaxRetryAfter(Duration.ofSeconds(-1))).hasMessageContaining("maxRetryAfter");
+    }
+
+    @Test
+    void aProvidersWaitIsFollowedForAMinuteAtMostByDefault() {
+        assertThat(defaults.maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.withMaxRetryAfter(Duration.ofSeconds(5)).maxRetryAfter()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

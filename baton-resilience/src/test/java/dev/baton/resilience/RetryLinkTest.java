@@ -101,6 +101,44 @@ class RetryLinkTest {
     }
 
     @Test
+    void failsAtOnceWhenTheProviderAsksForAWaitBeyondTheMost() {
+        ScriptedWorker worker = ScriptedWorker.failingFirst("w", 1, FailureKind.RATE_LIMITED, Duration.ofSeconds(100_000), "42");
+
+        Trace trace = run(noJitter, worker, Budget.unlimited());
+
+        assertThat(waits).isEmpty();
+        assertThat(worker.requests()).hasSize(1);
+        assertThat(trace.calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+            assertThat(failed.attempts()).isEqualTo(1);
+            assertThat(failed.error()).contains("100000 s", "60 s");
+        });
+    }
+
+    @Test
+    void waitsAsLongAsTheProviderAsksUpToTheMost() {
+        ScriptedWorker worker = ScriptedWorker.failingFirst("w", 1, FailureKind.RATE_LIMITED, Duration.ofSeconds(60), "42");
+
+        Trace trace = run(noJitter, worker, Budget.unlimited());
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(60));
+        assertThat(trace.finalText()).contains("42");
+    }
+
+    @Test
+    void theMostWaitedForIsASetting() {
+        ScriptedWorker worker = ScriptedWorker.failingFirst("w", 1, FailureKind.SERVER_ERROR, Duration.ofSeconds(7), "42");
+
+        Trace trace = run(noJitter.withMaxRetryAfter(Duration.ofSeconds(5)), worker, Budget.unlimited());
+
+        assertThat(waits).isEmpty();
+        assertThat(trace.calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Failed.class, failed -> {
+            assertThat(failed.kind()).as("the provider's own kind of failure").isEqualTo(FailureKind.SERVER_ERROR);
+            assertThat(failed.error()).contains("7 s", "5 s");
+        });
+    }
+
+    @Test
     void eachWorkerRetriesUnderItsOwnName() {
         Resilience resilience = Resilience.of(noJitter, Clock.systemUTC(), waits::add, () -> 0);
         Pool pool = Pool.of(List.of(ScriptedWorker.flaky("a", 1, "41"), ScriptedWorker.flaky("b", 1, "42")));

@@ -43,13 +43,25 @@ final class ResponseCacheTable implements ResponseCache {
                 created_at_ms BIGINT NOT NULL
             )""");
 
+    /**
+     * Marks replies whose provider reported no usage, their tokens estimated from characters; run once, as schema
+     * migration 4. Rows cached before it were all reported, so the column defaults to false.
+     */
+    static final List<String> ADD_USAGE_ESTIMATED = List.of(
+            "ALTER TABLE response_cache ADD COLUMN usage_estimated INTEGER NOT NULL DEFAULT 0");
+
+    /** The same column in PostgreSQL; schema migration 4. */
+    static final List<String> ADD_USAGE_ESTIMATED_POSTGRES = List.of(
+            "ALTER TABLE response_cache ADD COLUMN usage_estimated BOOLEAN NOT NULL DEFAULT FALSE");
+
     private static final String INSERT = "INSERT INTO response_cache"
-            + " (key_sha256, model, reply_text, input_tokens, output_tokens, cost_usd, created_at_ms)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_sha256) ";
+            + " (key_sha256, model, reply_text, input_tokens, output_tokens, cost_usd, created_at_ms, usage_estimated)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_sha256) ";
     private static final String KEEP_FIRST = INSERT + "DO NOTHING";
     private static final String REPLACE = INSERT + "DO UPDATE SET model = excluded.model, reply_text = excluded.reply_text,"
             + " input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens,"
-            + " cost_usd = excluded.cost_usd, created_at_ms = excluded.created_at_ms";
+            + " cost_usd = excluded.cost_usd, created_at_ms = excluded.created_at_ms,"
+            + " usage_estimated = excluded.usage_estimated";
 
     private final Database database;
     private final Clock clock;
@@ -64,12 +76,13 @@ final class ResponseCacheTable implements ResponseCache {
         byte[] key = ResponseKey.of(Objects.requireNonNull(model, "model"), request);
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT reply_text, input_tokens, output_tokens, cost_usd, created_at_ms FROM response_cache WHERE key_sha256 = ?")) {
+                    "SELECT reply_text, input_tokens, output_tokens, cost_usd, created_at_ms, usage_estimated"
+                            + " FROM response_cache WHERE key_sha256 = ?")) {
                 query.setBytes(1, key);
                 try (ResultSet row = query.executeQuery()) {
                     return row.next()
                             ? Optional.of(new CachedResponse(row.getString(1), row.getLong(2), row.getLong(3), row.getDouble(4),
-                                    Instant.ofEpochMilli(row.getLong(5))))
+                                    Instant.ofEpochMilli(row.getLong(5)), row.getBoolean(6)))
                             : Optional.empty();
                 }
             }
@@ -109,6 +122,7 @@ final class ResponseCacheTable implements ResponseCache {
                 statement.setLong(5, reply.outputTokens());
                 statement.setDouble(6, reply.costUsd());
                 statement.setLong(7, now);
+                statement.setBoolean(8, reply.usageEstimated());
                 return statement.executeUpdate() > 0;
             }
         });

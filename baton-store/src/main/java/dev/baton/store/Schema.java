@@ -26,7 +26,8 @@ record Schema(List<List<String>> migrations, List<String> beforeMigrating) {
             EmbeddingCache.CREATE_TABLES,
             ResponseCacheTable.CREATE_TABLES,
             TraceTable.CREATE_TABLES,
-            RecordingSpendTable.CREATE_TABLES), List.of());
+            RecordingSpendTable.CREATE_TABLES,
+            ResponseCacheTable.ADD_USAGE_ESTIMATED), List.of());
 
     /**
      * The shared store's schema. Embeddings stay in each process (see {@link PostgresStore}), so version 1 adds
@@ -37,10 +38,11 @@ record Schema(List<List<String>> migrations, List<String> beforeMigrating) {
             List.of(),
             ResponseCacheTable.CREATE_TABLES_POSTGRES,
             TraceTable.CREATE_TABLES_POSTGRES,
-            RecordingSpendTable.CREATE_TABLES_POSTGRES), List.of("SELECT pg_advisory_xact_lock(4206117001)"));
+            RecordingSpendTable.CREATE_TABLES_POSTGRES,
+            ResponseCacheTable.ADD_USAGE_ESTIMATED_POSTGRES), List.of("SELECT pg_advisory_xact_lock(4206117001)"));
 
     /** The schema version this code reads and writes. */
-    static final int CURRENT_VERSION = 4;
+    static final int CURRENT_VERSION = 5;
 
     Schema {
         migrations = List.copyOf(migrations);

@@ -51,7 +51,7 @@ class PostgresStoreTest {
             assertThat(store).isInstanceOf(PostgresStore.class);
             assertThat(store.responses().count()).isZero();
         }
-        assertThat(schemaVersion()).isEqualTo(Schema.CURRENT_VERSION).isEqualTo(4);
+        assertThat(schemaVersion()).isEqualTo(Schema.CURRENT_VERSION).isEqualTo(5);
     }
 
     @Test
@@ -67,7 +67,7 @@ class PostgresStoreTest {
             assertThat(store.responses().count()).isEqualTo(1);
             assertThat(store.traces().recent(5)).isEmpty();
         }
-        assertThat(schemaVersion()).isEqualTo(4);
+        assertThat(schemaVersion()).isEqualTo(5);
     }
 
     @Test
@@ -90,7 +90,7 @@ class PostgresStoreTest {
             opened.forEach(StoreBackend::close);
         }
         assertThat(opened).hasSize(4);
-        assertThat(schemaVersion()).isEqualTo(4);
+        assertThat(schemaVersion()).isEqualTo(5);
     }
 
     @Test

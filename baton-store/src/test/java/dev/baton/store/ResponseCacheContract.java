@@ -49,6 +49,21 @@ abstract class ResponseCacheContract extends StoreBackendFixture {
     }
 
     @Test
+    void replyWhoseUsageWasEstimatedIsGivenBackMarkedEstimated() {
+        ResponseCache cache = open().responses();
+        cache.put("model-a", SIX_TIMES_SEVEN, new Reply("42", 4, 1, 0.00002, Duration.ofMillis(780), true));
+        cache.put("model-a", request("What is 6 * 8?"), reply("48"));
+
+        assertThat(cache.get("model-a", SIX_TIMES_SEVEN)).hasValueSatisfying(hit -> {
+            assertThat(hit.usageEstimated()).isTrue();
+            assertThat(hit.asReply().usageEstimated()).isTrue();
+            assertThat(hit.asReply().costUsd()).isZero();
+        });
+        assertThat(cache.get("model-a", request("What is 6 * 8?"))).get().extracting(CachedResponse::usageEstimated)
+                .isEqualTo(false);
+    }
+
+    @Test
     void anotherModelOrQuestionMisses() {
         ResponseCache cache = open().responses();
         cache.put("model-a", SIX_TIMES_SEVEN, reply("42"));

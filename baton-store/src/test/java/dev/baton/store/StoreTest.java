@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class StoreTest {
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
-            assertThat(Schema.readVersion(statement)).isEqualTo(4).isEqualTo(Schema.CURRENT_VERSION);
+            assertThat(Schema.readVersion(statement)).isEqualTo(5).isEqualTo(Schema.CURRENT_VERSION);
         }
     }
 
@@ -149,7 +150,10 @@ class StoreTest {
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
-            assertThat(Schema.readVersion(statement)).isEqualTo(4);
+            assertThat(Schema.readVersion(statement)).isEqualTo(5);
+            ResultSet kept = statement.executeQuery("SELECT usage_estimated FROM response_cache");
+            assertThat(kept.next()).isTrue();
+            assertThat(kept.getBoolean(1)).as("a reply cached before the column was reported").isFalse();
         }
     }
 

@@ -1,0 +1,75 @@
+package dev.baton.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.baton.execute.Budget;
+import dev.baton.execute.CallResult;
+import dev.baton.execute.Trace;
+import dev.baton.task.AnswerType;
+import dev.baton.task.Task;
+import dev.baton.worker.FailureKind;
+import dev.baton.workflow.Step;
+import dev.baton.workflow.Workflow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A live pool's executor against an OpenAI-compatible server on loopback that misbehaves on purpose. */
+class LoadedPoolTest {
+
+    @TempDir
+    Path dir;
+
+    private WireMockServer server;
+
+    @BeforeEach
+    void startServer() {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // it asks for 28 hours
+    void aRateLimitAskingForHoursFailsTheCallAtOnceWithTheProvidersFigure() throws IOException {
+        server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withHeader("Retry-After", "100000")
+                .withBody("{\"error\":{\"message\":\"Rate limit reached\"}}")));
+        Path pool = dir.resolve("pool.yaml");
+        Files.writeString(pool, """
+                workers:
+                  - id: gpt
+                    provider: openai
+                    model: gpt-4o-mini
+                    base_url: http://127.0.0.1:%d/v1
+                    price: {input: 0.15, output: 0.60}
+                """.formatted(server.port()));
+        LoadedPool loaded = LoadedPool.load(pool.toString(), "gsm8k", Optional.empty(), Map.of());
+
+        Trace trace = loaded.executor(Optional.empty()).run(Workflow.of(Step.independent("gpt", "Solve it.")),
+                Task.of("t1", "What is 6 * 7?", "42", AnswerType.NUMBER), loaded.pool(), Budget.unlimited());
+
+        assertThat(server.getAllServeEvents()).hasSize(1);
+        assertThat(trace.calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+            assertThat(failed.error()).contains("429", "Rate limit reached", "100000 s");
+        });
+    }
+}
