@@ -13,6 +13,12 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
     CallResult withAttempts(int attempts);
 
     /**
+     * Returns what the call was billed: a fresh reply's cost, what a provider billed for a reply it could not deliver
+     * (one with no text), else 0. Budgets spend this, and a trace's cost adds it up.
+     */
+    double billedUsd();
+
+    /**
      * The worker replied.
      *
      * @param reply    what it said, with usage and cost ({@code 0} when cached: a cached reply costs nothing)
@@ -33,6 +39,11 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
         public Answered withAttempts(int count) {
             return new Answered(reply, count, cached);
         }
+
+        @Override
+        public double billedUsd() {
+            return reply.costUsd();
+        }
     }
 
     /**
@@ -43,13 +54,22 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
      * @param retriable  whether trying again later may help
      * @param attempts   attempts made
      * @param retryAfter how long the provider asked to wait before the next try, if it said
+     * @param billedUsd  what the provider billed for the failed call (a reply with no text still costs), else 0
      */
-    record Failed(String error, FailureKind kind, boolean retriable, int attempts, Optional<Duration> retryAfter)
-            implements CallResult {
+    record Failed(String error, FailureKind kind, boolean retriable, int attempts, Optional<Duration> retryAfter,
+                  double billedUsd) implements CallResult {
         public Failed {
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(retryAfter, "retryAfter");
+            if (!(billedUsd >= 0)) {
+                throw new IllegalArgumentException("billedUsd must be a non-negative number: " + billedUsd);
+            }
+        }
+
+        /** A failure nothing was billed for. */
+        public Failed(String error, FailureKind kind, boolean retriable, int attempts, Optional<Duration> retryAfter) {
+            this(error, kind, retriable, attempts, retryAfter, 0);
         }
 
         /** A failure of unspecified kind ({@link FailureKind#OTHER}) with no advice on when to retry. */
@@ -69,7 +89,7 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
         public Failed notRetriedForWait(Duration most) {
             String asked = retryAfter.map(Failed::seconds).orElse("no time");
             return new Failed(error + " (not retried: the provider asks to wait " + asked + ", longer than the "
-                    + seconds(most) + " Baton waits at most)", kind, retriable, attempts, retryAfter);
+                    + seconds(most) + " Baton waits at most)", kind, retriable, attempts, retryAfter, billedUsd);
         }
 
         private static String seconds(Duration wait) {
@@ -79,12 +99,12 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
 
         /** Returns how the worker's exception describes the failure, as one attempt. */
         public static Failed of(dev.baton.worker.WorkerException e) {
-            return new Failed(String.valueOf(e.getMessage()), e.kind(), e.retriable(), 1, e.retryAfter());
+            return new Failed(String.valueOf(e.getMessage()), e.kind(), e.retriable(), 1, e.retryAfter(), e.billedUsd());
         }
 
         @Override
         public Failed withAttempts(int count) {
-            return new Failed(error, kind, retriable, count, retryAfter);
+            return new Failed(error, kind, retriable, count, retryAfter, billedUsd);
         }
     }
 
@@ -95,6 +115,11 @@ public sealed interface CallResult permits CallResult.Answered, CallResult.Faile
     record Skipped(String reason) implements CallResult {
         public Skipped {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public double billedUsd() {
+            return 0;
         }
 
         @Override

@@ -90,9 +90,7 @@ public final class SpendingCap implements Interceptor {
         double spent = 0;
         try {
             CallResult result = chain.proceed(chain.request());
-            if (result instanceof CallResult.Answered answered) {
-                spent = answered.reply().costUsd();
-            }
+            spent = result.billedUsd();
             return result;
         } finally {
             meter.settle(worstCase, spent);

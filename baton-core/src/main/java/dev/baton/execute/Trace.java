@@ -65,9 +65,9 @@ public record Trace(List<CallRecord> calls, List<CallRecord> planning) {
         return (int) everyCall().filter(CallRecord::called).count();
     }
 
-    /** Returns what every call cost, planning included. */
+    /** Returns what every call cost, planning included, and what failed calls were billed. */
     public double costUsd() {
-        return replies().mapToDouble(Reply::costUsd).sum();
+        return everyCall().mapToDouble(call -> call.result().billedUsd()).sum();
     }
 
     public long inputTokens() {

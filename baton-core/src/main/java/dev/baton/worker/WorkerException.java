@@ -17,9 +17,19 @@ public abstract sealed class WorkerException extends Exception
     private final String workerId;
     private final FailureKind kind;
     private final Duration retryAfter;
+    private final double billedUsd;
 
     protected WorkerException(String workerId, FailureKind kind, String message, Duration retryAfter, Throwable cause) {
+        this(workerId, kind, message, retryAfter, cause, 0);
+    }
+
+    private WorkerException(String workerId, FailureKind kind, String message, Duration retryAfter, Throwable cause,
+                            double billedUsd) {
         super(message, cause);
+        if (!(billedUsd >= 0)) {
+            throw new IllegalArgumentException("billedUsd must be a non-negative number: " + billedUsd);
+        }
+        this.billedUsd = billedUsd;
         this.workerId = workerId;
         this.kind = Objects.requireNonNull(kind, "kind");
         if (retryAfter != null && retryAfter.isNegative()) {
@@ -41,6 +51,11 @@ public abstract sealed class WorkerException extends Exception
     /** Returns how long the provider asked to wait before trying again (a {@code Retry-After} header), if it said. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** Returns what the provider billed for the failed call (a reply it could not deliver), else 0. */
+    public double billedUsd() {
+        return billedUsd;
     }
 
     /** Returns whether calling again may succeed. */
@@ -70,6 +85,11 @@ public abstract sealed class WorkerException extends Exception
     public static final class Permanent extends WorkerException {
         public Permanent(String workerId, FailureKind kind, String message, Throwable cause) {
             super(workerId, kind, message, null, cause);
+        }
+
+        /** A failure the provider billed {@code billedUsd} for: a reply it sent without text, say. */
+        public Permanent(String workerId, FailureKind kind, String message, double billedUsd) {
+            super(workerId, kind, message, null, null, billedUsd);
         }
 
         public Permanent(String workerId, String message, Throwable cause) {

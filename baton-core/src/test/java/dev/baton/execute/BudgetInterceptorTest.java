@@ -128,6 +128,34 @@ class BudgetInterceptorTest {
                 CallOptions.defaults().withMaxOutputTokens(100)))).as("the call's own limit wins").isEqualTo(price.cost(6, 100));
     }
 
+    @Test
+    void aFailedCallTheProviderBilledIsChargedToTheBudgetAndTheTrace() {
+        // A reply with no text (filtered, or its whole limit spent on reasoning) still costs: the budget spends it,
+        // so a cap holds against a worker that keeps being billed for nothing. Each call may cost $0.01 and is billed
+        // $0.004: the third no longer fits in $0.016 (when failures cost nothing, all three ran).
+        dev.baton.worker.Worker billedForNothing = new dev.baton.worker.Worker() {
+            @Override
+            public WorkerCard card() {
+                return WorkerCard.of("empty", new Price(1, 10));
+            }
+
+            @Override
+            public dev.baton.worker.Reply call(CallRequest request) throws dev.baton.worker.WorkerException {
+                throw new dev.baton.worker.WorkerException.Permanent("empty", dev.baton.worker.FailureKind.MALFORMED_REPLY,
+                        "empty: the reply holds no text", 0.004);
+            }
+        };
+        Workflow workflow = Workflow.of(Step.independent("empty", "Solve."), Step.seeingAll("empty", "Again."),
+                Step.seeingAll("empty", "Once more."));
+
+        Trace trace = executor(CallOptions.defaults().withMaxOutputTokens(1_000)).run(workflow, TASK,
+                Pool.of(List.of(billedForNothing)), Budget.unlimited().withMaxCostUsd(0.016));
+
+        assertThat(trace.costUsd()).isEqualTo(0.004 + 0.004);
+        assertThat(trace.calls().getLast().result()).isInstanceOfSatisfying(CallResult.Skipped.class, skipped ->
+                assertThat(skipped.reason()).contains("does not fit: $0.008000 spent"));
+    }
+
     /** Runs five independent steps whose calls all reach the budget together, each costing $0.001005. */
     private static Trace fiveAtOnce(double capUsd, CallOptions options) {
         CyclicBarrier together = new CyclicBarrier(5);

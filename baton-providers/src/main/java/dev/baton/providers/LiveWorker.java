@@ -108,8 +108,9 @@ public final class LiveWorker implements Worker {
             // whole limit went on reasoning. So it is not retried.
             String billed = reportedIn == null || reportedOut == null ? ""
                     : " (billed " + reportedIn + " tokens in, " + reportedOut + " out)";
+            double cost = billed.isEmpty() ? 0 : card.price().cost(reportedIn, reportedOut);
             throw new WorkerException.Permanent(spec.id(), FailureKind.MALFORMED_REPLY,
-                    spec.id() + ": " + spec.provider().id() + ": the reply holds no text" + billed, null);
+                    spec.id() + ": " + spec.provider().id() + ": the reply holds no text" + billed, cost);
         }
         if (reportedIn != null && reportedOut != null) {
             return new Reply(text, reportedIn, reportedOut, card.price().cost(reportedIn, reportedOut), latency);

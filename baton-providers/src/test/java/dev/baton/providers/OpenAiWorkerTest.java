@@ -165,5 +165,6 @@ class OpenAiWorkerTest extends LiveWorkerContract {
         assertThat(thrown.kind()).isEqualTo(FailureKind.MALFORMED_REPLY);
         assertThat(thrown.retriable()).isFalse();
         assertThat(thrown.getMessage()).contains("no text", "billed 30 tokens in, 4096 out");
+        assertThat(thrown.billedUsd()).as("what the budget is charged").isPositive();
     }
 }
