@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>Shared by concurrently running steps, so the counters change only under the meter's lock: a call and its
  * worst-case cost are reserved before the call starts, which keeps parallel steps from all taking the last slot or
  * the last dollar. A reply that costs more than was reserved for it (a provider that ignored the output limit) is
- * charged in full, and then the meter admits no further call: the worst case it was built on no longer holds.
+ * charged in full, and then, under a money limit, the meter admits no further call: the worst case it was built on no
+ * longer holds.
  */
 public final class BudgetMeter implements BudgetState {
 
@@ -83,7 +84,10 @@ public final class BudgetMeter implements BudgetState {
         // Floating-point subtraction may leave a residue just below zero once every call has settled.
         this.reservedUsd = Math.max(0, this.reservedUsd - reservedUsd);
         this.spentUsd += actualUsd;
-        if (actualUsd > reservedUsd + OVERRUN_TOLERANCE && overrun.isEmpty()) {
+        // Only a money limit rests on the worst case: without one (an offline replay, a recording with no cap) a long
+        // reply is no reason to stop.
+        boolean limited = !Double.isInfinite(budget.maxCostUsd());
+        if (limited && actualUsd > reservedUsd + OVERRUN_TOLERANCE && overrun.isEmpty()) {
             overrun = Optional.of(String.format(Locale.ROOT,
                     "budget: a reply cost $%.6f, more than the $%.6f reserved for it (its provider ignored the output"
                             + " limit); no further calls", actualUsd, reservedUsd));

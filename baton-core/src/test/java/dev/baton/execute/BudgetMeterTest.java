@@ -78,6 +78,17 @@ class BudgetMeterTest {
     }
 
     @Test
+    void withoutAMoneyLimitALongReplyStopsNothing() {
+        // A replay pool's recorded replies are as long as the model wrote them, whatever limit the budget assumed.
+        BudgetMeter meter = BudgetMeter.start(Budget.unlimited());
+        meter.reserve(0.01);
+
+        meter.settle(0.01, 0.04);
+
+        assertThat(meter.reserve(0.01)).isEmpty();
+    }
+
+    @Test
     void aReplyCostingItsReservationExactlyLeavesTheQuestionGoing() {
         BudgetMeter meter = BudgetMeter.start(new Budget(10, 1.0, DAY));
         meter.reserve(0.1 + 0.2);
