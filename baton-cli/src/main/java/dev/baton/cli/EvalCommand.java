@@ -33,6 +33,11 @@ import picocli.CommandLine.Spec;
             "Columns: accuracy with a 95%% bootstrap interval, mean calls, mean cost (USD), mean tokens and the number of tasks; "
                 + "under the table, one line compares the first learned conductor with the best single worker.",
             "",
+            "On a live pool (--pool FILE) every call goes through ask's chain: retries, limits, circuit breakers and the "
+                + "response cache in --store. It says first how many calls it makes at most and their worst-case cost, and last "
+                + "what it spent; a question whose call still failed is counted in a failed column, and the same command again "
+                + "retries only those (the rest come from the cache at no cost).",
+            "",
             "Example:",
             "  baton eval --bench gsm8k --conductor best-solo --conductor vote:top3",
             ""})

@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 final class PoolOptions {
 
     @Option(names = "--pool", defaultValue = "replay", paramLabel = "KIND",
-            description = "Worker pool: replay (real recorded answers, offline), or, for eval, a pool file (YAML; see baton "
-                    + "pool check) whose workers answer --bench's questions live. Default: ${DEFAULT-VALUE}.")
+            description = "Worker pool: replay (real recorded answers, offline), or, for eval and train, a pool file (YAML; see "
+                    + "baton pool check) whose workers answer --bench's questions live. Default: ${DEFAULT-VALUE}.")
     String pool;
 
     @Option(names = "--prices", paramLabel = "FILE",
@@ -55,6 +55,11 @@ final class PoolOptions {
     /** Loads a benchmark and builds the pool and evaluation over it. */
     Evaluation evaluation(String benchmarkSpec, ProgressListener progress) {
         return evaluation(load(benchmarkSpec), progress);
+    }
+
+    /** Loads a benchmark's questions (and whatever replies it recorded), with {@code --answer-type}. */
+    RecordedBenchmark questions(String benchmarkSpec) {
+        return Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
     }
 
     /** Returns whether {@code --pool} names a pool file, whose workers answer live, rather than the replay pool. */
@@ -90,7 +95,7 @@ final class PoolOptions {
      */
     Evaluation liveEvaluation(String benchmarkSpec, LoadedPool loaded, Executor executor, Optional<String> recording,
                               ProgressListener progress) {
-        RecordedBenchmark benchmark = Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
+        RecordedBenchmark benchmark = questions(benchmarkSpec);
         Evaluation live = new Evaluation(benchmark.name(), benchmark.tasks(), loaded.pool(), executor,
                 Path.of(pool).getFileName().toString(), Optional.empty(), List.of("pool file " + pool + ": tokens and cost "
                         + "from each reply's usage at the file's prices (a reply from the response cache at the same prices)",

@@ -212,6 +212,45 @@ class LiveEvalEndToEndTest {
         assertThat(replay.err()).contains("--max-usd is for a live pool");
     }
 
+    @Test
+    void trainOnAPoolFileRecordsWhatTheCacheLacksWithinMaxUsdThenTrains() throws IOException {
+        for (String worker : RIGHT.keySet()) {
+            for (int i = 1; i <= QUESTIONS; i++) {
+                answer(worker, i);
+            }
+        }
+        Path checkpoint = dir.resolve("ck.json");
+        List<String> args = new ArrayList<>(List.of("train", "--pool", pool().toString(), "--bench", questions().toString(),
+                "--out", checkpoint.toString(), "--usd-per-correct", "1", "--iterations", "2", "--questions", "2", "--rollouts",
+                "2", "--store", dir.resolve("baton.db").toString(), "--quiet"));
+        int train = QUESTIONS - testQuestions();
+        List<String> capped = new ArrayList<>(args);
+        capped.addAll(List.of("--max-usd", "0.001"));
+
+        CliRun stopped = CliRun.withEnv(ENV, capped.toArray(String[]::new));
+
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(1);
+        assertThat(stopped.err()).contains("recording 4 workers on the " + train + " train questions of questions: at most "
+                + 4 * train + " calls", "the spending cap left " + 4 * train + " calls out, so nothing was trained");
+        assertThat(checkpoint).doesNotExist();
+        assertThat(server.getAllServeEvents()).isEmpty();
+
+        CliRun trained = CliRun.withEnv(ENV, args.toArray(String[]::new));
+
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("recorded 4 workers on the " + train + " train questions of questions into "
+                + dir.resolve("ck.recording.jsonl"), "trained " + checkpoint + " on questions");
+        assertThat(checkpoint).exists();
+        assertThat(Files.readAllLines(dir.resolve("ck.recording.jsonl"))).hasSize(train);
+        assertThat(server.getAllServeEvents()).hasSize(4 * train);
+
+        CliRun again = CliRun.withEnv(ENV, args.toArray(String[]::new));
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("already complete");
+        assertThat(server.getAllServeEvents()).as("nothing paid twice").hasSize(4 * train);
+    }
+
     private static double trueAccuracy(String worker) {
         long right = java.util.stream.IntStream.rangeClosed(1, QUESTIONS).filter(RIGHT.get(worker)).count();
         return 100.0 * right / QUESTIONS;
