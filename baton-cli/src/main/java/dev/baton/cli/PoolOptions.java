@@ -1,15 +1,20 @@
 package dev.baton.cli;
 
+import dev.baton.client.LoadedPool;
+import dev.baton.client.Recorder;
 import dev.baton.eval.Evaluation;
+import dev.baton.execute.Executor;
 import dev.baton.eval.ProgressListener;
 import dev.baton.input.UnknownNameException;
 import dev.baton.offline.Benchmarks;
 import dev.baton.offline.OfflineConfig;
 import dev.baton.offline.RecordedBenchmark;
 import dev.baton.offline.ReplayedBenchmark;
-import dev.baton.pool.Pool;
+import dev.baton.pricing.PriceTable;
+import dev.baton.providers.LiveWorkerSpec;
 import dev.baton.providers.PoolFile;
 import dev.baton.task.AnswerType;
+import dev.baton.worker.CallRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +26,8 @@ import picocli.CommandLine.Option;
 final class PoolOptions {
 
     @Option(names = "--pool", defaultValue = "replay", paramLabel = "KIND",
-            description = "Worker pool: replay (real recorded answers, offline), or, for eval, a pool file (YAML; see baton "
-                    + "pool check) whose workers answer --bench's questions live. Default: ${DEFAULT-VALUE}.")
+            description = "Worker pool: replay (real recorded answers, offline), or, for eval and train, a pool file (YAML; see "
+                    + "baton pool check) whose workers answer --bench's questions live. Default: ${DEFAULT-VALUE}.")
     String pool;
 
     @Option(names = "--prices", paramLabel = "FILE",
@@ -52,26 +57,77 @@ final class PoolOptions {
         return evaluation(load(benchmarkSpec), progress);
     }
 
+    /** Loads a benchmark's questions (and whatever replies it recorded), with {@code --answer-type}. */
+    RecordedBenchmark questions(String benchmarkSpec) {
+        return Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
+    }
+
+    /** Returns whether {@code --pool} names a pool file, whose workers answer live, rather than the replay pool. */
+    boolean live() {
+        return !pool.equals(LoadedPool.REPLAY);
+    }
+
     /**
-     * Loads a benchmark and builds the evaluation over the replay pool, or over the live workers of a pool file (its
-     * key variables read from {@code env}): then there is no oracle, and the benchmark gives only the questions.
+     * Loads the pool file {@code --pool} names, its key variables read from {@code env}.
+     *
+     * @throws UnknownNameException when there is no such file
      */
-    Evaluation evaluation(String benchmarkSpec, ProgressListener progress, Map<String, String> env) {
-        if (pool.equals("replay")) {
-            return evaluation(benchmarkSpec, progress);
-        }
+    LoadedPool loadLive(Map<String, String> env) {
         if (!Files.isRegularFile(Path.of(pool))) {
             throw new UnknownNameException("unknown pool '" + pool + "': use replay or a pool file (no file " + pool + ")");
         }
-        RecordedBenchmark benchmark = Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
-        Pool live = PoolFile.read(Path.of(pool)).build(env);
-        return new Evaluation(benchmark.name(), benchmark.tasks(), live, Path.of(pool).getFileName().toString(),
-                Optional.empty(), List.of("pool file " + pool + ": tokens and cost from each reply's usage"), progress);
+        return LoadedPool.load(pool, "", Optional.empty(), env);
+    }
+
+    /** Returns the most output tokens each worker of the pool file may write per call, for worst-case costs. */
+    Map<String, Integer> outputLimits() {
+        Map<String, Integer> limits = new java.util.HashMap<>();
+        PoolFile.read(Path.of(pool)).workers().forEach(worker -> limits.put(worker.id(),
+                worker instanceof LiveWorkerSpec live ? live.defaults().maxOutputTokens().orElse(CallRequest.DEFAULT_MAX_OUTPUT_TOKENS)
+                        : CallRequest.DEFAULT_MAX_OUTPUT_TOKENS));
+        return limits;
+    }
+
+    /**
+     * Builds the evaluation of a benchmark's questions over a live pool whose calls go through {@code executor}: there
+     * is no oracle, and the workers are ranked from {@code recording}'s train split when one is given, else in the pool
+     * file's order; nothing is asked to rank them.
+     */
+    Evaluation liveEvaluation(String benchmarkSpec, LoadedPool loaded, Executor executor, Optional<String> recording,
+                              ProgressListener progress) {
+        RecordedBenchmark benchmark = questions(benchmarkSpec);
+        Evaluation live = new Evaluation(benchmark.name(), benchmark.tasks(), loaded.pool(), executor,
+                Path.of(pool).getFileName().toString(), Optional.empty(), List.of("pool file " + pool + ": tokens and cost "
+                        + "from each reply's usage at the file's prices (a reply from the response cache at the same prices)",
+                        recording.map(r -> "best worker and top k: the workers' accuracy alone on the train split of " + r)
+                                .orElse("best worker and top k: the pool file's order (best first)")), progress);
+        return recording.map(r -> live.withRankingFrom(evaluation(loadRecording(r, loaded), ProgressListener.SILENT)))
+                .orElseGet(live::withListedRanking);
+    }
+
+    /**
+     * Loads a recording of a pool ({@code baton record}'s file, or a recorded benchmark) as a replay pool, priced by
+     * {@code --prices}, else by the price table written beside it, else, for a file, at the pool file's prices.
+     */
+    private ReplayedBenchmark loadRecording(String spec, LoadedPool loaded) {
+        RecordedBenchmark recording = Benchmarks.load(spec, Optional.ofNullable(answerType).map(AnswerType::parse));
+        Path beside = Recorder.pricesOf(Path.of(spec));
+        PriceTable table;
+        if (prices != null || Files.isRegularFile(beside)) {
+            table = OfflineConfig.prices(prices != null ? prices : beside);
+        } else if (Files.isRegularFile(Path.of(spec))) {
+            Map<String, dev.baton.worker.Price> listed = new java.util.LinkedHashMap<>();
+            loaded.pool().cards().forEach(card -> listed.put(card.id(), card.price()));
+            table = new PriceTable("the pool file " + pool, listed);
+        } else {
+            table = OfflineConfig.prices(null);
+        }
+        return ReplayedBenchmark.of(recording, table, OfflineConfig.contextModel(contextModel));
     }
 
     /** Builds the evaluation over a loaded benchmark. */
     static Evaluation evaluation(ReplayedBenchmark loaded, ProgressListener progress) {
-        return new Evaluation(loaded.benchmark().name(), loaded.benchmark().tasks(), loaded.pool(), "replay",
+        return new Evaluation(loaded.benchmark().name(), loaded.benchmark().tasks(), loaded.pool(), loaded.executor(), "replay",
                 Optional.of(loaded.hindsight()), loaded.notes(), progress);
     }
 }

@@ -1,6 +1,10 @@
 package dev.baton.cli;
 
+import dev.baton.client.LoadedPool;
 import dev.baton.eval.study.SweepSetting;
+import dev.baton.execute.Budget;
+import dev.baton.execute.SpendingCap;
+import dev.baton.input.InvalidSettingException;
 import dev.baton.eval.study.ValidationChoice;
 import dev.baton.io.AtomicFiles;
 import dev.baton.learn.role.RoleSet;
@@ -12,6 +16,7 @@ import dev.baton.learn.train.TrainingConfig;
 import dev.baton.learn.train.TrainingListener;
 import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pool.Pool;
+import dev.baton.store.StoreBackend;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
 import java.io.IOException;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +40,11 @@ import picocli.CommandLine.Spec;
             "Writes a self-describing checkpoint every --checkpoint-every iterations and at the end; running the same "
                 + "command again resumes from it (a finished checkpoint is left as it is). The learning curve is saved "
                 + "inside the checkpoint and as <out>.curve.csv. Evaluate it with: baton eval --conductor learned:<out>.",
+            "",
+            "On a live pool (--pool FILE) it first records the pool's answers to the train split, each worker asking each "
+                + "question alone as baton record does, into <out>.recording.jsonl (<out> without its extension): it says "
+                + "how many calls that takes at most and their worst-case cost, pays only for what the response cache in "
+                + "--store lacks, and stops within --max-usd; then it trains on that recording.",
             "",
             "Accuracy first: without --usd-per-correct (or --lambda) it trains lambda = 1, 10 and 100, and lambda = 1 "
                 + "held to 3 calls a question, on the train split less a validation quarter, and writes to --out the "
@@ -64,6 +75,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--max-usd", paramLabel = "USD",
+            description = "On a live pool: most USD recording its answers may spend (cached replies are free). If calls do not "
+                    + "fit, nothing is trained; raise it and run the same command again.")
+    Double maxUsd;
+
     @Mixin
     TrainingOptions training;
 
@@ -78,7 +94,21 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var config = training.config(); // settings first: a bad flag is refused before anything is loaded
-        ReplayedBenchmark loaded = poolOptions.load(bench);
+        if (!poolOptions.live() && maxUsd != null) {
+            throw new InvalidSettingException("--max-usd is for a live pool (--pool FILE), whose answers train records first: "
+                    + "the replay pool pays nothing");
+        }
+        Optional<SpendingCap> cap = Optional.ofNullable(maxUsd).map(usd -> new SpendingCap(Budget.requireUsd(usd, "--max-usd")));
+        ReplayedBenchmark loaded;
+        if (poolOptions.live()) {
+            Optional<ReplayedBenchmark> recorded = recordLivePool(cap);
+            if (recorded.isEmpty()) {
+                return 1;
+            }
+            loaded = recorded.get();
+        } else {
+            loaded = poolOptions.load(bench);
+        }
         Pool pool = workers == null ? loaded.pool() : Pool.of(loaded.pool().view(workers).workerIds().stream().map(loaded.pool()::get).toList());
         RoleSet roleSet = roles == null ? RoleSet.defaults() : RoleSet.read(roles);
         // Closed last, after the lock and the store, so that an interrupted run exits only once everything is saved.
@@ -136,6 +166,25 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Records the live pool's answers to the train split that the cache lacks; empty when the cap left some out. */
+    private Optional<ReplayedBenchmark> recordLivePool(Optional<SpendingCap> cap) {
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedPool live = poolOptions.loadLive(BatonCommand.of(spec).env);
+        Pool recorded = workers == null ? live.pool()
+                : Pool.of(live.pool().view(workers).workerIds().stream().map(live.pool()::get).toList());
+        TrainingRecording recording = new TrainingRecording(recorded, live, poolOptions.questions(bench),
+                TrainingRecording.fileFor(this.out));
+        err.println("live pool " + poolOptions.pool + ": recording " + recorded.size() + " workers on the "
+                + recording.tasks().size() + " train questions of " + recording.benchmark().name() + ": "
+                + recording.estimate(poolOptions).describe()
+                + cap.map(c -> String.format(Locale.ROOT, "; --max-usd stops at $%.4f", c.maxUsd())).orElse(""));
+        err.flush();
+        try (StoreBackend store = encoderOptions.openStore()) {
+            return recording.record(store, cap, poolOptions.contextModel, ProgressBar.forTerminal(err, quiet),
+                    spec.commandLine().getOut(), err);
+        }
     }
 
     /** One training run: its checkpoint, where it started and how long it took. */

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The documented parity command, through the CLI: {@code serve --pool replay --write-pool FILE}, then
- * {@code eval --pool FILE} prints the table {@code eval} prints on the in-process replay pool (three workers keep it
- * quick; the README gives the full-pool figures).
+ * {@code eval --pool FILE --recording gsm8k} prints the table {@code eval} prints on the in-process replay pool (the
+ * recording ranks the live workers as the replay pool ranks itself; three workers keep it quick; the README gives the
+ * full-pool figures).
  */
 class GatewayParityCommandTest {
 
@@ -40,9 +41,9 @@ class GatewayParityCommandTest {
             }
             assertThat(Files.readString(pool)).contains("provider: openai", "base_url: \"http://127.0.0.1:");
 
-            CliRun live = CliRun.of("eval", "--pool", pool.toString(), "--bench", "gsm8k", "--split", "test", "--workers",
-                    WORKERS, "--conductor", "best-solo", "--conductor", "vote:top3", "--quiet", "--json",
-                    dir.resolve("live.json").toString());
+            CliRun live = CliRun.of("eval", "--pool", pool.toString(), "--bench", "gsm8k", "--recording", "gsm8k", "--split",
+                    "test", "--workers", WORKERS, "--conductor", "best-solo", "--conductor", "vote:top3", "--quiet", "--json",
+                    dir.resolve("live.json").toString(), "--store", dir.resolve("eval.db").toString());
             CliRun replay = CliRun.of("eval", "--bench", "gsm8k", "--split", "test", "--workers", WORKERS,
                     "--conductor", "best-solo", "--conductor", "vote:top3", "--quiet", "--json", dir.resolve("replay.json").toString());
 

@@ -67,7 +67,7 @@ public final class ConductorResolver implements AutoCloseable {
 
     private List<Conductor> replaySpecs(String spec) {
         ReplayedBenchmark replayed = loaded.replay().orElseThrow();
-        Evaluation evaluation = new Evaluation(replayed.name(), replayed.benchmark().tasks(), replayed.pool(), "replay",
+        Evaluation evaluation = new Evaluation(replayed.name(), replayed.benchmark().tasks(), replayed.pool(), replayed.executor(), "replay",
                 Optional.of(replayed.hindsight()), replayed.notes(), ProgressListener.SILENT);
         return LearnedSpecs.register(evaluation, this::encoder, learned, notes::add).conductors(List.of(spec));
     }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Writes evaluation reports as JSON for machines:
  * {@code {"benchmark","pool","split","rows":[{"conductor","accuracy","ci_low","ci_high","mean_calls",
- * "mean_cost_usd","mean_tokens","n","worker_calls"}],"notes"}}, accuracy in percent.
+ * "mean_cost_usd","mean_tokens","n","worker_calls"[,"failed"]}],"notes"}}, accuracy in percent; {@code failed} (tasks
+ * with a call of a live pool that failed, or that a spending cap left out) is on every row when a row has one.
  */
 public final class ReportJson {
 
@@ -28,6 +29,7 @@ public final class ReportJson {
         root.put("pool", report.pool());
         root.put("split", report.split());
         ArrayNode rows = root.putArray("rows");
+        boolean failures = ReportTable.anyFailed(report.rows());
         for (EvalRow row : report.rows()) {
             ObjectNode node = rows.addObject();
             node.put("conductor", row.conductor());
@@ -40,6 +42,9 @@ public final class ReportJson {
             node.put("n", row.n());
             ObjectNode usage = node.putObject("worker_calls");
             row.workerCalls().forEach(usage::put);
+            if (failures) {
+                node.put("failed", row.failed());
+            }
         }
         ArrayNode notes = root.putArray("notes");
         report.notes().forEach(notes::add);

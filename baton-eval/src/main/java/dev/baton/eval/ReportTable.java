@@ -19,7 +19,9 @@ import java.util.function.Function;
  *       and a note says which.</li>
  * </ol>
  *
- * Conductor, accuracy and cost are always shown. Nothing depends on which rows a table has.
+ * Conductor, accuracy and cost are always shown. Besides, when a row of a live pool has a task with a failed call, a
+ * {@code failed} column counts such tasks on every row, never left out, and a note under the table says what it means.
+ * Nothing else depends on which rows a table has.
  */
 public final class ReportTable {
 
@@ -44,6 +46,8 @@ public final class ReportTable {
             new Column("mean cost USD", "cost USD", row -> format("%.6f", row.meanCostUsd()), 0),
             new Column("mean tokens", "tokens", row -> format("%.0f", row.meanTokens()), 1),
             new Column("n", "n", row -> Integer.toString(row.n()), 2));
+    /** Shown only when a row has a failed task: a figure that may be low for want of an answer, not a wrong one. */
+    private static final Column FAILED = new Column("failed", "failed", row -> Integer.toString(row.failed()), 0);
     private static final String CONDUCTOR = "conductor";
 
     private ReportTable() {
@@ -71,6 +75,11 @@ public final class ReportTable {
         layout.append(out, report.rows());
         List<String> notes = new ArrayList<>();
         layout.leftOutNote(report.rows()).ifPresent(notes::add);
+        if (anyFailed(report.rows())) {
+            notes.add("failed: questions with a call that still failed after its retries, or that a spending cap left out, "
+                    + "each scored as it came out (wrong without an answer); run the same command again to retry just those: "
+                    + "answered calls come from the response cache at no cost");
+        }
         notes.addAll(report.notes());
         Verdict.of(report).ifPresent(verdict -> out.append('\n').append(String.join("\n", LineWrap.lines(verdict, width, "  "))).append('\n'));
         if (!notes.isEmpty()) {
@@ -80,12 +89,26 @@ public final class ReportTable {
         return out.toString();
     }
 
+    /** Returns whether a row has a task with a failed call. */
+    static boolean anyFailed(List<EvalRow> rows) {
+        return rows.stream().anyMatch(row -> row.failed() > 0);
+    }
+
+    /** Returns every column a table of these rows may show, in order. */
+    private static List<Column> allColumns(List<EvalRow> rows) {
+        List<Column> columns = new ArrayList<>(COLUMNS);
+        if (anyFailed(rows)) {
+            columns.add(1, FAILED); // beside the accuracy it qualifies
+        }
+        return columns;
+    }
+
     /** The columns shown, their headers and widths, and the room for conductor names. */
     private record Layout(List<Column> columns, boolean shortHeaders, int[] widths, int nameWidth) {
 
         static Layout fit(List<EvalRow> rows, int width) {
             int longestName = Math.max(CONDUCTOR.length(), rows.stream().mapToInt(row -> row.conductor().length()).max().orElse(0));
-            List<Column> columns = new ArrayList<>(COLUMNS);
+            List<Column> columns = allColumns(rows);
             boolean shortHeaders = false;
             while (true) {
                 int[] widths = widths(columns, shortHeaders, rows);
@@ -159,7 +182,7 @@ public final class ReportTable {
 
         /** Says which columns were left out to fit, if any, and the n they would show when it is the same on every row. */
         Optional<String> leftOutNote(List<EvalRow> rows) {
-            List<String> left = COLUMNS.stream().filter(c -> !columns.contains(c)).map(Column::header).toList();
+            List<String> left = allColumns(rows).stream().filter(c -> !columns.contains(c)).map(Column::header).toList();
             if (left.isEmpty()) {
                 return Optional.empty();
             }

@@ -43,7 +43,8 @@ public final class EvalFixtures {
     public static Evaluation evaluation() {
         RecordedBenchmark benchmark = benchmark();
         Pool pool = pool(benchmark);
-        return new Evaluation(benchmark.name(), benchmark.tasks(), pool, "replay", Optional.of(ReplayPool.hindsight(pool)),
+        return new Evaluation(benchmark.name(), benchmark.tasks(), pool,
+                dev.baton.execute.Executor.builder().retry(dev.baton.execute.RetryPolicy.none()).build(), "replay", Optional.of(ReplayPool.hindsight(pool)),
                 List.of("toy"), ProgressListener.SILENT);
     }
 

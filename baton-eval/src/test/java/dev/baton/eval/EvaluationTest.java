@@ -3,11 +3,18 @@ package dev.baton.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.execute.CallResult;
+import dev.baton.execute.Executor;
+import dev.baton.execute.Interceptor;
+import dev.baton.execute.RetryPolicy;
 import dev.baton.pool.UnknownWorkerException;
 import dev.baton.task.Split;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +136,76 @@ class EvaluationTest {
     void tableShowsEveryRowAndTheNotes() {
         String table = ReportTable.render(evaluation.evaluate(Split.TEST, List.of("solo:all")));
         assertThat(table).contains("| conductor", "solo:weak", "solo:strong", "- toy");
+    }
+
+    @Test
+    void aLivePoolRanksInItsListedOrderAndAsksNoTrainQuestion() {
+        CountingCalls calls = new CountingCalls(worker -> false);
+        Evaluation live = live(calls).withListedRanking();
+        int test = live.tasks(Split.TEST).size();
+
+        EvalRow row = live.evaluate(Split.TEST, List.of("best-solo")).rows().getFirst();
+
+        assertThat(row.conductor()).isEqualTo("best-solo (weak)"); // listed first, though the weakest
+        assertThat(calls.count()).isEqualTo(test);
+        assertThatThrownBy(() -> live.evaluate(Split.TEST, List.of("best-cascade")))
+                .isInstanceOf(ConductorSpecException.class).hasMessageContaining("cascade:<w1,w2,w3>");
+        assertThat(calls.count()).isEqualTo(test);
+    }
+
+    @Test
+    void aLivePoolRanksFromARecordingOfItWithoutAskingIt() {
+        CountingCalls calls = new CountingCalls(worker -> false);
+        Evaluation live = live(calls).withRankingFrom(EvalFixtures.evaluation());
+
+        assertThat(live.evaluate(Split.TEST, List.of("best-solo")).rows().getFirst().conductor()).isEqualTo("best-solo (strong)");
+        assertThat(live.withWorkers(List.of("weak", "medium")).evaluate(Split.TEST, List.of("vote:top2")).rows().getFirst()
+                .workerCalls()).containsOnlyKeys("weak", "medium");
+        assertThat(live.bestCascade()).isEqualTo(EvalFixtures.evaluation().bestCascade());
+        assertThat(calls.count()).isEqualTo(3L * live.tasks(Split.TEST).size());
+    }
+
+    @Test
+    void aLivePoolCountsTheQuestionsWhoseCallFailedAndAnOfflinePoolDoesNot() {
+        Evaluation live = live(new CountingCalls(worker -> worker.equals("medium"))).withListedRanking();
+        int test = live.tasks(Split.TEST).size();
+
+        Map<String, EvalRow> rows = byName(live.evaluate(Split.TEST, List.of("solo:all", "vote:weak,medium")));
+
+        assertThat(rows.get("solo:medium").failed()).isEqualTo(test);
+        assertThat(rows.get("solo:medium").accuracy()).isZero();
+        assertThat(rows.get("vote:weak,medium").failed()).isEqualTo(test);
+        assertThat(rows.get("solo:weak").failed()).isZero();
+        EvalRow offline = new Evaluation("toy", EvalFixtures.benchmark().tasks(), EvalFixtures.pool(),
+                Executor.builder().retry(RetryPolicy.none()).addInterceptor(new CountingCalls(worker -> worker.equals("medium")))
+                        .build(), "replay", Optional.of(dev.baton.offline.ReplayPool.hindsight(EvalFixtures.pool())), List.of(), ProgressListener.SILENT)
+                .evaluate(Split.TEST, List.of("solo:medium")).rows().getFirst();
+        assertThat(offline.failed()).as("an offline pool's gaps are part of its recording").isZero();
+    }
+
+    /** The toy pool as a live pool: no answer key, and every call counted (and failed, for some workers). */
+    private static Evaluation live(CountingCalls calls) {
+        return new Evaluation("toy", EvalFixtures.benchmark().tasks(), EvalFixtures.pool(),
+                Executor.builder().retry(RetryPolicy.none()).addInterceptor(calls).build(), "pool.yaml", Optional.empty(),
+                List.of(), ProgressListener.SILENT);
+    }
+
+    /** Counts the calls that reach the workers, and fails those to the workers {@code down} names. */
+    private record CountingCalls(Predicate<String> down, AtomicLong calls) implements Interceptor {
+
+        CountingCalls(Predicate<String> down) {
+            this(down, new AtomicLong());
+        }
+
+        @Override
+        public CallResult intercept(Chain chain) {
+            calls.incrementAndGet();
+            return down.test(chain.worker().id()) ? new CallResult.Failed("down", true, 1) : chain.proceed(chain.request());
+        }
+
+        long count() {
+            return calls.get();
+        }
     }
 
     private static Map<String, EvalRow> byName(EvalReport report) {

@@ -156,4 +156,33 @@ class ReportTableTest {
         assertThat(Verdict.of(new EvalReport("x", "replay", "test", List.of(row("best-solo (a)", 90, 0), row("learned:ck.json", 90, 0.001)),
                 List.of()))).hasValueSatisfying(line -> assertThat(line).contains("+0.0 points", "at $0.001000 vs $0.000000 per question"));
     }
+
+    @Test
+    void aFailedColumnAppearsOnlyWhenARowHasAFailedTaskAndIsNeverLeftOut() {
+        EvalRow lost = new EvalRow("solo:flaky", 70, 68, 72, 1, 0.001, 200, 529, Map.of(), 12);
+        EvalReport clean = new EvalReport("x", "pool.yaml", "test", List.of(row("solo:a", 90, 0.001)), List.of());
+        EvalReport failing = new EvalReport("x", "pool.yaml", "test", List.of(row("solo:a", 90, 0.001), lost), List.of());
+
+        assertThat(ReportTable.render(clean)).doesNotContain("failed");
+        assertThat(ReportTable.render(failing)).contains("| conductor  | accuracy % | failed |")
+                .containsPattern("\\| solo:flaky \\| +70\\.0 \\| +12 \\|")
+                .containsPattern("\\| solo:a +\\| +90\\.0 \\| +0 \\|")
+                .contains("- failed: questions with a call that still failed after its retries");
+        assertThat(ReportTable.render(new EvalReport("x", "pool.yaml", "test",
+                LONG_NAMES.stream().map(name -> new EvalRow(name, 90, 88, 92, 1, 0.001, 200, 529, Map.of(), 3)).toList(),
+                List.of()), ReportTable.MIN_WIDTH)).contains("| failed |");
+    }
+
+    @Test
+    void theJsonCarriesFailedOnEveryRowWhenARowHasOne() {
+        EvalRow lost = new EvalRow("solo:flaky", 70, 68, 72, 1, 0.001, 200, 529, Map.of(), 12);
+
+        var clean = ReportJson.toTree(new EvalReport("x", "pool.yaml", "test", List.of(row("solo:a", 90, 0.001)), List.of()));
+        var failing = ReportJson.toTree(new EvalReport("x", "pool.yaml", "test", List.of(row("solo:a", 90, 0.001), lost),
+                List.of()));
+
+        assertThat(clean.get("rows").get(0).has("failed")).isFalse();
+        assertThat(failing.get("rows").get(0).get("failed").asInt()).isZero();
+        assertThat(failing.get("rows").get(1).get("failed").asInt()).isEqualTo(12);
+    }
 }

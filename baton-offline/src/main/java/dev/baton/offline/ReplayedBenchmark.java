@@ -1,6 +1,8 @@
 package dev.baton.offline;
 
 import dev.baton.conduct.baseline.Hindsight;
+import dev.baton.execute.Executor;
+import dev.baton.execute.RetryPolicy;
 import dev.baton.pool.Pool;
 import dev.baton.pricing.PriceTable;
 import java.util.List;
@@ -52,5 +54,13 @@ public record ReplayedBenchmark(RecordedBenchmark benchmark, Pool pool, Hindsigh
     /** Returns the benchmark's name. */
     public String name() {
         return benchmark.name();
+    }
+
+    /**
+     * Returns an executor for the replay pool's calls: they are deterministic and free, so each is tried once and none
+     * is cached (a missing recording fails the same way every time).
+     */
+    public Executor executor() {
+        return Executor.builder().retry(RetryPolicy.none()).build();
     }
 }

@@ -59,6 +59,7 @@ class GatewayParityTest {
     }
 
     private static Evaluation evaluation(List<Task> tasks, Pool pool) {
-        return new Evaluation("gsm8k", tasks, pool, "pool", Optional.empty(), List.of(), ProgressListener.SILENT);
+        return new Evaluation("gsm8k", tasks, pool,
+                dev.baton.execute.Executor.builder().retry(dev.baton.execute.RetryPolicy.none()).build(), "pool", Optional.empty(), List.of(), ProgressListener.SILENT);
     }
 }

@@ -32,6 +32,16 @@ public final class MoaConductor implements Conductor {
         }
     }
 
+    /** Returns the workers that propose, each asked once per task. */
+    public List<String> proposers() {
+        return proposers;
+    }
+
+    /** Returns the worker that aggregates the proposals, asked once per task. */
+    public String aggregator() {
+        return aggregator;
+    }
+
     @Override
     public ConductorRun start(Task task, PoolView pool, PlanningCalls planning) {
         List<Step> steps = new ArrayList<>();

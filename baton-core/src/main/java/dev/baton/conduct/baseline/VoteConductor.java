@@ -33,6 +33,11 @@ public final class VoteConductor implements Conductor {
         }
     }
 
+    /** Returns the workers that vote, each asked once per task. */
+    public List<String> voters() {
+        return voters;
+    }
+
     @Override
     public ConductorRun start(Task task, PoolView pool, PlanningCalls planning) {
         return OneRound.of(new Workflow(voters.stream().map(Subtasks::solve).toList()),

@@ -91,7 +91,7 @@ public final class BenchmarkStudy {
     public Result run() {
         String name = loaded.benchmark().name();
         List<Task> test = Split.TEST.select(name, loaded.benchmark().tasks());
-        Evaluation evaluation = new Evaluation(name, loaded.benchmark().tasks(), loaded.pool(), "replay",
+        Evaluation evaluation = new Evaluation(name, loaded.benchmark().tasks(), loaded.pool(), loaded.executor(), "replay",
                 Optional.of(loaded.hindsight()), loaded.notes(), progress);
         try {
             // Every choice below is made on the train split: candidates learn on its fit part, the default is chosen on
@@ -326,7 +326,7 @@ public final class BenchmarkStudy {
 
     private static EvalRow renamed(EvalRow row, String name) {
         return new EvalRow(name, row.accuracy(), row.ciLow(), row.ciHigh(), row.meanCalls(), row.meanCostUsd(), row.meanTokens(),
-                row.n(), row.workerCalls());
+                row.n(), row.workerCalls(), row.failed());
     }
 
     private static KnobPoint knob(String label, Checkpoint checkpoint, EvalRow row) {

@@ -61,9 +61,9 @@ public final class ValidationChoice {
         this.fit = train.stream().filter(t -> !inValidation(benchmark, t.id())).toList();
         this.encoder = encoder;
         // Each Evaluation holds only train tasks, so its TRAIN split is the whole part it was given.
-        Evaluation onFit = new Evaluation(benchmark, fit, loaded.pool(), "replay", Optional.of(loaded.hindsight()), loaded.notes(),
+        Evaluation onFit = new Evaluation(benchmark, fit, loaded.pool(), loaded.executor(), "replay", Optional.of(loaded.hindsight()), loaded.notes(),
                 ProgressListener.SILENT).withWorkers(workers);
-        this.onValidation = new Evaluation(benchmark, validation, loaded.pool(), "replay", Optional.of(loaded.hindsight()),
+        this.onValidation = new Evaluation(benchmark, validation, loaded.pool(), loaded.executor(), "replay", Optional.of(loaded.hindsight()),
                 loaded.notes(), ProgressListener.SILENT).withWorkers(workers);
         dev.baton.eval.WorkerRanking ranking = onFit.ranking();
         this.barWorker = ranking.best();
