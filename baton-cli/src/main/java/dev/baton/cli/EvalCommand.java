@@ -11,6 +11,7 @@ import dev.baton.execute.Interceptor;
 import dev.baton.execute.SpendingCap;
 import dev.baton.input.InvalidSettingException;
 import dev.baton.learn.conductor.LearnedConductor;
+import dev.baton.store.ResponseCacheInterceptor;
 import dev.baton.store.StoreBackend;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
@@ -98,12 +99,12 @@ final class EvalCommand implements Callable<Integer> {
         LoadedPool loaded = poolOptions.loadLive(BatonCommand.of(spec).env);
         List<LearnedConductor> learned = new ArrayList<>();
         CallTally tally = new CallTally();
-        List<Interceptor> added = new ArrayList<>(List.of(tally));
-        cap.ifPresent(added::add);
         try (StoreBackend store = encoderOptions.openStore(); EncoderOptions.Lazy encoder = encoderOptions.lazy(store)) {
+            ResponseCacheInterceptor cache = new ResponseCacheInterceptor(store.responses(),
+                    ResponseCacheInterceptor.Mode.READ_WRITE, LivePoolOptions.warningOnce(err));
             Evaluation evaluation = poolOptions.liveEvaluation(bench, loaded,
-                    loaded.executor(Optional.of(store), added.toArray(Interceptor[]::new)), Optional.ofNullable(recording),
-                    reportOptions.progress(err));
+                    loaded.executor(List.of(tally), Optional.of(cache), cap.stream().toArray(Interceptor[]::new)),
+                    Optional.ofNullable(recording), reportOptions.progress(err));
             if (workers != null) {
                 evaluation = evaluation.withWorkers(workers);
             }

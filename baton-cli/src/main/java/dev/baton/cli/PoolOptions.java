@@ -3,8 +3,8 @@ package dev.baton.cli;
 import dev.baton.client.LoadedPool;
 import dev.baton.client.Recorder;
 import dev.baton.eval.Evaluation;
-import dev.baton.execute.Executor;
 import dev.baton.eval.ProgressListener;
+import dev.baton.execute.Executor;
 import dev.baton.input.UnknownNameException;
 import dev.baton.offline.Benchmarks;
 import dev.baton.offline.OfflineConfig;
@@ -14,7 +14,7 @@ import dev.baton.pricing.PriceTable;
 import dev.baton.providers.LiveWorkerSpec;
 import dev.baton.providers.PoolFile;
 import dev.baton.task.AnswerType;
-import dev.baton.worker.CallRequest;
+import dev.baton.worker.WorkerCard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,8 +83,8 @@ final class PoolOptions {
     Map<String, Integer> outputLimits() {
         Map<String, Integer> limits = new java.util.HashMap<>();
         PoolFile.read(Path.of(pool)).workers().forEach(worker -> limits.put(worker.id(),
-                worker instanceof LiveWorkerSpec live ? live.defaults().maxOutputTokens().orElse(CallRequest.DEFAULT_MAX_OUTPUT_TOKENS)
-                        : CallRequest.DEFAULT_MAX_OUTPUT_TOKENS));
+                worker instanceof LiveWorkerSpec live ? live.defaults().maxOutputTokens().orElse(WorkerCard.DEFAULT_MAX_OUTPUT_TOKENS)
+                        : WorkerCard.DEFAULT_MAX_OUTPUT_TOKENS));
         return limits;
     }
 

@@ -13,6 +13,7 @@ import dev.baton.offline.OfflineConfig;
 import dev.baton.offline.RecordedBenchmark;
 import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pool.Pool;
+import dev.baton.store.ResponseCacheInterceptor;
 import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Split;
@@ -64,7 +65,9 @@ record TrainingRecording(Pool pool, LoadedPool loaded, RecordedBenchmark benchma
      */
     Optional<ReplayedBenchmark> record(StoreBackend store, Optional<SpendingCap> cap, Path contextModel,
                                        ProgressListener progress, PrintWriter out, PrintWriter err) {
-        Recorder.Summary summary = new Recorder(pool, loaded.executor(Optional.of(store), cap.stream().toArray(Interceptor[]::new)),
+        Recorder.Summary summary = new Recorder(pool, loaded.executor(Optional.of(new ResponseCacheInterceptor(
+                store.responses(), ResponseCacheInterceptor.Mode.READ_WRITE, LivePoolOptions.warningOnce(err))),
+                cap.stream().toArray(Interceptor[]::new)),
                 PARALLEL, progress).record(tasks(), recording);
         ProgressBar.endLine(err);
         out.println("recorded " + pool.size() + " workers on the " + tasks().size() + " train questions of " + benchmark.name()

@@ -199,13 +199,13 @@ class LiveEvalEndToEndTest {
         Path pool = pool("solver-a");
 
         CliRun capped = CliRun.withEnv(ENV, "eval", "--pool", pool.toString(), "--bench", questions().toString(), "--split",
-                "all", "--conductor", "solo:solver-a", "--max-usd", "0.001", "--store", dir.resolve("baton.db").toString(),
+                "all", "--conductor", "solo:solver-a", "--max-usd", "0.0001", "--store", dir.resolve("baton.db").toString(),
                 "--quiet", "--width", "0");
 
         assertThat(capped.exitCode()).as(capped.err()).isZero();
-        assertThat(server.getAllServeEvents()).as("no call fits: each may cost up to $0.008").isEmpty();
+        assertThat(server.getAllServeEvents()).as("no call fits: each may cost up to $0.0005 (256 output tokens at $2 per million)").isEmpty();
         assertThat(capped.out()).containsPattern("\\| solo:solver-a \\| +0\\.0 \\| +20 \\|");
-        assertThat(capped.err()).contains("--max-usd stops at $0.0010", "20 left out by the spending cap");
+        assertThat(capped.err()).contains("--max-usd stops at $0.0001", "20 left out by the spending cap");
 
         CliRun replay = CliRun.of("eval", "--bench", "gsm8k", "--conductor", "best-solo", "--max-usd", "1");
         assertThat(replay.exitCode()).isEqualTo(2);
@@ -225,7 +225,7 @@ class LiveEvalEndToEndTest {
                 "2", "--store", dir.resolve("baton.db").toString(), "--quiet"));
         int train = QUESTIONS - testQuestions();
         List<String> capped = new ArrayList<>(args);
-        capped.addAll(List.of("--max-usd", "0.001"));
+        capped.addAll(List.of("--max-usd", "0.0001"));
 
         CliRun stopped = CliRun.withEnv(ENV, capped.toArray(String[]::new));
 

@@ -17,6 +17,7 @@ import dev.baton.store.ResponseCacheInterceptor;
 import dev.baton.task.AnswerType;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,7 +87,16 @@ public record LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<Stri
      * @param added interceptors that run around every call the cache does not answer (a spending cap, for example)
      */
     public Executor executor(Optional<ResponseCacheInterceptor> cache, Interceptor... added) {
+        return executor(List.of(), cache, added);
+    }
+
+    /**
+     * Returns the executor this pool's calls should go through, with {@code watching} outside the cache: they see every
+     * call, those the cache answers included (a tally of what was paid and what was cached, say).
+     */
+    public Executor executor(List<Interceptor> watching, Optional<ResponseCacheInterceptor> cache, Interceptor... added) {
         Executor.Builder builder = Executor.builder();
+        watching.forEach(builder::addInterceptor);
         if (live()) {
             cache.ifPresent(builder::addInterceptor);
         }
