@@ -10,6 +10,7 @@ import dev.baton.task.AnswerType;
 import dev.baton.worker.CallOptions;
 import dev.baton.worker.CallRequest;
 import dev.baton.worker.ChatMessage;
+import dev.baton.worker.Price;
 import dev.baton.worker.Reply;
 import dev.baton.worker.TaskRef;
 import dev.baton.worker.WorkerException;
@@ -86,7 +87,7 @@ final class PoolCheckCommand implements Callable<Integer> {
                 case LiveWorkerSpec live -> new String[] {live.id(), live.provider().id(), live.model(),
                     live.baseUrl().toString(),
                     live.apiKeyEnv().map(name -> name + (PoolSpec.keySet(live, env) ? " (set)" : " (NOT SET)")).orElse("-"),
-                    money(live.price().inputUsdPerMillion()), money(live.price().outputUsdPerMillion()),
+                    Price.listed(live.price().inputUsdPerMillion()), Price.listed(live.price().outputUsdPerMillion()),
                     live.defaults().maxOutputTokens().isPresent() ? String.valueOf(live.defaults().maxOutputTokens().getAsInt()) : "-",
                     live.timeout().toMillis() % 1000 == 0 ? live.timeout().toSeconds() + "s" : live.timeout().toMillis() + "ms",
                     String.valueOf(live.concurrency()), live.description()};
@@ -124,8 +125,8 @@ final class PoolCheckCommand implements Callable<Integer> {
                 PING_OPTIONS);
         try {
             Reply reply = client.call(request);
-            out.println(String.format(Locale.ROOT, "%s: ok in %d ms, %d in + %d out tokens, $%.6f: %s", live.id(),
-                    reply.latency().toMillis(), reply.inputTokens(), reply.outputTokens(), reply.costUsd(),
+            out.println(String.format(Locale.ROOT, "%s: ok in %d ms, %d in + %d out tokens, %s: %s", live.id(),
+                    reply.latency().toMillis(), reply.inputTokens(), reply.outputTokens(), Price.usd(reply.costUsd()),
                     oneLine(reply.text())));
             return true;
         } catch (WorkerException e) {
@@ -134,10 +135,6 @@ final class PoolCheckCommand implements Callable<Integer> {
                     + oneLine(Optional.ofNullable(e.getMessage()).orElse("")));
             return false;
         }
-    }
-
-    private static String money(double usd) {
-        return usd == Math.rint(usd) ? String.valueOf((long) usd) : String.valueOf(usd);
     }
 
     private static String oneLine(String text) {
