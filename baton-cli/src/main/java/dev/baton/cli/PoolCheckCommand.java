@@ -30,11 +30,13 @@ import picocli.CommandLine.Spec;
 /** {@code baton pool check}: validates a pool file, shows its workers and, with {@code --ping}, calls each once. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Validate a pool file and print its workers: id, provider, model, base URL, API key variable (and whether",
-            "it is set; never its value), price per million tokens, max output tokens, timeout, concurrency, description.",
+            "Validate a pool file and print its workers; with --ping, call each live worker once.",
             "",
-            "With --ping, make one tiny call to each live worker (\"Reply with OK\", at most 8 output tokens) and print",
-            "its latency, tokens and cost, or its typed failure. Exit code 1 when a ping fails, 2 when the file is invalid.",
+            "Each worker's id, provider, model, base URL, API key variable (and whether it is set; never its value), price "
+                + "per million tokens, max output tokens, timeout, concurrency and description.",
+            "",
+            "With --ping, make one tiny call to each live worker (\"Reply with OK\", at most 8 output tokens) and print "
+                + "its latency, tokens and cost, or its typed failure. Exit code 1 when a ping fails, 2 when the file is invalid.",
             "",
             "Example: baton pool check pool.yaml --ping"})
 final class PoolCheckCommand implements Callable<Integer> {
