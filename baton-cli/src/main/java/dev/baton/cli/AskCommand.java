@@ -65,7 +65,8 @@ final class AskCommand implements Callable<Integer> {
     String answerType;
 
     @Option(names = "--trace", defaultValue = "text", paramLabel = "FORMAT",
-            description = "How to show the trace: text (compact, 80 columns), json (everything), none. Default: ${DEFAULT-VALUE}.")
+            description = "How to show the trace: text (compact, $COLUMNS wide, else 80), json (everything), none. "
+                    + "Default: ${DEFAULT-VALUE}.")
     String trace;
 
     @Mixin
@@ -134,7 +135,7 @@ final class AskCommand implements Callable<Integer> {
             out.println(answer.text().orElse("(no worker answered)"));
             if (format == TraceFormat.TEXT) {
                 out.println();
-                TracePrinter.print(answer, out);
+                TracePrinter.print(answer, out, TracePrinter.width(BatonCommand.of(spec).env));
             }
         }
         out.flush();

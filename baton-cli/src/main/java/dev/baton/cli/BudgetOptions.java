@@ -11,19 +11,21 @@ import picocli.CommandLine.Option;
 /**
  * The budget flags of the commands that answer questions ({@code ask}, {@code serve}), checked once here: each is
  * absent, or a positive, finite value. Each limits one question, all its rounds and planning calls together; each
- * command applies them to its own defaults ({@link #over}).
+ * command applies them to its own defaults ({@link #over}), which its help may show through its resource bundle
+ * ({@link ServeHelp}).
  */
 final class BudgetOptions {
 
-    @Option(names = "--max-calls", paramLabel = "N", description = "Most calls per question, all rounds together.")
+    @Option(names = "--max-calls", paramLabel = "N",
+            description = "Most calls per question, all rounds together.${bundle:default.max-calls:-}")
     Integer maxCalls;
 
     @Option(names = "--max-usd", paramLabel = "USD", description = "Most USD per question; a call starts only if its "
-            + "worst case fits.")
+            + "worst case fits.${bundle:default.max-usd:-}")
     Double maxUsd;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Most wall time per question, in seconds: all "
-            + "rounds and planning calls together.")
+            + "rounds and planning calls together.${bundle:default.timeout:-}")
     Double timeoutSeconds;
 
     /** Returns {@code --max-calls}, if given. */

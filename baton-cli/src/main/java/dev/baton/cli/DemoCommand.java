@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "cheapest that reaches the best single worker there; accuracy first), adds its controls (untrained, "
                 + "shuffled rewards, routing alone), evaluates everything "
                 + "on the test split against every baseline, prints the tables and writes a report (report.json, report.md, "
-                + "report.html with charts) under runs/<timestamp>/. A few minutes on a 2-core laptop (7.7 measured on a quiet "
+                + "report.html with charts) under runs/<timestamp>/. A few minutes on a 2-core laptop (7.7 min measured on a quiet "
                 + "2-core machine with the question embeddings already cached); --baselines-only skips "
                 + "training (seconds).",
             ""})

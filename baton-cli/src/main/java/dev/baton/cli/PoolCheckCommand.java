@@ -10,6 +10,7 @@ import dev.baton.task.AnswerType;
 import dev.baton.worker.CallOptions;
 import dev.baton.worker.CallRequest;
 import dev.baton.worker.ChatMessage;
+import dev.baton.worker.Price;
 import dev.baton.worker.Reply;
 import dev.baton.worker.TaskRef;
 import dev.baton.worker.WorkerException;
@@ -30,11 +31,13 @@ import picocli.CommandLine.Spec;
 /** {@code baton pool check}: validates a pool file, shows its workers and, with {@code --ping}, calls each once. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Validate a pool file and print its workers: id, provider, model, base URL, API key variable (and whether",
-            "it is set; never its value), price per million tokens, max output tokens, timeout, concurrency, description.",
+            "Validate a pool file and print its workers; with --ping, call each live worker once.",
             "",
-            "With --ping, make one tiny call to each live worker (\"Reply with OK\", at most 8 output tokens) and print",
-            "its latency, tokens and cost, or its typed failure. Exit code 1 when a ping fails, 2 when the file is invalid.",
+            "Each worker's id, provider, model, base URL, API key variable (and whether it is set; never its value), price "
+                + "per million tokens, max output tokens, timeout, concurrency and description.",
+            "",
+            "With --ping, make one tiny call to each live worker (\"Reply with OK\", at most 8 output tokens) and print "
+                + "its latency, tokens and cost, or its typed failure. Exit code 1 when a ping fails, 2 when the file is invalid.",
             "",
             "Example: baton pool check pool.yaml --ping"})
 final class PoolCheckCommand implements Callable<Integer> {
@@ -87,7 +90,7 @@ final class PoolCheckCommand implements Callable<Integer> {
                 case LiveWorkerSpec live -> new String[] {live.id(), live.provider().id(), live.model(),
                     masked(live.baseUrl().toString(), live.baseUrl()),
                     live.apiKeyEnv().map(name -> name + (PoolSpec.keySet(live, env) ? " (set)" : " (NOT SET)")).orElse("-"),
-                    money(live.price().inputUsdPerMillion()), money(live.price().outputUsdPerMillion()),
+                    Price.listed(live.price().inputUsdPerMillion()), Price.listed(live.price().outputUsdPerMillion()),
                     live.defaults().maxOutputTokens().isPresent() ? String.valueOf(live.defaults().maxOutputTokens().getAsInt()) : "-",
                     live.timeout().toMillis() % 1000 == 0 ? live.timeout().toSeconds() + "s" : live.timeout().toMillis() + "ms",
                     String.valueOf(live.concurrency()), live.description()};
@@ -125,8 +128,8 @@ final class PoolCheckCommand implements Callable<Integer> {
                 PING_OPTIONS);
         try {
             Reply reply = client.call(request);
-            out.println(String.format(Locale.ROOT, "%s: ok in %d ms, %d in + %d out tokens, $%.6f: %s", live.id(),
-                    reply.latency().toMillis(), reply.inputTokens(), reply.outputTokens(), reply.costUsd(),
+            out.println(String.format(Locale.ROOT, "%s: ok in %d ms, %d in + %d out tokens, %s: %s", live.id(),
+                    reply.latency().toMillis(), reply.inputTokens(), reply.outputTokens(), Price.usd(reply.costUsd()),
                     oneLine(reply.text())));
             return true;
         } catch (WorkerException e) {
@@ -150,10 +153,6 @@ final class PoolCheckCommand implements Callable<Integer> {
         String shown = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
         // With its '@' only, so that a short user name is not masked all over the text.
         return text.replace(userInfo + "@", shown + "@").replace(url.getUserInfo() + "@", shown + "@");
-    }
-
-    private static String money(double usd) {
-        return usd == Math.rint(usd) ? String.valueOf((long) usd) : String.valueOf(usd);
     }
 
     private static String oneLine(String text) {

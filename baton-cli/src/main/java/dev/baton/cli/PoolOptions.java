@@ -12,6 +12,8 @@ import dev.baton.offline.RecordedBenchmark;
 import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pricing.PriceTable;
 import dev.baton.providers.LiveWorkerSpec;
+import dev.baton.pool.Pool;
+import dev.baton.pricing.PriceTableException;
 import dev.baton.providers.PoolFile;
 import dev.baton.task.AnswerType;
 import dev.baton.worker.WorkerCard;
@@ -20,10 +22,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options shared by every command that builds a pool: which pool, its prices and its context model. */
 final class PoolOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--pool", defaultValue = "replay", paramLabel = "KIND",
             description = "Worker pool: replay (real recorded answers, offline), or, for eval and train, a pool file (YAML; see "
@@ -31,7 +38,8 @@ final class PoolOptions {
     String pool;
 
     @Option(names = "--prices", paramLabel = "FILE",
-            description = "Price table (TSV: model, input_usd_per_mtok, output_usd_per_mtok, note). Default: the shipped data/prices.tsv.")
+            description = "Price table (TSV: model, input_usd_per_mtok, output_usd_per_mtok, note). Default: for a --bench file, "
+                    + "the <name>.prices.tsv baton record wrote beside it when there is one, else the shipped data/prices.tsv.")
     Path prices;
 
     @Option(names = "--context-model", paramLabel = "FILE",
@@ -49,7 +57,29 @@ final class PoolOptions {
             throw new UnknownNameException("unknown pool '" + pool + "': use replay");
         }
         RecordedBenchmark benchmark = Benchmarks.load(benchmarkSpec, Optional.ofNullable(answerType).map(AnswerType::parse));
-        return ReplayedBenchmark.of(benchmark, OfflineConfig.prices(prices), OfflineConfig.contextModel(contextModel));
+        Optional<Path> beside = pricesBeside(benchmarkSpec);
+        Optional<Path> table = Optional.ofNullable(prices).or(() -> beside.filter(Files::isRegularFile));
+        if (prices == null && table.isPresent()) {
+            command.commandLine().getErr().println("note: prices from " + table.get() + ", written beside the recording by "
+                    + "baton record (--prices to use another table)");
+        }
+        try {
+            return ReplayedBenchmark.of(benchmark, OfflineConfig.prices(table.orElse(null)), OfflineConfig.contextModel(contextModel));
+        } catch (PriceTableException e) {
+            if (table.isPresent() || beside.isEmpty()) {
+                throw e;
+            }
+            throw new PriceTableException(e.getMessage() + "; or put the recording's prices in " + beside.get()
+                    + " (baton record writes them there), or give --prices FILE");
+        }
+    }
+
+    /** Returns where {@code baton record} puts the prices of a recording, when the benchmark is a file. */
+    private static Optional<Path> pricesBeside(String benchmarkSpec) {
+        if (Benchmarks.builtIn().contains(benchmarkSpec) || !Files.isRegularFile(Path.of(benchmarkSpec))) {
+            return Optional.empty();
+        }
+        return Optional.of(Recorder.pricesOf(Path.of(benchmarkSpec)));
     }
 
     /** Loads a benchmark and builds the pool and evaluation over it. */

@@ -11,6 +11,8 @@ import java.lang.reflect.Method;
 final class ProgressBar implements ProgressListener {
 
     private static final int WIDTH = 16;
+    /** The narrowest bar: a long label (a training run's figures) takes room from the bar before it loses parts. */
+    private static final int MIN_WIDTH = 6;
     /**
      * The longest line drawn: it must fit an 80-column terminal, since a line that wraps is no longer redrawn in place by
      * {@code \r} and fills the screen with copies instead.
@@ -43,11 +45,20 @@ final class ProgressBar implements ProgressListener {
         lastDraw = now;
         lastLabel = label;
         lastDone = done;
-        int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
-        String bar = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-                + String.format("%3d%%", total == 0 ? 100 : 100L * done / total) + " ";
         String count = " (" + done + "/" + total + ")";
-        err.print("\r" + bar + abbreviate(label, LINE - bar.length() - count.length()) + count + "\u001b[K");
+        String percent = String.format("%3d%% ", total == 0 ? 100 : 100L * done / total);
+        // A long label loses parts from its end until it fits beside the narrowest bar; then the bar narrows to make
+        // room for it, and the percentage, which the count repeats, goes before the bar is at its narrowest.
+        int room = LINE - count.length() - "[] ".length();
+        String shown = abbreviate(label, room - MIN_WIDTH);
+        int width = Math.clamp(room - percent.length() - shown.length(), MIN_WIDTH, WIDTH);
+        if (width + percent.length() + shown.length() > room) {
+            percent = "";
+            width = Math.clamp(room - shown.length(), MIN_WIDTH, WIDTH);
+        }
+        int filled = total == 0 ? width : (int) ((long) width * done / total);
+        String bar = "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + percent;
+        err.print("\r" + bar + abbreviate(shown, LINE - bar.length() - count.length()) + count + "\u001b[K");
         if (finished) {
             err.print("\r\u001b[K");
         }

@@ -39,7 +39,7 @@ final class RolloutsExportCommand implements Callable<Integer> {
     LivePoolOptions poolOptions;
 
     @Option(names = "--bench", required = true, paramLabel = "NAME|PATH",
-            description = "gsm8k, math-l5, or a JSONL(.gz) file of questions (id, question, gold, [answer_type]).")
+            description = "gsm8k, math-l5, mmlu-pro, or a JSONL(.gz) file of questions (id, question, gold, [answer_type]).")
     String bench;
 
     @Option(names = "--split", defaultValue = "train", paramLabel = "SPLIT",

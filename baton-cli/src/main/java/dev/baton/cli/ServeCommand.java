@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code baton serve}: the conductor as an OpenAI-compatible model over HTTP, until Ctrl-C. */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "dev.baton.cli.ServeHelp",
         description = {
             "Serve conductors as OpenAI-compatible models: POST /v1/chat/completions with \"model\" naming a --conductor "
                 + "spec (or a pool worker, answering alone), from any OpenAI client. Runs until Ctrl-C.",
@@ -80,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "KEY'; repeat for several keys. None: no key is asked for (loopback only).")
     List<String> apiKeyEnv = new ArrayList<>();
 
-    /** The server's limits per request (defaults: 32 calls, $1, 300 s); a request's headers may only lower them. */
+    /** The server's limits per request (defaults: {@link ServerLimits#defaults()}); a request's headers may only lower them. */
     @Mixin
     BudgetOptions budget;
 
@@ -127,6 +127,8 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("Baton serves on " + server.baseUrl() + " (OpenAI-compatible; Ctrl-C stops)");
                 out.println("models: " + String.join(", ", models.all().stream().map(ServedModel::name).toList()));
                 out.println("traces: " + store.location());
+                out.println("trace viewer: " + server.viewerUrl() + (apiKeyEnv.isEmpty() ? "" : " (open it once as "
+                        + server.viewerUrl() + "?key=KEY; the key is then kept in a cookie)"));
                 resolver.notes().forEach(note -> out.println("note: " + note));
                 if (writePool != null) {
                     writeGatewayPool(loaded, server);

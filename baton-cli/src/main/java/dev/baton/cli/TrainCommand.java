@@ -19,6 +19,7 @@ import dev.baton.pool.Pool;
 import dev.baton.store.StoreBackend;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.worker.Price;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -118,7 +119,8 @@ final class TrainCommand implements Callable<Integer> {
                  EncoderOptions.Session session = encoderOptions.open()) {
                 List<Task> train = Split.TRAIN.select(loaded.benchmark().name(), loaded.benchmark().tasks());
                 if (training.costKnobGiven()) {
-                    Run run = run(loaded, pool, train, roleSet, session, config, this.out, "training", interrupt);
+                    Run run = run(loaded, pool, train, roleSet, session, config, this.out,
+                            TrainingProgress.label(SweepSetting.label(config, config), 0, 1), interrupt);
                     if (!run.checkpoint.finished()) {
                         return interrupted(err, run.checkpoint, config);
                     }
@@ -145,7 +147,8 @@ final class TrainCommand implements Callable<Integer> {
                 for (TrainingConfig setting : sweep) {
                     String label = SweepSetting.label(setting, config);
                     Path file = this.out.resolveSibling(this.out.getFileName() + "." + SweepSetting.fileLabel(label) + ".json");
-                    Run run = run(loaded, pool, choice.fit(), roleSet, session, setting, file, "training " + label, interrupt);
+                    Run run = run(loaded, pool, choice.fit(), roleSet, session, setting, file,
+                            TrainingProgress.label(label, candidates.size(), sweep.size()), interrupt);
                     if (!run.checkpoint.finished()) {
                         return interrupted(err, run.checkpoint, setting);
                     }
@@ -218,10 +221,10 @@ final class TrainCommand implements Callable<Integer> {
     private void report(PrintWriter out, ReplayedBenchmark loaded, Checkpoint checkpoint, int ran, int from, double seconds,
                         TrainingConfig config) {
         CurvePoint last = checkpoint.curve().getLast();
-        out.printf(Locale.ROOT, "trained %s on %s (lambda=%s): %d iterations%s in %.1f s; last iteration: reward %.3f, accuracy %.1f%%, $%.6f, %.2f calls%n",
+        out.printf(Locale.ROOT, "trained %s on %s (lambda=%s): %d iterations%s in %.1f s; last iteration: reward %.3f, accuracy %.1f%%, %s, %.2f calls%n",
                 this.out, loaded.benchmark().name(), fmt(config.lambda()), ran,
                 from == 0 ? "" : String.format(Locale.ROOT, " (%d to %d of %d)", from + 1, checkpoint.iteration(), config.iterations()),
-                seconds, last.reward(), last.accuracy(), last.meanCostUsd(), last.meanCalls());
+                seconds, last.reward(), last.accuracy(), Price.usd(last.meanCostUsd()), last.meanCalls());
         out.println("learning curve: " + curveFile(this.out));
     }
 

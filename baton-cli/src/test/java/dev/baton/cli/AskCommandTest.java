@@ -23,14 +23,32 @@ class AskCommandTest {
     private static final String QUESTION = Benchmarks.load("gsm8k", Optional.empty()).tasks().getFirst().question();
 
     @Test
-    void printsTheAnswerThenOneLinePerCallInEightyColumns() {
-        CliRun run = CliRun.of("ask", QUESTION, "--conductor", "vote:top3");
+    void printsTheAnswerThenOneLinePerCallOnAWideTerminal() {
+        CliRun run = CliRun.withEnv(Map.of("COLUMNS", "160"), "ask", QUESTION, "--conductor", "vote:top3");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("\"answer\": \"18\"", "trace: vote:top3, 1 round, 3 calls");
         String trace = run.out().substring(run.out().indexOf("trace: "));
-        assertThat(trace.lines()).hasSize(5).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+        assertThat(trace.lines()).hasSize(5).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(160));
+        assertThat(trace.lines().skip(2)).allSatisfy(line -> assertThat(line).contains("$0.00")
+                .endsWith("Solve the problem. Think step by step, then give the final answer."));
+    }
+
+    @Test
+    void inEightyColumnsEverySubtaskIsShownWholeAndCostsReadAsDollars() {
+        CliRun run = CliRun.withEnv(Map.of(), "ask", QUESTION, "--conductor", "moa:top3");
+
+        assertThat(run.exitCode()).isZero();
+        String trace = run.out().substring(run.out().indexOf("trace: "));
+        assertThat(trace.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        assertThat(trace).doesNotContain("...");
+        assertThat(trace.replaceAll("\\s+", " ")).contains("Solve the problem. Think step by step, then give the final answer.",
+                "Several attempts at this problem are above. Check them, resolve any disagreement, and give the single correct "
+                        + "final answer.");
+        // Three significant digits, never a float's noise: the total is 0.004847499999999999 USD, the calls 0.0007735 and so on.
+        assertThat(trace).contains("4 calls, 1,207 tokens, $0.00485,", " $0.000774 ", " $0.00109 ")
+                .doesNotContainPattern("\\$0\\.0*[1-9][0-9]{3}");
     }
 
     @Test

@@ -121,6 +121,24 @@ class EvalCommandTest {
     }
 
     @Test
+    void aRecordingIsPricedByThePriceTableRecordWroteBesideItAndSaysSo() throws IOException {
+        Path bench = toyBenchmark();
+        Path beside = dir.resolve("toy.prices.tsv");
+
+        CliRun missing = CliRun.of("eval", "--bench", bench.toString(), "--answer-type", "number", "--conductor", "random",
+                "--quiet");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("worker 'a' has no price in data/prices.tsv", beside.toString(), "--prices");
+
+        Files.copy(prices(), beside);
+        CliRun run = CliRun.of("eval", "--bench", bench.toString(), "--answer-type", "number", "--split", "all",
+                "--conductor", "solo:c", "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("prices from " + beside);
+        assertThat(run.out()).contains("solo:c");
+    }
+
+    @Test
     void verboseShowsTheStackTrace() {
         CliRun run = CliRun.of("eval", "--bench", "gsm9k", "--conductor", "random", "--verbose");
         assertThat(run.exitCode()).isEqualTo(2);

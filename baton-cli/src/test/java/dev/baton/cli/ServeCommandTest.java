@@ -47,9 +47,15 @@ class ServeCommandTest {
         serving.start();
         String baseUrl = awaitListening(out, serving);
         assertThat(out.toString()).contains("models: vote:top3, best-solo, ");
+        Matcher viewer = Pattern.compile("trace viewer: (http://\\S+/ui)").matcher(out.toString());
+        assertThat(viewer.find()).as(out.toString()).isTrue();
+        assertThat(viewer.group(1)).isEqualTo(baseUrl.replaceFirst("/v1$", "/ui"));
 
         HttpResponse<String> response;
         try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(viewer.group(1)))
+                    .header("Authorization", "Bearer sk-serve").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
             String body = JSON.createObjectNode().put("model", "vote:top3").set("messages", JSON.createArrayNode()
                     .add(JSON.createObjectNode().put("role", "user").put("content", QUESTION))).toString();
             response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))

@@ -25,7 +25,7 @@ class TracePrinterTest {
         }
         StringWriter out = new StringWriter();
         TracePrinter.print(new Answer("What is 6 * 7?", Optional.of("42"), "best-solo", new Trace(calls), Duration.ZERO),
-                new PrintWriter(out, true));
+                new PrintWriter(out, true), TracePrinter.DEFAULT_WIDTH);
         return out.toString();
     }
 

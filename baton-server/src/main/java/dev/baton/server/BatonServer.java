@@ -91,6 +91,11 @@ public final class BatonServer implements AutoCloseable {
         return "http://" + host + ":" + port() + "/v1";
     }
 
+    /** Returns the address of the trace viewer, for people: {@code http://127.0.0.1:8080/ui}. */
+    public String viewerUrl() {
+        return baseUrl().substring(0, baseUrl().length() - "/v1".length()) + "/ui";
+    }
+
     /** Stops listening; requests in flight are ended, the traces not yet written are written. Closing twice does nothing. */
     @Override
     public void close() {

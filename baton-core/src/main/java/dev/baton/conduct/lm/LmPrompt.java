@@ -15,13 +15,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,21 +155,45 @@ public final class LmPrompt {
 
     /** Lists the view's workers as the model sees them: numbers, descriptions and prices, never ids. */
     private static String models(PoolView view, Pool pool) {
+        Pattern ids = idsOf(view);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < view.size(); i++) {
             String id = view.workerId(i);
             Optional<WorkerCard> card = pool.find(id).map(Worker::card);
             out.append("Model ").append(i);
             String description = card.map(WorkerCard::description).orElse("").strip();
-            // A description that names the worker would tell the model who it is; the paper shows numbers only.
-            if (!description.isEmpty() && !description.toLowerCase(Locale.ROOT).contains(id.toLowerCase(Locale.ROOT))) {
-                out.append(": ").append(description);
+            // A description that names a worker would tell the model who it is (the paper shows numbers only), so each
+            // name in it becomes that worker's number; one that is only the name says nothing more and is left out.
+            if (!description.isEmpty() && !description.equalsIgnoreCase(id)) {
+                out.append(": ").append(ids.matcher(description)
+                        .replaceAll(name -> Matcher.quoteReplacement("Model " + indexOf(view, name.group()))));
             }
-            card.map(WorkerCard::price).filter(p -> !p.equals(Price.FREE)).ifPresent(p -> out.append(String.format(Locale.ROOT,
-                    " (USD %.2f per million input tokens, %.2f per million output tokens)", p.inputUsdPerMillion(), p.outputUsdPerMillion())));
+            card.map(WorkerCard::price).filter(p -> !p.equals(Price.FREE)).ifPresent(p -> out.append(" (USD ")
+                    .append(Price.listed(p.inputUsdPerMillion())).append(" per million input tokens, ")
+                    .append(Price.listed(p.outputUsdPerMillion())).append(" per million output tokens)"));
             out.append('\n');
         }
         return out.toString().stripTrailing();
+    }
+
+    /**
+     * Matches any of the view's worker ids as a word of its own, in any case: longest first, so that {@code gpt-4o-mini}
+     * is not read as {@code gpt-4o} and a suffix, and never inside a longer word ({@code deep} in {@code deeper}).
+     */
+    private static Pattern idsOf(PoolView view) {
+        String alternatives = view.workerIds().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        return Pattern.compile("(?<![\\p{Alnum}])(?:" + alternatives + ")(?![\\p{Alnum}])", Pattern.CASE_INSENSITIVE
+                | Pattern.UNICODE_CASE);
+    }
+
+    private static int indexOf(PoolView view, String name) {
+        for (int i = 0; i < view.size(); i++) {
+            if (view.workerId(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("matched a name that is no worker's: " + name);
     }
 
     /** Returns a section with its placeholders filled in; the examples are filled in by this prompt. */

@@ -4,8 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.input.InvalidSettingException;
+import dev.baton.pool.Pool;
+import dev.baton.task.AnswerType;
+import dev.baton.task.Task;
+import dev.baton.worker.CallRequest;
+import dev.baton.worker.Price;
+import dev.baton.worker.Reply;
+import dev.baton.worker.Worker;
+import dev.baton.worker.WorkerCard;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,5 +71,30 @@ class LmPromptTest {
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("unknown section '=== sytem ==='");
         assertThatThrownBy(() -> LmPrompt.of(MINIMAL + "=== system ===\nx", "", "p.txt"))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("'system' appears twice");
+    }
+
+    @Test
+    void aDescriptionNamingItsWorkerIsKeptWithTheNameReplacedByTheModelsNumber() {
+        Pool pool = Pool.of(List.of(
+                new Carded(new WorkerCard("fast", "A small model; Fast is cheap but FAST-er than deep, not deeper", Price.FREE, 0)),
+                new Carded(new WorkerCard("deep", "deep thinker, slow", new Price(0.075, 15.0), 0)),
+                new Carded(new WorkerCard("plain", "plain", new Price(2.5, 10), 0))));
+
+        String system = LmPrompt.builtIn().firstRound(Task.of("t", "What is 6 * 7?", "42", AnswerType.NUMBER), pool.view(), pool)
+                .getFirst().text();
+
+        // Another worker's name is its number too; a name inside a longer word ("deeper") is another word.
+        assertThat(system).contains("Model 0: A small model; Model 0 is cheap but Model 0-er than Model 1, not deeper\n",
+                        "Model 1: Model 1 thinker, slow (USD 0.075 per million input tokens, 15 per million output tokens)",
+                        "Model 2 (USD 2.5 per million input tokens, 10 per million output tokens)")
+                .doesNotContainIgnoringCase("fast").doesNotContain("deep ", "plain", "0.08");
+    }
+
+    /** A worker that is only its card: the prompt never calls it. */
+    private record Carded(WorkerCard card) implements Worker {
+        @Override
+        public Reply call(CallRequest request) {
+            throw new AssertionError("the prompt never calls a worker");
+        }
     }
 }

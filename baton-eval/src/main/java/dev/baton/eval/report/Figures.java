@@ -1,5 +1,6 @@
 package dev.baton.eval.report;
 
+import dev.baton.worker.Price;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -20,16 +21,9 @@ final class Figures {
         return format("%.1f", value);
     }
 
-    /**
-     * Returns a dollar amount with three significant digits and no exponent, {@code $0.000123}: costs span
-     * 1e-5 to 1e-2, so a fixed number of decimals would either hide the cheap ones or pad the dear ones.
-     */
+    /** Returns a dollar amount as everything Baton prints one: {@link Price#usd}, {@code $0.000123}. */
     static String usd(double value) {
-        if (value == 0) {
-            return "$0";
-        }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));
-        return "$" + rounded.stripTrailingZeros().toPlainString();
+        return Price.usd(value);
     }
 
     /** Returns a number with up to three significant digits, for tick labels: {@code 0.001}, {@code 250}. */

@@ -9,6 +9,7 @@ import dev.baton.learn.train.Checkpoint;
 import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.worker.Price;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Chooses the default learned conductor on a validation part of the train split, never on test: accuracy first.
@@ -51,7 +53,8 @@ public final class ValidationChoice {
     private final String barWorker;
     private final EvalRow bar;
     private final List<List<String>> pools = new ArrayList<>();
-    private double poolBar;
+    /** The random pools' bar; empty when the pool has too few workers to draw them. */
+    private OptionalDouble poolBar = OptionalDouble.empty();
 
     /** Splits the benchmark's train split and measures the bar: the best single worker of the fit part, on validation. */
     public ValidationChoice(ReplayedBenchmark loaded, List<String> workers, QuestionEncoder encoder) {
@@ -82,7 +85,7 @@ public final class ValidationChoice {
                 String best = ranked.stream().filter(pool::contains).findFirst().orElseThrow();
                 sum += onValidation.evaluate(Split.TRAIN, List.of("solo:" + best)).rows().getFirst().accuracy();
             }
-            poolBar = sum / POOLS;
+            poolBar = OptionalDouble.of(sum / POOLS);
         }
     }
 
@@ -148,9 +151,10 @@ public final class ValidationChoice {
         return choose(candidates, bar, barWorker, poolBar, validation.size(), fit.size());
     }
 
-    /** How far a candidate is from the bar: the smaller of its margins on the whole pool and on the random pools. */
-    private static double margin(Candidate c, EvalRow bar, double poolBar) {
-        return Math.min(c.validation().accuracy() - bar.accuracy(), c.poolMean() - poolBar);
+    /** How far a candidate is from the bar: the smaller of its margins on the whole pool and on the random pools, if any. */
+    private static double margin(Candidate c, EvalRow bar, OptionalDouble poolBar) {
+        double whole = c.validation().accuracy() - bar.accuracy();
+        return poolBar.isPresent() ? Math.min(whole, c.poolMean() - poolBar.getAsDouble()) : whole;
     }
 
     /**
@@ -175,7 +179,14 @@ public final class ValidationChoice {
                 .orElseThrow();
     }
 
-    static Choice choose(List<Candidate> candidates, EvalRow bar, String barWorker, double poolBar, int validationSize, int fitSize) {
+    /**
+     * Applies the rule.
+     *
+     * @param poolBar the random pools' bar, or empty when the pool has {@value #POOL_SIZE} workers or fewer (then the
+     *                random pools do not apply, and the finding says so instead of printing a figure of 0)
+     */
+    static Choice choose(List<Candidate> candidates, EvalRow bar, String barWorker, OptionalDouble poolBar, int validationSize,
+                         int fitSize) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("nothing to choose from");
         }
@@ -184,28 +195,33 @@ public final class ValidationChoice {
                 ? candidates.stream().max(Comparator.comparingDouble((Candidate c) -> margin(c, bar, poolBar))
                         .thenComparing(c -> -c.validation().meanCostUsd())).orElseThrow()
                 : cheapestNearBest(reaching);
+        String pools = poolBar.isPresent()
+                ? String.format(Locale.ROOT, "and each random %d-worker pool's best, %.1f%% on average", POOL_SIZE, poolBar.getAsDouble())
+                : String.format(Locale.ROOT, "while each random %d-worker pool's best does not apply (the pool has %d workers or fewer)",
+                        POOL_SIZE, POOL_SIZE);
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
                 "chosen on %d validation questions of the train split (trained on the other %d): bar = best single worker of "
-                        + "the fit part, %s, %.1f%% on validation, and each random %d-worker pool's best, %.1f%% on average; "
-                        + "rule: the cheapest setting reaching both and within " + TOLERANCE + " points of the most accurate that does "
+                        + "the fit part, %s, %.1f%% on validation, %s; "
+                        + "rule: the cheapest setting reaching %s and within " + TOLERANCE + " points of the most accurate that does "
                         + "(costs within " + Math.round(COST_SLACK * 100) + "%% count as the same: then the more accurate), "
-                        + "else the one closest to them. Candidates (accuracy / "
-                        + "calls / cost on validation / mean accuracy on the random pools):",
-                validationSize, fitSize, barWorker, bar.accuracy(), POOL_SIZE, poolBar));
+                        + "else the one closest to %s. Candidates (accuracy / calls / cost on validation%s):",
+                validationSize, fitSize, barWorker, bar.accuracy(), pools, poolBar.isPresent() ? "both" : "it",
+                poolBar.isPresent() ? "them" : "it", poolBar.isPresent() ? " / mean accuracy on the random pools" : ""));
         List<String> parts = new ArrayList<>();
         for (Candidate c : candidates) {
-            parts.add(String.format(Locale.ROOT, " %s %.1f%% / %.2f / $%.6f / %.1f%%", c.label(), c.validation().accuracy(),
-                    c.validation().meanCalls(), c.validation().meanCostUsd(), c.poolMean()));
+            parts.add(String.format(Locale.ROOT, " %s %.1f%% / %.2f / %s%s", c.label(), c.validation().accuracy(),
+                    c.validation().meanCalls(), Price.usd(c.validation().meanCostUsd()),
+                    poolBar.isPresent() ? String.format(Locale.ROOT, " / %.1f%%", c.poolMean()) : ""));
         }
         why.append(String.join(";", parts));
         boolean reaches = !reaching.isEmpty();
         why.append(reaches
                 ? String.format(Locale.ROOT, ". Chosen: %s (reaches the bar).", chosen.label())
                 : String.format(Locale.ROOT, ". No learned setting reached the bar; chosen: %s, the closest, %.1f points "
-                        + "below %s on validation and %.1f below the random pools' best: on this pool routing everything to %s "
-                        + "is the accurate default.",
+                        + "below %s on validation%s: on this pool routing everything to %s is the accurate default.",
                         chosen.label(), bar.accuracy() - chosen.validation().accuracy(), barWorker,
-                        poolBar - chosen.poolMean(), barWorker));
+                        poolBar.isPresent() ? String.format(Locale.ROOT, " and %.1f below the random pools' best",
+                                poolBar.getAsDouble() - chosen.poolMean()) : "", barWorker));
         return new Choice(chosen, reaches, why.toString());
     }
 }

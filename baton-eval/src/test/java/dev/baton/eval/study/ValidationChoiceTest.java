@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.baton.eval.EvalRow;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class ValidationChoiceTest {
@@ -28,11 +29,11 @@ class ValidationChoiceTest {
     void theCheapestCandidateThatReachesTheBestSingleWorkerIsChosen() {
         List<ValidationChoice.Candidate> candidates = List.of(candidate("lambda=1", 96.0, 2.1, 0.0030),
                 candidate("lambda=10", 95.0, 1.0, 0.0008), candidate("lambda=100", 93.0, 1.0, 0.0002));
-        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", 90.0, 200, 600);
+        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", OptionalDouble.of(90.0), 200, 600);
         assertThat(choice.chosen().label()).isEqualTo("lambda=10");
         assertThat(choice.reachesBar()).isTrue();
         assertThat(choice.why()).contains("200 validation questions", "other 600", "big, 95.0% on validation",
-                "lambda=100 93.0% / 1.00 / $0.000200 / 90.0%", "Chosen: lambda=10 (reaches the bar)");
+                "lambda=100 93.0% / 1.00 / $0.0002 / 90.0%", "Chosen: lambda=10 (reaches the bar)");
     }
 
     @Test
@@ -41,12 +42,12 @@ class ValidationChoiceTest {
         List<ValidationChoice.Candidate> candidates = List.of(candidate("seed 0", 73.6, 1.0, 0.001556, 63.0),
                 candidate("seed 1", 73.6, 1.0, 0.001597, 63.0), candidate("seed 2", 69.6, 1.0, 0.000412, 62.7),
                 candidate("lambda=1", 73.6, 1.0, 0.001574, 63.2));
-        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, row(69.5, 1, 0.0072), "gpt-4o", 62.2, 1059, 3227);
+        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, row(69.5, 1, 0.0072), "gpt-4o", OptionalDouble.of(62.2), 1059, 3227);
         // The three at 73.6% cost the same within a tenth; the best on the random pools of them wins.
         assertThat(choice.chosen().label()).isEqualTo("lambda=1");
         // Within the tolerance, price decides.
         List<ValidationChoice.Candidate> close = List.of(candidate("a", 73.6, 1.0, 0.0016, 63.0), candidate("b", 72.9, 1.0, 0.0004, 62.5));
-        assertThat(ValidationChoice.choose(close, row(69.5, 1, 0.0072), "gpt-4o", 62.2, 1059, 3227).chosen().label()).isEqualTo("b");
+        assertThat(ValidationChoice.choose(close, row(69.5, 1, 0.0072), "gpt-4o", OptionalDouble.of(62.2), 1059, 3227).chosen().label()).isEqualTo("b");
     }
 
     @Test
@@ -55,12 +56,12 @@ class ValidationChoiceTest {
         double poolBar = 55.0;
         List<ValidationChoice.Candidate> candidates = List.of(candidate("lambda=1", 90.0, 1.0, 0.002718, poolBar + 1.05),
                 candidate("lambda=10", 90.0, 1.0, 0.002714, poolBar + 0.10));
-        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, row(90.0, 1, 0.0027), "o1-mini", poolBar, 100, 330);
+        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, row(90.0, 1, 0.0027), "o1-mini", OptionalDouble.of(poolBar), 100, 330);
         assertThat(choice.chosen().label()).isEqualTo("lambda=1");
         assertThat(choice.why()).contains("costs within 10% count as the same");
         // A tenth cheaper or more is a saving: then price decides again, within the tolerance.
         List<ValidationChoice.Candidate> cheaper = List.of(candidates.get(0), candidate("lambda=10", 90.0, 1.0, 0.002718 * 0.89, poolBar + 0.10));
-        assertThat(ValidationChoice.choose(cheaper, row(90.0, 1, 0.0027), "o1-mini", poolBar, 100, 330).chosen().label())
+        assertThat(ValidationChoice.choose(cheaper, row(90.0, 1, 0.0027), "o1-mini", OptionalDouble.of(poolBar), 100, 330).chosen().label())
                 .isEqualTo("lambda=10");
     }
 
@@ -68,7 +69,7 @@ class ValidationChoiceTest {
     void aCandidateMustAlsoReachTheBestWorkerOfSmallPoolsOnAverage() {
         List<ValidationChoice.Candidate> candidates = List.of(candidate("lambda=1", 96.0, 1.0, 0.0015, 91.0),
                 candidate("lambda=10", 95.0, 1.0, 0.0008, 88.0));
-        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", 90.0, 200, 600);
+        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", OptionalDouble.of(90.0), 200, 600);
         assertThat(choice.chosen().label()).isEqualTo("lambda=1");
         assertThat(choice.reachesBar()).isTrue();
         assertThat(choice.why()).contains("each random 4-worker pool's best, 90.0% on average");
@@ -78,7 +79,7 @@ class ValidationChoiceTest {
     void whenNoneReachesTheBarTheMostAccurateIsChosenAndTheFindingSaysSo() {
         List<ValidationChoice.Candidate> candidates = List.of(candidate("lambda=1", 94.5, 1.2, 0.0010),
                 candidate("lambda=10", 93.0, 1.0, 0.0004));
-        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", 90.0, 200, 600);
+        ValidationChoice.Choice choice = ValidationChoice.choose(candidates, BAR, "big", OptionalDouble.of(90.0), 200, 600);
         assertThat(choice.chosen().label()).isEqualTo("lambda=1");
         assertThat(choice.reachesBar()).isFalse();
         assertThat(choice.why()).contains("No learned setting reached the bar", "0.5 points below big",
@@ -86,8 +87,23 @@ class ValidationChoiceTest {
     }
 
     @Test
+    void onAPoolOfFourWorkersOrFewerTheRandomPoolsAreSaidNotToApply() {
+        List<ValidationChoice.Candidate> candidates = List.of(candidate("lambda=1", 96.0, 1.2, 0.0010, 0),
+                candidate("lambda=10", 93.0, 1.0, 0.0004, 0));
+        ValidationChoice.Choice reached = ValidationChoice.choose(candidates, BAR, "big", OptionalDouble.empty(), 200, 600);
+        assertThat(reached.chosen().label()).isEqualTo("lambda=1");
+        assertThat(reached.why()).contains("each random 4-worker pool's best does not apply (the pool has 4 workers or fewer)",
+                        "lambda=1 96.0% / 1.20 / $0.001", "lambda=10 93.0% / 1.00 / $0.0004. Chosen")
+                .doesNotContain("on average", "/ 0.0%", "mean accuracy on the random pools");
+
+        List<ValidationChoice.Candidate> trailing = List.of(candidate("lambda=1", 94.0, 1.2, 0.0010, 0));
+        assertThat(ValidationChoice.choose(trailing, BAR, "big", OptionalDouble.empty(), 200, 600).why())
+                .contains("1.0 points below big on validation:").doesNotContain("random pools' best");
+    }
+
+    @Test
     void nothingToChooseFromIsABug() {
-        assertThatThrownBy(() -> ValidationChoice.choose(List.of(), BAR, "big", 90.0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ValidationChoice.choose(List.of(), BAR, "big", OptionalDouble.of(90.0), 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
