@@ -88,7 +88,7 @@ class LiveEvalEndToEndTest {
             }
             w++;
         }
-        List<String> args = List.of("eval", "--pool", pool().toString(), "--bench", questions().toString(), "--split", "all",
+        List<String> args = List.of("eval", "--pool", pool().toString(), "--bench", AdditionQuestions.write(dir, QUESTIONS).toString(), "--split", "all",
                 "--conductor", "solo:all", "--store", dir.resolve("baton.db").toString(), "--quiet", "--json",
                 dir.resolve("first.json").toString());
 
@@ -129,7 +129,7 @@ class LiveEvalEndToEndTest {
         }
         server.stubFor(model("solver-c").willReturn(aResponse().withStatus(404)
                 .withBody("{\"error\":{\"message\":\"no such model\"}}")));
-        List<String> args = List.of("eval", "--pool", pool().toString(), "--bench", questions().toString(), "--split", "all",
+        List<String> args = List.of("eval", "--pool", pool().toString(), "--bench", AdditionQuestions.write(dir, QUESTIONS).toString(), "--split", "all",
                 "--conductor", "solo:all", "--store", dir.resolve("baton.db").toString(), "--quiet", "--width", "0", "--json",
                 dir.resolve("out.json").toString());
 
@@ -169,7 +169,7 @@ class LiveEvalEndToEndTest {
         }
         String store = dir.resolve("baton.db").toString();
 
-        CliRun listed = CliRun.withEnv(ENV, "eval", "--pool", pool().toString(), "--bench", questions().toString(),
+        CliRun listed = CliRun.withEnv(ENV, "eval", "--pool", pool().toString(), "--bench", AdditionQuestions.write(dir, QUESTIONS).toString(),
                 "--conductor", "best-solo", "--conductor", "vote:top3", "--store", store, "--quiet", "--width", "0");
 
         assertThat(listed.exitCode()).as(listed.err()).isZero();
@@ -178,12 +178,12 @@ class LiveEvalEndToEndTest {
         assertThat(listed.err()).contains("at most " + 4 * test + " calls");
         assertThat(server.getAllServeEvents()).as("the test questions only, nothing to rank").hasSize(3 * test);
 
-        CliRun cascade = CliRun.withEnv(ENV, "eval", "--pool", pool().toString(), "--bench", questions().toString(),
+        CliRun cascade = CliRun.withEnv(ENV, "eval", "--pool", pool().toString(), "--bench", AdditionQuestions.write(dir, QUESTIONS).toString(),
                 "--conductor", "best-cascade", "--store", store, "--quiet");
         assertThat(cascade.exitCode()).isEqualTo(2);
         assertThat(cascade.err()).contains("best-cascade is chosen from every worker's answers", "cascade:<w1,w2,w3>");
 
-        CliRun ranked = CliRun.withEnv(ENV, "eval", "--pool", pool().toString(), "--bench", questions().toString(),
+        CliRun ranked = CliRun.withEnv(ENV, "eval", "--pool", pool().toString(), "--bench", AdditionQuestions.write(dir, QUESTIONS).toString(),
                 "--conductor", "best-solo", "--recording", recording("solver-c").toString(), "--store", store, "--quiet",
                 "--width", "0");
 
@@ -198,7 +198,7 @@ class LiveEvalEndToEndTest {
         }
         Path pool = pool("solver-a");
 
-        CliRun capped = CliRun.withEnv(ENV, "eval", "--pool", pool.toString(), "--bench", questions().toString(), "--split",
+        CliRun capped = CliRun.withEnv(ENV, "eval", "--pool", pool.toString(), "--bench", AdditionQuestions.write(dir, QUESTIONS).toString(), "--split",
                 "all", "--conductor", "solo:solver-a", "--max-usd", "0.0001", "--store", dir.resolve("baton.db").toString(),
                 "--quiet", "--width", "0");
 
@@ -220,7 +220,7 @@ class LiveEvalEndToEndTest {
             }
         }
         Path checkpoint = dir.resolve("ck.json");
-        List<String> args = new ArrayList<>(List.of("train", "--pool", pool().toString(), "--bench", questions().toString(),
+        List<String> args = new ArrayList<>(List.of("train", "--pool", pool().toString(), "--bench", AdditionQuestions.write(dir, QUESTIONS).toString(),
                 "--out", checkpoint.toString(), "--usd-per-correct", "1", "--iterations", "2", "--questions", "2", "--rollouts",
                 "2", "--store", dir.resolve("baton.db").toString(), "--quiet"));
         int train = QUESTIONS - testQuestions();
@@ -299,17 +299,6 @@ class LiveEvalEndToEndTest {
         }
         Path file = dir.resolve("pool.yaml");
         Files.writeString(file, yaml);
-        return file;
-    }
-
-    private Path questions() throws IOException {
-        StringBuilder lines = new StringBuilder();
-        for (int i = 1; i <= QUESTIONS; i++) {
-            lines.append("{\"id\": \"q").append(i).append("\", \"question\": \"What is ").append(i).append(" + ").append(i)
-                    .append("?\", \"gold\": \"").append(2 * i).append("\", \"answer_type\": \"number\"}\n");
-        }
-        Path file = dir.resolve("questions.jsonl");
-        Files.writeString(file, lines);
         return file;
     }
 

@@ -165,7 +165,7 @@ class LivePoolEndToEndTest {
         assertThat(vote.exitCode()).as(vote.err()).isZero();
         assertThat(vote.out()).startsWith("The answer is 42.").contains("failed (server_error, 3 attempts)");
 
-        Path questions = questions(8);
+        Path questions = AdditionQuestions.write(dir, 8);
         CliRun record = run(CliRun.withEnv(ENV, "record", "--pool", pool.toString(), "--bench", questions.toString(),
                 "--out", dir.resolve("rec.jsonl").toString(), "--store", dir.resolve("baton.db").toString(), "--parallel", "1",
                 "--quiet"));
@@ -186,7 +186,7 @@ class LivePoolEndToEndTest {
             solver("solver-c", "What is " + i + " + " + i, "The answer is " + (right + 5) + ".", 150);
         }
         Path pool = pool("solver-a", "solver-b", "solver-c");
-        Path questions = questions(8);
+        Path questions = AdditionQuestions.write(dir, 8);
         Path recording = dir.resolve("my-pool.jsonl");
         List<String> args = List.of("record", "--pool", pool.toString(), "--bench", questions.toString(), "--out",
                 recording.toString(), "--store", dir.resolve("baton.db").toString(), "--parallel", "1", "--quiet");
@@ -279,17 +279,6 @@ class LivePoolEndToEndTest {
         }
         Path file = dir.resolve("pool.yaml");
         Files.writeString(file, yaml);
-        return file;
-    }
-
-    private Path questions(int count) throws IOException {
-        StringBuilder lines = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            lines.append("{\"id\": \"q").append(i).append("\", \"question\": \"What is ").append(i).append(" + ").append(i)
-                    .append("?\", \"gold\": \"").append(2 * i).append("\", \"answer_type\": \"number\"}\n");
-        }
-        Path file = dir.resolve("questions.jsonl");
-        Files.writeString(file, lines);
         return file;
     }
 

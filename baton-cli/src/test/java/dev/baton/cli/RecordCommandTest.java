@@ -48,7 +48,7 @@ class RecordCommandTest {
     void aRecordingKilledAndStartedAgainAnyNumberOfTimesNeverSpendsMoreThanItsCap() throws Exception {
         stub = BillingStub.start(Duration.ofMillis(150));
         double cap = 11.5 * BillingStub.USD_PER_CALL; // 24 calls wanted; room for fewer than half
-        List<String> args = args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-b"), questions(12), "--parallel", "2",
+        List<String> args = args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-b"), AdditionQuestions.write(dir, 12), "--parallel", "2",
                 "--max-total-usd", Double.toString(cap));
 
         for (int kill = 0; kill < 3; kill++) {
@@ -74,7 +74,7 @@ class RecordCommandTest {
     void aRunSaysWhatTheRecordingSpentEarlierAndWhatIsLeft() throws Exception {
         stub = BillingStub.start(Duration.ZERO);
         Path pool = stub.pool(dir, KEY_VARIABLE, "solver-a");
-        Path questions = questions(4);
+        Path questions = AdditionQuestions.write(dir, 4);
         double cap = 10 * BillingStub.USD_PER_CALL;
 
         CliRun first = CliRun.withEnv(ENV, args(pool, questions, "--limit", "2", "--max-total-usd", Double.toString(cap))
@@ -93,7 +93,7 @@ class RecordCommandTest {
     @Test
     void aSecondRunIntoTheSameRecordingIsRefusedWhileTheFirstRuns() throws Exception {
         stub = BillingStub.start(Duration.ofMillis(300));
-        List<String> args = args(stub.pool(dir, KEY_VARIABLE, "solver-a"), questions(6), "--parallel", "1");
+        List<String> args = args(stub.pool(dir, KEY_VARIABLE, "solver-a"), AdditionQuestions.write(dir, 6), "--parallel", "1");
         Process first = launch(args);
         stub.awaitCalls(1, first);
 
@@ -115,7 +115,7 @@ class RecordCommandTest {
         Store.open(store).close();
         StoreFaults.refuseAllWrites(store);
 
-        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a"), questions(3)).toArray(String[]::new));
+        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a"), AdditionQuestions.write(dir, 3)).toArray(String[]::new));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).startsWith("error: the store cannot be written (" + store.toAbsolutePath() + ": ")
@@ -131,7 +131,7 @@ class RecordCommandTest {
         Store.open(store).close();
         StoreFaults.refuseWrites(store, "response_cache"); // as a disk that fills after the recording started
 
-        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a"), questions(8), "--parallel", "1")
+        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a"), AdditionQuestions.write(dir, 8), "--parallel", "1")
                 .toArray(String[]::new));
 
         assertThat(run.exitCode()).isEqualTo(1);
@@ -148,7 +148,7 @@ class RecordCommandTest {
         Store.open(store).close();
         StoreFaults.refuseAllWrites(store);
 
-        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a"), questions(3), "--no-cache")
+        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a"), AdditionQuestions.write(dir, 3), "--no-cache")
                 .toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -161,7 +161,7 @@ class RecordCommandTest {
     void aCallOutOfTimeFailsAndTheRecordingGoesOn() throws Exception {
         stub = BillingStub.start(Duration.ofMinutes(10));
 
-        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a"), questions(2), "--timeout", "0.5")
+        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a"), AdditionQuestions.write(dir, 2), "--timeout", "0.5")
                 .toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -173,9 +173,9 @@ class RecordCommandTest {
         stub = BillingStub.start(Duration.ZERO);
         Path pool = stub.pool(dir, KEY_VARIABLE, "solver-a");
 
-        CliRun old = CliRun.withEnv(ENV, args(pool, questions(3), "--max-usd", Double.toString(1.5 * BillingStub.USD_PER_CALL))
+        CliRun old = CliRun.withEnv(ENV, args(pool, AdditionQuestions.write(dir, 3), "--max-usd", Double.toString(1.5 * BillingStub.USD_PER_CALL))
                 .toArray(String[]::new));
-        CliRun both = CliRun.withEnv(ENV, args(pool, questions(3), "--max-usd", "1", "--max-total-usd", "1").toArray(String[]::new));
+        CliRun both = CliRun.withEnv(ENV, args(pool, AdditionQuestions.write(dir, 3), "--max-usd", "1", "--max-total-usd", "1").toArray(String[]::new));
         CliRun help = CliRun.of("record", "--help");
 
         assertThat(old.exitCode()).as(old.err()).isZero();
@@ -191,15 +191,6 @@ class RecordCommandTest {
                 dir.resolve("rec.jsonl").toString(), "--store", dir.resolve("baton.db").toString(), "--quiet"));
         args.addAll(List.of(more));
         return args;
-    }
-
-    private Path questions(int count) throws IOException {
-        StringBuilder lines = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            lines.append("{\"id\": \"q").append(i).append("\", \"question\": \"What is ").append(i).append(" + ").append(i)
-                    .append("?\", \"gold\": \"").append(2 * i).append("\", \"answer_type\": \"number\"}\n");
-        }
-        return Files.writeString(dir.resolve("questions.jsonl"), lines);
     }
 
     /** Runs the CLI in a process of its own, which the test may kill as a user would. */

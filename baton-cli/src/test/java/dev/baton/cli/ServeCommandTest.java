@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeCommandTest {
 
     private static final String QUESTION = Benchmarks.load("gsm8k", Optional.empty()).tasks().getFirst().question();
-    private static final Pattern LISTENING = Pattern.compile("serves on (http://\\S+/v1)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -45,7 +44,7 @@ class ServeCommandTest {
         CompletableFuture<Void> ended = new CompletableFuture<>();
         serving.setUncaughtExceptionHandler((t, e) -> ended.completeExceptionally(e));
         serving.start();
-        String baseUrl = awaitListening(out, serving);
+        String baseUrl = ServeOutput.awaitListening(out, serving);
         assertThat(out.toString()).contains("models: vote:top3, best-solo, ");
         Matcher viewer = Pattern.compile("trace viewer: (http://\\S+/ui)").matcher(out.toString());
         assertThat(viewer.find()).as(out.toString()).isTrue();
@@ -91,8 +90,8 @@ class ServeCommandTest {
                     "--bench", "gsm8k", "--conductor", "best-solo", "--port", "0", "--store", database.url(),
                     "--store-password-env", "BATON_DB_PASSWORD"))).toList();
             replicas.forEach(Thread::start);
-            String first = awaitListening(outs.get(0), replicas.get(0));
-            String second = awaitListening(outs.get(1), replicas.get(1));
+            String first = ServeOutput.awaitListening(outs.get(0), replicas.get(0));
+            String second = ServeOutput.awaitListening(outs.get(1), replicas.get(1));
 
             HttpResponse<String> answered;
             HttpResponse<String> trace;
@@ -155,18 +154,6 @@ class ServeCommandTest {
         CliRun other = CliRun.withEnv(Map.of(), "serve", "--port", "0", "--store", "jdbc:mysql://127.0.0.1/baton");
         assertThat(other.exitCode()).isEqualTo(2);
         assertThat(other.err()).contains("jdbc:postgresql:");
-    }
-
-    private static String awaitListening(StringWriter out, Thread serving) throws InterruptedException {
-        while (serving.isAlive()) {
-            Matcher listening = LISTENING.matcher(out.toString());
-            // The models line is printed just after the address: wait for both, or a busy machine fails the check below.
-            if (listening.find() && out.toString().contains("\nmodels: ")) {
-                return listening.group(1);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("serve ended before listening: " + out);
     }
 
     @Test

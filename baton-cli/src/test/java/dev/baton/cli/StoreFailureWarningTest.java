@@ -14,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +74,7 @@ class StoreFailureWarningTest {
         String metrics;
         int[] statuses = new int[2];
         try (HttpClient http = HttpClient.newHttpClient()) {
-            String baseUrl = awaitListening(out, serving);
+            String baseUrl = ServeOutput.awaitListening(out, serving);
             for (int i = 0; i < 2; i++) {
                 statuses[i] = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
                         .header("Authorization", "Bearer sk-serve").header("Content-Type", "application/json")
@@ -95,17 +93,5 @@ class StoreFailureWarningTest {
         assertThat(metrics).as(err + " / calls: " + stub.calls()).contains("baton_response_cache_failures_total 2.0");
         assertThat(err.toString().lines().filter(line -> line.startsWith(WARNING))).hasSize(1);
         assertThat(stub.calls()).isEqualTo(2);
-    }
-
-    private static String awaitListening(StringWriter out, Thread serving) throws InterruptedException {
-        Pattern listening = Pattern.compile("serves on (http://\\S+/v1)");
-        while (serving.isAlive()) {
-            Matcher found = listening.matcher(out.toString());
-            if (found.find() && out.toString().contains("\nmodels: ")) {
-                return found.group(1);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("serve ended before listening: " + out);
     }
 }
