@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,14 @@ final class TraceGraph {
     record Edge(String from, String to, boolean planning) {
     }
 
-    private static final double COLUMN = 190;
-    private static final double ROW = 90;
+    /** Where {@link #layout()} puts a node: x grows with the flow, y is the place within its column. */
+    record Point(double x, double y) {
+    }
+
+    /** Apart enough for a node's label (170 wide) beside the next column, and under it before the next row. */
+    static final double COLUMN = 190;
+    static final double ROW = 90;
+    private static final double ROUND_GAP = 40;
 
     private final List<Node> nodes = new ArrayList<>();
     private final List<Edge> edges = new ArrayList<>();
@@ -94,36 +101,50 @@ final class TraceGraph {
         return edges;
     }
 
-    /** Returns the ECharts option: nodes laid out by round and depth, left to right, so the flow reads like text. */
-    ObjectNode option() {
+    /**
+     * Places every node, in the option's units (pixels when the chart has room): rounds left to right; in a round its
+     * planning calls first, then its steps in columns by depth (a step goes one column right of the deepest step of
+     * its round that it saw), so every arrow points right. Each column is stacked about one line, so a chain reads as
+     * a row and a fan-out stays level with what it fans out from; the page scales the whole to fit its chart.
+     */
+    Map<String, Point> layout() {
+        Map<String, Node> byId = new HashMap<>();
+        nodes.forEach(node -> byId.put(node.id(), node));
+        Map<String, Point> places = new LinkedHashMap<>();
         Map<String, Integer> depth = new HashMap<>();
-        Map<String, Double> x = new HashMap<>();
-        Map<String, Double> y = new HashMap<>();
-        Map<String, Integer> rowsUsed = new HashMap<>();
-        double roundStart = 0;
+        double x = 0;
         int rounds = nodes.stream().mapToInt(Node::round).max().orElse(-1) + 1;
         for (int round = 0; round < rounds; round++) {
             int r = round;
+            List<List<Node>> columns = new ArrayList<>();
             List<Node> plans = nodes.stream().filter(n -> n.planning() && n.round() == r).toList();
-            for (int i = 0; i < plans.size(); i++) {
-                x.put(plans.get(i).id(), roundStart);
-                y.put(plans.get(i).id(), i * ROW);
+            if (!plans.isEmpty()) {
+                columns.add(plans);
             }
-            double stepsStart = roundStart + (plans.isEmpty() ? 0 : COLUMN);
-            int deepest = 0;
+            int first = columns.size();
             for (Node node : nodes.stream().filter(n -> !n.planning() && n.round() == r).toList()) {
-                // A step sits one column right of the deepest step of its round that it saw.
-                int d = edges.stream().filter(e -> !e.planning() && e.to().equals(node.id()) && depth.containsKey(e.from())
-                        && e.from().startsWith("step-" + r + "-")).mapToInt(e -> depth.get(e.from()) + 1).max().orElse(0);
+                int d = edges.stream().filter(e -> !e.planning() && e.to().equals(node.id()) && byId.get(e.from()).round() == r)
+                        .mapToInt(e -> depth.getOrDefault(e.from(), 0) + 1).max().orElse(0);
                 depth.put(node.id(), d);
-                int row = rowsUsed.merge(r + "/" + d, 1, Integer::sum) - 1;
-                x.put(node.id(), stepsStart + d * COLUMN);
-                y.put(node.id(), row * ROW);
-                deepest = Math.max(deepest, d);
+                while (columns.size() <= first + d) {
+                    columns.add(new ArrayList<>());
+                }
+                columns.get(first + d).add(node);
             }
-            roundStart = stepsStart + (deepest + 1) * COLUMN + 40;
+            for (List<Node> column : columns) {
+                for (int i = 0; i < column.size(); i++) {
+                    places.put(column.get(i).id(), new Point(x, (i - (column.size() - 1) / 2.0) * ROW));
+                }
+                x += COLUMN;
+            }
+            x += ROUND_GAP;
         }
+        return places;
+    }
 
+    /** Returns the ECharts option: the graph as {@link #layout()} places it; the page fits it to the chart's size. */
+    ObjectNode option() {
+        Map<String, Point> places = layout();
         ObjectNode option = Json.object();
         option.put("animation", false);
         option.putObject("tooltip").put("trigger", "item").put("confine", true);
@@ -131,10 +152,9 @@ final class TraceGraph {
         List<String> names = List.of("answered", "cached", "failed", "skipped", "planning");
         names.forEach(categories::add);
         ObjectNode series = option.putArray("series").addObject().put("type", "graph").put("layout", "none")
-                .put("roam", true).put("symbolSize", 34).put("symbolKeepAspect", true).put("edgeSymbolSize", 9)
-                .put("top", 60).put("bottom", 40).put("left", "center");
-        // Only the height is fixed: ECharts then keeps the layout's aspect, where a box fixed on all four sides would
-        // stretch the graph, and its round nodes, to fill it.
+                .put("roam", true).put("symbolSize", 34).put("symbolKeepAspect", true).put("edgeSymbolSize", 9);
+        // No box here: ECharts maps the layout onto whatever box it is given, stretched, or (with only the height
+        // fixed) as wide as the aspect asks, off the canvas for a chain. The page sets a box of the layout's aspect.
         series.putArray("edgeSymbol").add("none").add("arrow");
         series.putObject("label").put("show", true).put("position", "bottom").put("formatter", "{b}").put("fontSize", 11)
                 .put("width", 170).put("overflow", "truncate");
@@ -151,7 +171,7 @@ final class TraceGraph {
             String category = node.planning() ? "planning" : status.equals("answered") && call.path("cached").asBoolean() ? "cached" : status;
             ObjectNode item = data.addObject().put("id", node.id())
                     .put("name", (node.planning() ? "plan: " : "#" + node.step() + " ") + call.path("worker").asText())
-                    .put("x", x.getOrDefault(node.id(), 0.0)).put("y", y.getOrDefault(node.id(), 0.0))
+                    .put("x", places.get(node.id()).x()).put("y", places.get(node.id()).y())
                     .put("category", names.indexOf(category)).put("tip", tip(node));
             if (node.planning()) {
                 item.put("symbol", "roundRect");

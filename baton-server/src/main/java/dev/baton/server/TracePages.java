@@ -181,8 +181,32 @@ final class TracePages {
               option.tooltip.formatter = function (p) {
                 return p.dataType === 'node' ? esc(p.data.tip).replace(/\\n/g, '<br/>') : '';
               };
+              // The layout's units are pixels: the chart grows with the layout's height (within bounds), and the
+              // graph is centred in it at its own size, shrunk in a direction only where the chart is too small, so a
+              // narrow chart keeps its rows apart. ECharts scales its box's two sides alike or stretches the nodes
+              // with them, so columns are drawn closer in the data and the box keeps the data's aspect; it widens a
+              // flat layout (a chain, one column) to 2 units, and the box does the same.
+              var series = option.series[0], labelWidth = series.label.width;
+              var laid = series.data.map(function (node) { return {x: node.x, y: node.y}; });
+              function span(values) {
+                return values.length ? (Math.max.apply(null, values) - Math.min.apply(null, values)) || 2 : 2;
+              }
+              var spanX = span(laid.map(function (p) { return p.x; })), spanY = span(laid.map(function (p) { return p.y; }));
+              var SIDE = 95, TOP = 56, BOTTOM = 44; // the legend above; half a node and its label around the outer nodes
+              element.style.height = Math.min(640, Math.max(240, spanY + TOP + BOTTOM)) + 'px';
+              function fit() {
+                var width = element.clientWidth - 2 * SIDE, height = element.clientHeight - TOP - BOTTOM;
+                var scaleX = Math.max(0.05, Math.min(1, width / spanX)), scaleY = Math.max(0.05, Math.min(1, height / spanY));
+                var data = series.data.map(function (node, i) {
+                  return Object.assign({}, node, {x: laid[i].x * scaleX / scaleY});
+                });
+                var dataSpanX = span(data.map(function (node) { return node.x; }));
+                return {data: data, left: (element.clientWidth - dataSpanX * scaleY) / 2, top: TOP + (height - spanY * scaleY) / 2,
+                  width: dataSpanX * scaleY, height: spanY * scaleY, label: {width: Math.max(40, Math.floor(labelWidth * scaleX))}};
+              }
               var chart = echarts.init(element, null, {renderer: 'svg'});
               chart.setOption(option);
+              chart.setOption({series: [fit()]});
               chart.on('click', function (p) {
                 if (p.dataType === 'node') {
                   var card = document.getElementById(p.data.id);
@@ -190,7 +214,10 @@ final class TracePages {
                 }
               });
               window.batonGraph = chart;
-              window.addEventListener('resize', function () { chart.resize(); });
+              window.addEventListener('resize', function () {
+                chart.setOption({series: [fit()]});
+                chart.resize();
+              });
             })();
             """;
 
