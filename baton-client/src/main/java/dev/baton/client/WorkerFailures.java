@@ -1,6 +1,7 @@
 package dev.baton.client;
 
 import dev.baton.worker.FailureKind;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record WorkerFailures(String worker, Map<FailureKind, Integer> byKind, in
                 throw new IllegalArgumentException(worker + ": a kind's count must be positive: " + kind + " " + count);
             }
         });
-        byKind = byKind.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(byKind));
+        byKind = byKind.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(byKind));
         if (permanent < 0 || permanent > byKind.values().stream().mapToInt(Integer::intValue).sum()) {
             throw new IllegalArgumentException(worker + ": permanent must be between 0 and the failed calls: " + permanent);
         }
