@@ -65,7 +65,8 @@ final class RecordCommand implements Callable<Integer> {
             description = "gsm8k, math-l5, mmlu-pro, or a JSONL(.gz) file of questions (id, question, gold, [answer_type]).")
     String bench;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the recording goes (JSONL).")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Where the recording goes (JSONL; gzipped when the name ends in .gz).")
     Path out;
 
     @Option(names = "--split", defaultValue = "all", paramLabel = "SPLIT",
@@ -102,8 +103,14 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     EncoderOptions storeOptions;
 
-    @Mixin
-    ReportOptions reportOptions;
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write what the recording did as JSON to FILE: questions, calls answered, from cache, failed "
+                    + "(per worker and kind, and which a rerun will not fix), skipped, this run's cost and the recording's total.")
+    Path json;
+
+    // record draws a progress bar but no table: ReportOptions' --width would do nothing here.
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar (it is drawn only on a terminal anyway).")
+    boolean quiet;
 
     @Override
     public Integer call() throws IOException {
@@ -124,8 +131,10 @@ final class RecordCommand implements Callable<Integer> {
             tasks = tasks.subList(0, limit);
         }
         LoadedPool loaded = poolOptions.load(bench, type, BatonCommand.of(spec).env);
+        // Closed last, after the lock and the store, so that an interrupted run exits only once it has said where it stopped.
         // The lock comes first: resuming counts the holds of earlier runs as spent, which is right only once they are gone.
-        try (OutputLock lock = OutputLock.acquire(out, "recording", "record");
+        try (StopOnInterrupt interrupt = StopOnInterrupt.install();
+             OutputLock lock = OutputLock.acquire(out, "recording", "record");
              StoreBackend store = storeOptions.openStore()) {
             StoreFailureStop stop = new StoreFailureStop();
             Optional<SpendingCap> spendingCap = poolOptions.caching(loaded)
@@ -135,8 +144,22 @@ final class RecordCommand implements Callable<Integer> {
             spendingCap.ifPresent(added::add);
             Recorder recorder = new Recorder(loaded.pool(),
                     poolOptions.executor(loaded, store, stop.listener(), added.toArray(Interceptor[]::new)), callTimeout, parallel,
-                    reportOptions.progress(stderr));
+                    ProgressBar.forTerminal(stderr, quiet));
+            interrupt.stopWith(recorder::requestStop);
             Recorder.Summary summary = recorder.record(tasks, out);
+            if (json != null) {
+                RecordSummaryJson.write(json, out, summary,
+                        poolOptions.caching(loaded) ? spendingCap.map(SpendingCap::spentUsd) : Optional.empty());
+            }
+            if (summary.stopped()) {
+                ProgressBar.endLine(stderr);
+                stderr.println("interrupted: " + summary.answered() + " of " + summary.tasks() * loaded.pool().size()
+                        + " answered; " + (poolOptions.caching(loaded) ? "run the same command again to resume (answered calls "
+                        + "come from the cache at no cost)" : "nothing was kept (--no-cache): run the same command again to "
+                        + "record them all"));
+                stderr.flush();
+                return 130; // the shell's code for a run ended by Ctrl-C
+            }
             stdout.println("recorded " + loaded.pool().size() + " workers on " + tasks.size() + " questions of "
                     + benchmark.name() + " into " + out);
             stdout.println(summary.describe());
@@ -155,8 +178,12 @@ final class RecordCommand implements Callable<Integer> {
                         + "add them");
             }
             if (summary.failed() > 0) {
-                stdout.println(summary.failed() + " calls failed and are left out; run again to retry them (answered ones come from "
-                        + "the cache)");
+                stdout.println(summary.failed() + " calls failed and are left out of the recording:");
+                summary.failures().forEach(worker -> stdout.println("  " + worker.describe()));
+                stdout.println(summary.failed() == summary.permanentlyFailed()
+                        ? "running again will not fix them: check the pool file (model names, keys) and the provider"
+                        : "run the same command again to retry " + (summary.permanentlyFailed() == 0 ? "them" : "those a rerun retries")
+                        + " (answered calls come from the cache at no cost)");
             }
         }
         stdout.flush();

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +41,7 @@ final class BillingStub implements AutoCloseable {
     private final ExecutorService threads;
     private final Duration delay;
     private final AtomicLong billed = new AtomicLong();
+    private final Map<String, Integer> refusing = new ConcurrentHashMap<>();
 
     private BillingStub(HttpServer server, ExecutorService threads, Duration delay) {
         this.server = server;
@@ -60,6 +63,11 @@ final class BillingStub implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
+            Integer status = refusing.get(request.path("model").asText());
+            if (status != null) {
+                refuse(exchange, status);
+                return;
+            }
             billed.incrementAndGet();
             try {
                 Thread.sleep(delay);
@@ -78,6 +86,22 @@ final class BillingStub implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    /** Answers every call to {@code model} with HTTP {@code status} and OpenAI's error body, billing nothing. */
+    BillingStub refusing(String model, int status) {
+        refusing.put(model, status);
+        return this;
+    }
+
+    private static void refuse(HttpExchange exchange, int status) throws IOException {
+        byte[] body = ("{\"error\":{\"message\":\"refused with " + status + "\",\"type\":\"invalid_request_error\","
+                + "\"param\":null,\"code\":null}}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 

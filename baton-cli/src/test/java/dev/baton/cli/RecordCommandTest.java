@@ -1,6 +1,10 @@
 package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.baton.store.Store;
 import dev.baton.store.StoreFaults;
@@ -184,6 +188,113 @@ class RecordCommandTest {
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("--max-usd is the old name of --max-total-usd: give one of them");
         assertThat(help.out()).contains("--max-total-usd=USD", "--timeout=SECONDS").doesNotContain("--max-usd=");
+    }
+
+    @Test
+    void failedCallsAreNamedPerWorkerByKindSayingWhichARerunWillNotFix() throws Exception {
+        stub = BillingStub.start(Duration.ZERO).refusing("solver-b", 503).refusing("solver-c", 404);
+
+        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-b", "solver-c"), questions(2))
+                .toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2 answered (0 from cache), 4 failed",
+                "4 calls failed and are left out of the recording:\n"
+                        + "  solver-b: 2 failed: server_error 2 (a rerun retries them)\n"
+                        + "  solver-c: 2 failed: not_found 2 (permanent: a rerun will not fix them)\n"
+                        + "run the same command again to retry those a rerun retries (answered calls come from the cache at no cost)\n")
+                .doesNotContain("run again to retry them");
+    }
+
+    @Test
+    void callsThatAllFailedPermanentlyAreNotOfferedARerun() throws Exception {
+        stub = BillingStub.start(Duration.ZERO).refusing("solver-c", 404);
+
+        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-c"), questions(3))
+                .toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  solver-c: 3 failed: not_found 3 (permanent: a rerun will not fix them)\n"
+                + "running again will not fix them: check the pool file (model names, keys) and the provider\n");
+    }
+
+    @Test
+    void jsonHoldsWhatTheRecordingDidPerWorkerAndKind() throws Exception {
+        stub = BillingStub.start(Duration.ZERO).refusing("solver-c", 404);
+        Path json = dir.resolve("out/summary.json");
+
+        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-c"), questions(3), "--json",
+                json.toString()).toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(json.toFile());
+        assertThat(summary.path("questions").asInt()).isEqualTo(3);
+        assertThat(summary.path("calls").asInt()).isEqualTo(6);
+        assertThat(summary.path("answered").asInt()).isEqualTo(3);
+        assertThat(summary.path("cached").asInt()).isZero();
+        assertThat(summary.path("failed").asInt()).isEqualTo(3);
+        assertThat(summary.path("permanently_failed").asInt()).isEqualTo(3);
+        assertThat(summary.path("skipped").asInt()).isZero();
+        assertThat(summary.path("cost_usd").asDouble()).isCloseTo(3 * BillingStub.USD_PER_CALL, within(1e-9));
+        assertThat(summary.path("recording_spent_usd").asDouble()).isCloseTo(stub.billedUsd(), within(1e-9));
+        assertThat(summary.path("interrupted").asBoolean()).isFalse();
+        assertThat(summary.path("failures").path("solver-c").path("by_kind").path("not_found").asInt()).isEqualTo(3);
+        assertThat(summary.path("failures").path("solver-c").path("permanent").asInt()).isEqualTo(3);
+        assertThat(summary.path("failures").has("solver-a")).isFalse();
+    }
+
+    @Test
+    void recordOffersTheFlagsThatDoSomethingAndNotTheTableWidth() {
+        CliRun help = CliRun.of("record", "--help");
+
+        assertThat(help.out()).contains("--json=FILE", "-q, --quiet").doesNotContain("--width");
+        assertThat(CliRun.of("record", "--width", "80", "--pool", "p.yaml", "--bench", "gsm8k", "--out", "x.jsonl").err())
+                .contains("Unknown options: '--width'");
+    }
+
+    @Test
+    void aRecordingNamedGzIsGzipAndEvalReadsIt() throws Exception {
+        stub = BillingStub.start(Duration.ZERO);
+        Path recording = dir.resolve("x.jsonl.gz");
+        List<String> args = new ArrayList<>(args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-b"), questions(4)));
+        args.set(args.indexOf("--out") + 1, recording.toString());
+
+        CliRun record = CliRun.withEnv(ENV, args.toArray(String[]::new));
+        CliRun eval = CliRun.of("eval", "--bench", recording.toString(), "--split", "all", "--conductor", "solo:solver-a",
+                "--store", dir.resolve("baton.db").toString(), "--quiet");
+
+        assertThat(record.exitCode()).as(record.err()).isZero();
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(recording))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(4)
+                    .allSatisfy(line -> assertThat(line).contains("\"solver-a\"", "\"solver-b\""));
+        }
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("solo:solver-a");
+    }
+
+    @Test
+    void anInterruptedRecordingSaysHowFarItGotAndResumes() throws Exception {
+        stub = BillingStub.start(Duration.ofMillis(300));
+        List<String> args = args(stub.pool(dir, KEY_VARIABLE, "solver-a"), questions(8), "--parallel", "1");
+        Process run = launch(args);
+        stub.awaitCalls(2, run);
+
+        run.destroy(); // SIGTERM, which the JVM handles as Ctrl-C's SIGINT: the shutdown hooks run
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        String log = Files.readString(dir.resolve("launched.log"));
+        Matcher interrupted = Pattern.compile("interrupted: (\\d+) of 8 answered; run the same command again to resume").matcher(log);
+        assertThat(interrupted.find()).as(log).isTrue();
+        int answered = Integer.parseInt(interrupted.group(1));
+        assertThat(answered).isBetween(1, 7);
+        // 128 + the signal's number: 130 for Ctrl-C's SIGINT, 143 for destroy()'s SIGTERM.
+        assertThat(run.exitValue()).isEqualTo(143);
+        assertThat(dir.resolve("rec.jsonl")).doesNotExist();
+
+        CliRun resumed = CliRun.withEnv(ENV, args.toArray(String[]::new));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("8 answered (" + answered + " from cache)");
+        assertThat(stub.calls()).as("what was answered before is not paid again").isEqualTo(8);
     }
 
     private List<String> args(Path pool, Path questions, String... more) {

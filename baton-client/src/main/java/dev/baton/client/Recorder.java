@@ -7,18 +7,21 @@ import dev.baton.conduct.Orchestrator;
 import dev.baton.conduct.baseline.SoloConductor;
 import dev.baton.eval.ProgressListener;
 import dev.baton.execute.Budget;
-import dev.baton.execute.CallRecord;
 import dev.baton.execute.CallResult;
 import dev.baton.execute.Executor;
 import dev.baton.io.AtomicFiles;
 import dev.baton.pool.Pool;
 import dev.baton.task.Task;
+import dev.baton.worker.FailureKind;
 import dev.baton.worker.Reply;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +31,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Records a pool's answers to a benchmark: asks every worker every question alone, exactly as the replay pool's
@@ -39,6 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Resuming is the response cache's job: give the executor a cache, and a recording killed midway and started
  * again pays for nothing twice. A spending cap on the executor ({@link dev.baton.execute.SpendingCap}), after the
  * cache, bounds the whole recording; a call it refuses is left out of the file and counted.
+ *
+ * <p>An output named {@code *.gz} is written gzipped, as the shipped benchmarks are.
  */
 public final class Recorder {
 
@@ -48,6 +55,7 @@ public final class Recorder {
     private final Orchestrator loop;
     private final int parallelism;
     private final ProgressListener progress;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
 
     /** A recorder whose calls have no deadline of their own (each attempt still has its worker's timeout). */
     public Recorder(Pool pool, Executor executor, int parallelism, ProgressListener progress) {
@@ -78,17 +86,42 @@ public final class Recorder {
      * @param tasks    questions recorded
      * @param answered calls that answered (and are in the file)
      * @param cached   of those, answered from the cache at no cost
-     * @param failed   calls that failed (left out of the file; the replay pool treats them as outages)
+     * @param failures the workers whose calls failed, in the pool's order, with their failures by kind (those calls are
+     *                 left out of the file; the replay pool treats them as outages)
      * @param skipped  calls not made: the spending cap refused them, or the run stopped
      * @param costUsd  what this run spent
+     * @param stopped  whether {@link #requestStop} left calls out; then nothing was written
      */
-    public record Summary(int tasks, int answered, int cached, int failed, int skipped, double costUsd) {
+    public record Summary(int tasks, int answered, int cached, List<WorkerFailures> failures, int skipped, double costUsd,
+                         boolean stopped) {
+
+        public Summary {
+            failures = List.copyOf(failures);
+        }
+
+        /** Returns how many calls failed, every worker's together. */
+        public int failed() {
+            return failures.stream().mapToInt(WorkerFailures::count).sum();
+        }
+
+        /** Returns how many calls failed in a way a rerun will not fix. */
+        public int permanentlyFailed() {
+            return failures.stream().mapToInt(WorkerFailures::permanent).sum();
+        }
 
         /** Returns a one-line account for a terminal. */
         public String describe() {
             return String.format(Locale.ROOT, "%d questions x workers: %d answered (%d from cache), %d failed, %d skipped; "
-                    + "spent $%.6f", tasks, answered, cached, failed, skipped, costUsd);
+                    + "spent $%.6f", tasks, answered, cached, failed(), skipped, costUsd);
         }
+    }
+
+    /**
+     * Asks a recording in progress to stop: calls not yet started are not made, calls in flight finish (they are paid
+     * for, and their replies land in the cache), and nothing is written. Safe from any thread, e.g. a shutdown hook.
+     */
+    public void requestStop() {
+        stopRequested.set(true);
     }
 
     /**
@@ -102,34 +135,41 @@ public final class Recorder {
     }
 
     /**
-     * Asks every worker every task and writes the recording to {@code out} (atomically, JSONL), and the pool's prices
-     * beside it ({@link #pricesOf}).
+     * Asks every worker every task and writes the recording to {@code out} (atomically, JSONL; gzipped when the name
+     * ends in {@code .gz}), and the pool's prices beside it ({@link #pricesOf}). When {@link #requestStop} left calls
+     * out, writes nothing and says so in {@link Summary#stopped()}.
      */
     public Summary record(List<Task> tasks, Path out) {
         int total = tasks.size() * pool.size();
         AtomicInteger done = new AtomicInteger();
-        List<List<Future<CallRecord>>> calls = new ArrayList<>();
+        AtomicBoolean leftOut = new AtomicBoolean();
+        List<List<Future<CallResult>>> calls = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(parallelism)) {
             for (Task task : tasks) {
-                List<Future<CallRecord>> perWorker = new ArrayList<>();
+                List<Future<CallResult>> perWorker = new ArrayList<>();
                 for (String worker : pool.ids()) {
                     perWorker.add(threads.submit(() -> {
-                        CallRecord call = loop.answer(new SoloConductor(worker), task, pool.view()).trace().calls().getFirst();
+                        if (stopRequested.get()) {
+                            leftOut.set(true);
+                            return new CallResult.Skipped("the recording was stopped");
+                        }
+                        CallResult call = loop.answer(new SoloConductor(worker), task, pool.view()).trace().calls().getFirst().result();
                         progress.advanced("record", done.incrementAndGet(), total);
                         return call;
                     }));
                 }
                 calls.add(perWorker);
             }
-            return write(tasks, calls, out);
+            return write(tasks, calls, out, leftOut);
         }
     }
 
-    private Summary write(List<Task> tasks, List<List<Future<CallRecord>>> calls, Path out) {
+    private Summary write(List<Task> tasks, List<List<Future<CallResult>>> calls, Path out, AtomicBoolean leftOut) {
         StringBuilder lines = new StringBuilder();
         int answered = 0;
         int cached = 0;
-        int failed = 0;
+        Map<String, Map<FailureKind, Integer>> failedByKind = new LinkedHashMap<>();
+        Map<String, Integer> permanent = new LinkedHashMap<>();
         int skipped = 0;
         double cost = 0;
         try {
@@ -137,22 +177,27 @@ public final class Recorder {
                 Task task = tasks.get(t);
                 Map<String, Reply> replies = new LinkedHashMap<>();
                 for (int w = 0; w < pool.size(); w++) {
-                    CallRecord call = calls.get(t).get(w).get();
-                    switch (call.result()) {
+                    String worker = pool.ids().get(w);
+                    switch (calls.get(t).get(w).get()) {
                         case CallResult.Answered a -> {
-                            replies.put(call.workerId(), a.reply());
+                            replies.put(worker, a.reply());
                             answered++;
                             cached += a.cached() ? 1 : 0;
                             cost += a.reply().costUsd();
                         }
-                        case CallResult.Failed f -> failed++;
+                        case CallResult.Failed f -> {
+                            failedByKind.computeIfAbsent(worker, id -> new EnumMap<>(FailureKind.class)).merge(f.kind(), 1, Integer::sum);
+                            permanent.merge(worker, f.retriable() ? 0 : 1, Integer::sum);
+                        }
                         case CallResult.Skipped s -> skipped++;
                     }
                 }
                 lines.append(line(task, replies)).append('\n');
             }
-            AtomicFiles.write(out, lines.toString());
-            AtomicFiles.write(pricesOf(out), prices());
+            if (!leftOut.get()) {
+                AtomicFiles.write(out, bytes(out, lines.toString()));
+                AtomicFiles.write(pricesOf(out), prices());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("recording interrupted", e);
@@ -164,7 +209,22 @@ public final class Recorder {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the recording " + out, e);
         }
-        return new Summary(tasks.size(), answered, cached, failed, skipped, cost);
+        List<WorkerFailures> failures = pool.ids().stream().filter(failedByKind::containsKey)
+                .map(worker -> new WorkerFailures(worker, failedByKind.get(worker), permanent.get(worker))).toList();
+        return new Summary(tasks.size(), answered, cached, failures, skipped, cost, leftOut.get());
+    }
+
+    /** Returns the recording's bytes: gzipped when the file's name says so, as every tool reading it expects. */
+    private static byte[] bytes(Path out, String lines) throws IOException {
+        byte[] text = lines.getBytes(StandardCharsets.UTF_8);
+        if (!out.getFileName().toString().endsWith(".gz")) {
+            return text;
+        }
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream(text.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(text);
+        }
+        return zipped.toByteArray();
     }
 
     /** Returns the pool's prices as a price table (the columns of {@code data/prices.tsv}). */

@@ -18,6 +18,7 @@ import dev.baton.pool.Pool;
 import dev.baton.pricing.PriceTable;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
+import dev.baton.worker.FailureKind;
 import dev.baton.worker.Price;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +49,9 @@ class RecorderTest {
 
         Recorder.Summary summary = recorder.record(tasks, dir.resolve("mine.jsonl"));
 
-        assertThat(summary).isEqualTo(new Recorder.Summary(3, 3, 0, 3, 0, summary.costUsd()));
+        assertThat(summary).isEqualTo(new Recorder.Summary(3, 3, 0, List.of(summary.failures().getFirst()), 0, summary.costUsd(),
+                false));
+        assertThat(summary.failed()).isEqualTo(3);
         assertThat(heard).hasValue(6);
         RecordedBenchmark recorded = Benchmarks.load(dir.resolve("mine.jsonl").toString(), Optional.empty());
         assertThat(recorded.tasks()).isEqualTo(tasks);
@@ -75,7 +78,8 @@ class RecorderTest {
 
         Recorder.Summary summary = recorder.record(tasks, dir.resolve("timed.jsonl"));
 
-        assertThat(summary).isEqualTo(new Recorder.Summary(3, 3, 0, 3, 0, summary.costUsd()));
+        assertThat(summary.answered()).isEqualTo(3);
+        assertThat(summary.failures()).containsExactly(new WorkerFailures("hung", Map.of(FailureKind.TIMEOUT, 3), 0));
         assertThat(Benchmarks.load(dir.resolve("timed.jsonl").toString(), Optional.empty()).models()).containsExactly("quick");
     }
 
@@ -92,5 +96,63 @@ class RecorderTest {
         assertThat(summary.costUsd()).isEqualTo(cap.spentUsd()).isLessThanOrEqualTo(0.0002);
         assertThat(summary.skipped()).isPositive();
         assertThat(summary.answered() + summary.skipped()).isEqualTo(3);
+    }
+
+    @Test
+    void failedCallsAreCountedPerWorkerByKindAndThoseARerunWillNotFix() {
+        ScriptedWorker fine = ScriptedWorker.answering("fine", "The answer is 42.");
+        ScriptedWorker gone = ScriptedWorker.failingFirst("gone", Integer.MAX_VALUE, FailureKind.NOT_FOUND, Duration.ZERO, "");
+        ScriptedWorker flaky = ScriptedWorker.failingFirst("flaky", Integer.MAX_VALUE, FailureKind.NETWORK, Duration.ZERO, "");
+        Recorder recorder = new Recorder(Pool.of(List.of(gone, fine, flaky)), Executor.builder().retry(RetryPolicy.none()).build(),
+                2, ProgressListener.SILENT);
+
+        Recorder.Summary summary = recorder.record(tasks, dir.resolve("failing.jsonl"));
+
+        assertThat(summary.failures()).containsExactly(
+                new WorkerFailures("gone", Map.of(FailureKind.NOT_FOUND, 3), 3),
+                new WorkerFailures("flaky", Map.of(FailureKind.NETWORK, 3), 0));
+        assertThat(summary.failed()).isEqualTo(6);
+        assertThat(summary.permanentlyFailed()).isEqualTo(3);
+        assertThat(summary.failures().getFirst().describe()).isEqualTo("gone: 3 failed: not_found 3 (permanent: a rerun will not fix them)");
+        assertThat(summary.failures().getLast().describe()).isEqualTo("flaky: 3 failed: network 3 (a rerun retries them)");
+        assertThat(new WorkerFailures("mixed", Map.of(FailureKind.NETWORK, 2, FailureKind.NOT_FOUND, 1), 1).describe())
+                .isEqualTo("mixed: 3 failed: network 2, not_found 1 (1 permanent: a rerun will not fix those; it retries the other 2)");
+    }
+
+    @Test
+    void aRecordingNamedGzIsWrittenGzipped() throws java.io.IOException {
+        Path out = dir.resolve("zipped.jsonl.gz");
+        new Recorder(Pool.of(List.of(ScriptedWorker.answering("a", "The answer is 42."))), Executor.builder().build(), 2,
+                ProgressListener.SILENT).record(tasks, out);
+
+        byte[] bytes = java.nio.file.Files.readAllBytes(out);
+        assertThat(bytes[0] & 0xff).as("gzip's magic").isEqualTo(0x1f);
+        assertThat(bytes[1] & 0xff).isEqualTo(0x8b);
+        try (var lines = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(out))) {
+            assertThat(new String(lines.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(3);
+        }
+        assertThat(Benchmarks.load(out.toString(), Optional.empty()).tasks()).isEqualTo(tasks);
+        assertThat(Recorder.pricesOf(out)).isEqualTo(dir.resolve("zipped.prices.tsv")).exists();
+    }
+
+    @Test
+    void aStoppedRecordingMakesNoMoreCallsWritesNothingAndSaysSo() {
+        AtomicInteger calls = new AtomicInteger();
+        Recorder[] recorder = new Recorder[1];
+        ScriptedWorker a = ScriptedWorker.computing("a", request -> {
+            if (calls.incrementAndGet() == 1) {
+                recorder[0].requestStop(); // as Ctrl-C arrives during the first call
+            }
+            return "The answer is 42.";
+        });
+        recorder[0] = new Recorder(Pool.of(List.of(a)), Executor.builder().build(), 1, ProgressListener.SILENT);
+
+        Recorder.Summary summary = recorder[0].record(tasks, dir.resolve("stopped.jsonl"));
+
+        assertThat(summary.stopped()).isTrue();
+        assertThat(calls).as("the call in flight finishes, no other starts").hasValue(1);
+        assertThat(summary.answered()).isEqualTo(1);
+        assertThat(summary.skipped()).isEqualTo(2);
+        assertThat(dir.resolve("stopped.jsonl")).doesNotExist();
     }
 }
