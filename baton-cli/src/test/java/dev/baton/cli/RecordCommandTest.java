@@ -194,7 +194,7 @@ class RecordCommandTest {
     void failedCallsAreNamedPerWorkerByKindSayingWhichARerunWillNotFix() throws Exception {
         stub = BillingStub.start(Duration.ZERO).refusing("solver-b", 503).refusing("solver-c", 404);
 
-        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-b", "solver-c"), questions(2))
+        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-b", "solver-c"), AdditionQuestions.write(dir, 2))
                 .toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -210,7 +210,7 @@ class RecordCommandTest {
     void callsThatAllFailedPermanentlyAreNotOfferedARerun() throws Exception {
         stub = BillingStub.start(Duration.ZERO).refusing("solver-c", 404);
 
-        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-c"), questions(3))
+        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-c"), AdditionQuestions.write(dir, 3))
                 .toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -223,7 +223,7 @@ class RecordCommandTest {
         stub = BillingStub.start(Duration.ZERO).refusing("solver-c", 404);
         Path json = dir.resolve("out/summary.json");
 
-        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-c"), questions(3), "--json",
+        CliRun run = CliRun.withEnv(ENV, args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-c"), AdditionQuestions.write(dir, 3), "--json",
                 json.toString()).toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -256,7 +256,7 @@ class RecordCommandTest {
     void aRecordingNamedGzIsGzipAndEvalReadsIt() throws Exception {
         stub = BillingStub.start(Duration.ZERO);
         Path recording = dir.resolve("x.jsonl.gz");
-        List<String> args = new ArrayList<>(args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-b"), questions(4)));
+        List<String> args = new ArrayList<>(args(stub.pool(dir, KEY_VARIABLE, "solver-a", "solver-b"), AdditionQuestions.write(dir, 4)));
         args.set(args.indexOf("--out") + 1, recording.toString());
 
         CliRun record = CliRun.withEnv(ENV, args.toArray(String[]::new));
@@ -275,7 +275,7 @@ class RecordCommandTest {
     @Test
     void anInterruptedRecordingSaysHowFarItGotAndResumes() throws Exception {
         stub = BillingStub.start(Duration.ofMillis(300));
-        List<String> args = args(stub.pool(dir, KEY_VARIABLE, "solver-a"), questions(8), "--parallel", "1");
+        List<String> args = args(stub.pool(dir, KEY_VARIABLE, "solver-a"), AdditionQuestions.write(dir, 8), "--parallel", "1");
         Process run = launch(args);
         stub.awaitCalls(2, run);
 
