@@ -265,21 +265,7 @@ class LivePoolEndToEndTest {
     }
 
     private Path pool(String... workers) throws IOException {
-        StringBuilder yaml = new StringBuilder("workers:\n");
-        for (String worker : workers) {
-            yaml.append("  - id: ").append(worker).append('\n')
-                    .append("    provider: openai\n")
-                    .append("    model: ").append(worker).append('\n')
-                    .append("    base_url: http://127.0.0.1:").append(server.port()).append("/v1\n")
-                    .append("    api_key_env: BATON_TEST_KEY\n")
-                    .append("    price: {input: 1, output: 2}\n")
-                    .append("    max_output_tokens: 256\n")
-                    .append("    timeout: 10s\n")
-                    .append("    description: ").append(worker).append(" on loopback\n");
-        }
-        Path file = dir.resolve("pool.yaml");
-        Files.writeString(file, yaml);
-        return file;
+        return LoopbackPoolFile.write(dir, server.port(), workers);
     }
 
     private static MappingBuilder model(String model) {
