@@ -1,0 +1,100 @@
+package dev.baton.bench.serve;
+
+import dev.baton.client.ConductorResolver;
+import dev.baton.client.LoadedPool;
+import dev.baton.server.BatonServer;
+import dev.baton.server.ServedModels;
+import dev.baton.server.ServerSettings;
+import dev.baton.store.Store;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The latency {@code baton serve} adds in front of an upstream that takes its time: for each upstream delay, one
+ * request at a time straight to a {@link StubUpstream} and then the same through a Baton gateway whose pool file points
+ * to it (the worker asked by its id, as a gateway's client would), in one sitting; it prints both medians and their
+ * difference. A gateway's cost should not depend on how slow the model is.
+ *
+ * <p>Run it (after {@code mvn -B -q -DskipTests -pl baton-bench -am package}):
+ *
+ * <pre>
+ * java -cp "baton-bench/target/classes:baton-bench/target/lib/*" dev.baton.bench.serve.AddedLatency [REQUESTS [DELAY_MS ...]]
+ * </pre>
+ *
+ * Defaults: 200 requests each way, upstream delays 0, 5 and 50 ms. The server keeps its traces in a SQLite file of a
+ * fresh temporary folder, as {@code baton serve} does.
+ */
+public final class AddedLatency {
+
+    private AddedLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        List<Integer> delays = args.length > 1 ? Arrays.stream(args, 1, args.length).map(Integer::valueOf).toList()
+                : List.of(0, 5, 50);
+        PrintStream out = System.out;
+        out.printf(Locale.ROOT, "added latency, one request at a time, %d requests each way, medians in ms%n", requests);
+        out.printf(Locale.ROOT, "%-10s %10s %10s %10s%n", "upstream", "direct", "gateway", "added");
+        Path folder = Files.createTempDirectory("baton-added-latency");
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            for (int delay : delays) {
+                try (StubUpstream upstream = new StubUpstream(Duration.ofMillis(delay));
+                     Store store = Store.open(folder.resolve("delay-" + delay + ".db"))) {
+                    Path poolFile = folder.resolve("pool-" + delay + ".yaml");
+                    Files.writeString(poolFile, """
+                            workers:
+                              - id: stub
+                                provider: openai
+                                model: stub
+                                base_url: %s
+                                price: {input: 0.10, output: 0.10}
+                            """.formatted(upstream.baseUrl()), StandardCharsets.UTF_8);
+                    LoadedPool pool = LoadedPool.load(poolFile.toString(), "gsm8k", Optional.empty(), Map.of());
+                    try (ConductorResolver resolver = new ConductorResolver(pool, () -> {
+                        throw new IllegalStateException("no learned conductor here");
+                    })) {
+                        ServedModels models = ServedModels.of(pool, pool.executor(Optional.empty()), resolver, List.of("best-solo"));
+                        try (BatonServer server = BatonServer.start(ServerSettings.loopback(0), models, store.traces())) {
+                            byte[] body = ("{\"model\":\"stub\",\"messages\":[{\"role\":\"user\",\"content\":"
+                                    + "\"What is six times seven?\"}]}").getBytes(StandardCharsets.UTF_8);
+                            URI direct = URI.create(upstream.baseUrl() + "/chat/completions");
+                            URI gateway = URI.create(server.baseUrl() + "/chat/completions");
+                            median(http, direct, body, Math.max(20, requests / 10)); // warm-up, both ways
+                            median(http, gateway, body, Math.max(20, requests / 10));
+                            double straight = median(http, direct, body, requests);
+                            double through = median(http, gateway, body, requests);
+                            out.printf(Locale.ROOT, "%-10s %10.2f %10.2f %+10.2f%n", delay + " ms", straight, through,
+                                    through - straight);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Sends {@code count} requests one after another; returns the median latency in milliseconds. */
+    private static double median(HttpClient http, URI endpoint, byte[] body, int count) throws Exception {
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            int status = ServeLoad.send(http, endpoint, body);
+            nanos[i] = System.nanoTime() - start;
+            if (status != 200) {
+                throw new IllegalStateException(endpoint + " answered " + status);
+            }
+        }
+        Arrays.sort(nanos);
+        return nanos[count / 2] / 1e6;
+    }
+}
