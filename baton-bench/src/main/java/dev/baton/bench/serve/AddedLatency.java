@@ -5,6 +5,7 @@ import dev.baton.client.LoadedPool;
 import dev.baton.server.BatonServer;
 import dev.baton.server.ServedModels;
 import dev.baton.server.ServerSettings;
+import dev.baton.store.ResponseCacheInterceptor;
 import dev.baton.store.Store;
 import java.io.PrintStream;
 import java.net.URI;
@@ -45,7 +46,8 @@ public final class AddedLatency {
                 : List.of(0, 5, 50);
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "added latency, one request at a time, %d requests each way, medians in ms%n", requests);
-        out.printf(Locale.ROOT, "%-10s %10s %10s %10s%n", "upstream", "direct", "gateway", "added");
+        out.printf(Locale.ROOT, "%-10s %10s %12s %12s %12s %12s%n", "upstream", "direct", "gateway", "added",
+                "with cache", "added");
         Path folder = Files.createTempDirectory("baton-added-latency");
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             for (int delay : delays) {
@@ -61,32 +63,46 @@ public final class AddedLatency {
                                 price: {input: 0.10, output: 0.10}
                             """.formatted(upstream.baseUrl()), StandardCharsets.UTF_8);
                     LoadedPool pool = LoadedPool.load(poolFile.toString(), "gsm8k", Optional.empty(), Map.of());
+                    URI direct = URI.create(upstream.baseUrl() + "/chat/completions");
+                    double straight;
+                    double through;
+                    double cached;
                     try (ConductorResolver resolver = new ConductorResolver(pool, () -> {
                         throw new IllegalStateException("no learned conductor here");
                     })) {
-                        ServedModels models = ServedModels.of(pool, pool.executor(Optional.empty()), resolver, List.of("best-solo"));
-                        try (BatonServer server = BatonServer.start(ServerSettings.loopback(0), models, store.traces())) {
-                            byte[] body = ("{\"model\":\"stub\",\"messages\":[{\"role\":\"user\",\"content\":"
-                                    + "\"What is six times seven?\"}]}").getBytes(StandardCharsets.UTF_8);
-                            URI direct = URI.create(upstream.baseUrl() + "/chat/completions");
-                            URI gateway = URI.create(server.baseUrl() + "/chat/completions");
-                            median(http, direct, body, Math.max(20, requests / 10)); // warm-up, both ways
-                            median(http, gateway, body, Math.max(20, requests / 10));
-                            double straight = median(http, direct, body, requests);
-                            double through = median(http, gateway, body, requests);
-                            out.printf(Locale.ROOT, "%-10s %10.2f %10.2f %+10.2f%n", delay + " ms", straight, through,
-                                    through - straight);
+                        ServedModels bare = ServedModels.of(pool, pool.executor(Optional.empty()), resolver, List.of("best-solo"));
+                        // As baton serve runs: every call looks in the store's response cache first and keeps its reply.
+                        ServedModels withCache = ServedModels.of(pool, pool.executor(Optional.of(
+                                new ResponseCacheInterceptor(store.responses()))), resolver, List.of("best-solo"));
+                        try (BatonServer plain = BatonServer.start(ServerSettings.loopback(0), bare, store.traces());
+                             BatonServer serve = BatonServer.start(ServerSettings.loopback(0), withCache, store.traces())) {
+                            URI gateway = URI.create(plain.baseUrl() + "/chat/completions");
+                            URI cachedGateway = URI.create(serve.baseUrl() + "/chat/completions");
+                            int warmup = Math.max(20, requests / 10);
+                            median(http, direct, warmup, "warm-up");
+                            median(http, gateway, warmup, "warm-up");
+                            median(http, cachedGateway, warmup, "warm-up");
+                            straight = median(http, direct, requests, "direct");
+                            through = median(http, gateway, requests, "gateway");
+                            cached = median(http, cachedGateway, requests, "cached");
                         }
                     }
+                    out.printf(Locale.ROOT, "%-10s %10.2f %12.2f %+12.2f %12.2f %+12.2f%n", delay + " ms", straight, through,
+                            through - straight, cached, cached - straight);
                 }
             }
         }
     }
 
-    /** Sends {@code count} requests one after another; returns the median latency in milliseconds. */
-    private static double median(HttpClient http, URI endpoint, byte[] body, int count) throws Exception {
+    /**
+     * Sends {@code count} requests one after another, each a question of its own (so that a response cache never
+     * answers one); returns the median latency in milliseconds.
+     */
+    private static double median(HttpClient http, URI endpoint, int count, String run) throws Exception {
         long[] nanos = new long[count];
         for (int i = 0; i < count; i++) {
+            byte[] body = ("{\"model\":\"stub\",\"messages\":[{\"role\":\"user\",\"content\":"
+                    + "\"What is six times seven? (" + run + " " + i + ")\"}]}").getBytes(StandardCharsets.UTF_8);
             long start = System.nanoTime();
             int status = ServeLoad.send(http, endpoint, body);
             nanos[i] = System.nanoTime() - start;
