@@ -85,7 +85,8 @@ final class ServeCommand implements Callable<Integer> {
     BudgetOptions budget;
 
     @Option(names = "--max-concurrent", paramLabel = "N",
-            description = "Most requests answered at once; beyond, 429 with Retry-After. Default: 16.")
+            description = "Most requests answered at once; beyond, 429 with Retry-After (real overload: a waiting request "
+                    + "holds only a virtual thread).${bundle:default.max-concurrent:-}")
     Integer maxConcurrent;
 
     @Option(names = "--write-pool", paramLabel = "FILE",

@@ -168,7 +168,8 @@ class CliHelpTest {
 
         assertThat(serve).contains("all rounds together. Default: " + limits.maxCalls() + ".",
                 "worst case fits. Default: " + Price.listed(limits.maxCostUsd()) + ".",
-                "planning calls together. Default: " + limits.deadline().toSeconds() + ".");
+                "planning calls together. Default: " + limits.deadline().toSeconds() + ".",
+                "holds only a virtual thread). Default: " + ServerLimits.defaults().maxConcurrent() + ".");
         assertThat(ask).contains("all rounds together.", "worst case fits.", "planning calls together.")
                 .doesNotContainPattern("(together|fits)\\. Default").doesNotContain("null");
     }

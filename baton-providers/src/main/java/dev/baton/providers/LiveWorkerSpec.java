@@ -39,8 +39,12 @@ public record LiveWorkerSpec(String id, Provider provider, String model, URI bas
 
     /** The timeout of a spec that sets none. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-    /** The concurrency of a spec that sets none. */
-    public static final int DEFAULT_CONCURRENCY = 4;
+    /**
+     * The concurrency of a spec that sets none: what a provider's account takes at once (a live call lasts seconds, so
+     * four at a time held a gateway's traffic to a few requests a second); a stricter provider says so with 429s,
+     * which the chain retries after their {@code Retry-After}.
+     */
+    public static final int DEFAULT_CONCURRENCY = 16;
 
     public LiveWorkerSpec {
         Objects.requireNonNull(id, "id");

@@ -19,7 +19,14 @@ import java.util.Objects;
  */
 public record ServerLimits(long maxBodyBytes, int maxMessages, int maxConcurrent, Budget budget, Duration bodyTimeout) {
 
-    private static final ServerLimits DEFAULTS = new ServerLimits(1_000_000, 256, 16,
+    /**
+     * Requests answered at once by default. A live call takes seconds, and a request waiting on one holds a virtual
+     * thread and its few kilobytes, not a core: the bound is there for memory and real overload, not for the CPU, so
+     * modest traffic (dozens of clients in front of slow models) is answered rather than refused with 429.
+     */
+    public static final int DEFAULT_MAX_CONCURRENT = 1024;
+
+    private static final ServerLimits DEFAULTS = new ServerLimits(1_000_000, 256, DEFAULT_MAX_CONCURRENT,
             new Budget(32, 1.0, Duration.ofMinutes(5)), Duration.ofSeconds(10));
 
     public ServerLimits {
@@ -42,7 +49,7 @@ public record ServerLimits(long maxBodyBytes, int maxMessages, int maxConcurrent
     }
 
     /**
-     * Returns 1 MB bodies received within 10 s, 256 messages, 16 requests at once, 32 calls, $1 and 5 minutes per
+     * Returns 1 MB bodies received within 10 s, 256 messages, {@value #DEFAULT_MAX_CONCURRENT} requests at once, 32 calls, $1 and 5 minutes per
      * request.
      */
     public static ServerLimits defaults() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,106 @@ class QueuedTraceStoreTest {
 
             assertThat(store.traces().get("last")).isPresent();
             assertThat(queued.failures()).isZero();
+        }
+    }
+
+    @Test
+    void tracesThatQueuedWhileTheStoreWasBusyAreWrittenTogetherInOneBatch() throws InterruptedException {
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        try (Store store = Store.inMemory()) {
+            TraceStore counting = new TraceStore() {
+                @Override
+                public void put(StoredTrace trace) {
+                    putAll(List.of(trace));
+                }
+
+                @Override
+                public void putAll(List<StoredTrace> traces) {
+                    firstWriteStarted.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    batches.add(traces.size());
+                    store.traces().putAll(traces);
+                }
+
+                @Override
+                public Optional<StoredTrace> get(String id) {
+                    return store.traces().get(id);
+                }
+
+                @Override
+                public List<StoredTrace> recent(int limit) {
+                    return store.traces().recent(limit);
+                }
+            };
+            QueuedTraceStore queued = new QueuedTraceStore(counting);
+            Instant now = Instant.now();
+            queued.put(trace("first", now));
+            firstWriteStarted.await();
+            for (int i = 0; i < 99; i++) {
+                queued.put(trace("t" + i, now.plusMillis(i + 1)));
+            }
+            release.countDown();
+            queued.close();
+
+            assertThat(batches).as("the first trace alone, then the 99 that waited for it in one transaction")
+                    .containsExactly(1, 99);
+            assertThat(store.traces().recent(200)).hasSize(100);
+            assertThat(queued.failures()).isZero();
+        }
+    }
+
+    @Test
+    void oneTraceTheStoreRefusesInABatchCostsOnlyThatTrace() throws InterruptedException {
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Store store = Store.inMemory()) {
+            // The store's own table: a batch holding an id kept before fails whole, and is then written trace by trace.
+            store.traces().put(trace("t5", Instant.now()));
+            TraceStore held = new TraceStore() {
+                @Override
+                public void put(StoredTrace trace) {
+                    store.traces().put(trace);
+                }
+
+                @Override
+                public void putAll(List<StoredTrace> traces) {
+                    firstWriteStarted.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    store.traces().putAll(traces);
+                }
+
+                @Override
+                public Optional<StoredTrace> get(String id) {
+                    return store.traces().get(id);
+                }
+
+                @Override
+                public List<StoredTrace> recent(int limit) {
+                    return store.traces().recent(limit);
+                }
+            };
+            QueuedTraceStore queued = new QueuedTraceStore(held);
+            Instant now = Instant.now();
+            queued.put(trace("first", now));
+            firstWriteStarted.await();
+            for (int i = 0; i < 10; i++) {
+                queued.put(trace("t" + i, now.plusMillis(i + 1)));
+            }
+            release.countDown();
+            queued.close();
+
+            assertThat(queued.failures()).as("only the duplicate t5").isEqualTo(1);
+            assertThat(store.traces().recent(100)).hasSize(11);
         }
     }
 

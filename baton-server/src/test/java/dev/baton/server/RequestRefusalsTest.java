@@ -7,11 +7,16 @@ import dev.baton.client.LoadedPool;
 import dev.baton.fixtures.ScriptedWorker;
 import dev.baton.pool.Pool;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -271,6 +276,37 @@ class RequestRefusalsTest {
             assertThat(ServerFixture.json(first.get()).at("/choices/0/message/content").asText()).isEqualTo("42");
             assertThat(one.post("/v1/chat/completions", ServerFixture.chat("slow", "What is 6 * 7?")).statusCode())
                     .as("the permit is given back").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withTheDefaultLimitsSixtyFourRequestsAtOnceAreAllAnsweredNotRefused() throws Exception {
+        int clients = 64;
+        CountDownLatch allIn = new CountDownLatch(clients);
+        // Each call waits until every request has reached the worker: a request refused at the gate never does, so
+        // the calls then give up waiting and the refusals show in the statuses.
+        ScriptedWorker slow = ScriptedWorker.computing("slow", request -> {
+            allIn.countDown();
+            try {
+                allIn.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "42";
+        });
+        LoadedPool pool = new LoadedPool(Pool.of(List.of(slow)), Optional.empty(), Map.of("slow", clients));
+        try (ServerFixture one = new ServerFixture(pool, ServerSettings.loopback(0), List.of("best-solo"));
+             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                responses.add(threads.submit(() -> one.post("/v1/chat/completions", ServerFixture.chat("slow", "What is 6 * 7?"))));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> response : responses) {
+                statuses.add(response.get().statusCode());
+            }
+
+            assertThat(statuses).as("statuses of %d requests at once", clients).containsOnly(200);
         }
     }
 

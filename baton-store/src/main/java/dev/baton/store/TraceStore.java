@@ -18,6 +18,16 @@ public interface TraceStore {
      */
     void put(StoredTrace trace);
 
+    /**
+     * Keeps several traces, all or none: the store's own implementations write them in one transaction, so a server
+     * that answered many requests since its last write pays for one commit, not one each.
+     *
+     * @throws StoreException when one cannot be written (then none is kept)
+     */
+    default void putAll(List<StoredTrace> traces) {
+        traces.forEach(this::put);
+    }
+
     /** Returns the trace with this id, or empty when none is kept. */
     Optional<StoredTrace> get(String id);
 

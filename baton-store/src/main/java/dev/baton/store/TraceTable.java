@@ -66,20 +66,31 @@ final class TraceTable implements TraceStore {
 
     @Override
     public void put(StoredTrace trace) {
-        Objects.requireNonNull(trace, "trace");
+        putAll(List.of(Objects.requireNonNull(trace, "trace")));
+    }
+
+    @Override
+    public void putAll(List<StoredTrace> traces) {
+        List<StoredTrace> batch = List.copyOf(traces);
+        if (batch.isEmpty()) {
+            return;
+        }
         database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO traces (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                statement.setString(1, trace.id());
-                statement.setLong(2, trace.created().toEpochMilli());
-                statement.setString(3, trace.model());
-                statement.setString(4, trace.question());
-                statement.setString(5, trace.answer().orElse(null));
-                statement.setInt(6, trace.calls());
-                statement.setDouble(7, trace.costUsd());
-                statement.setLong(8, Math.max(0, trace.latency().toMillis()));
-                statement.setString(9, trace.traceJson());
-                return statement.executeUpdate();
+                for (StoredTrace trace : batch) {
+                    statement.setString(1, trace.id());
+                    statement.setLong(2, trace.created().toEpochMilli());
+                    statement.setString(3, trace.model());
+                    statement.setString(4, trace.question());
+                    statement.setString(5, trace.answer().orElse(null));
+                    statement.setInt(6, trace.calls());
+                    statement.setDouble(7, trace.costUsd());
+                    statement.setLong(8, Math.max(0, trace.latency().toMillis()));
+                    statement.setString(9, trace.traceJson());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
             }
         });
     }

@@ -77,6 +77,24 @@ abstract class TraceStoreContract extends StoreBackendFixture {
     }
 
     @Test
+    void keepsABatchWhole() {
+        TraceStore traces = open().traces();
+        traces.putAll(java.util.List.of(trace("chatcmpl-1", 1_000, Optional.of("42")), trace("chatcmpl-2", 2_000, Optional.empty())));
+
+        assertThat(traces.recent(10)).extracting(StoredTrace::id).containsExactly("chatcmpl-2", "chatcmpl-1");
+    }
+
+    @Test
+    void keepsNoneOfABatchHoldingAnIdAlreadyKept() {
+        TraceStore traces = open().traces();
+        traces.put(trace("chatcmpl-1", 1_000, Optional.of("42")));
+
+        assertThatThrownBy(() -> traces.putAll(java.util.List.of(trace("chatcmpl-2", 2_000, Optional.of("43")),
+                trace("chatcmpl-1", 3_000, Optional.of("44"))))).isInstanceOf(StoreException.class);
+        assertThat(traces.get("chatcmpl-2")).as("all or none").isEmpty();
+    }
+
+    @Test
     void refusesANegativeLimit() {
         TraceStore traces = open().traces();
 
