@@ -49,8 +49,8 @@ public record ServerLimits(long maxBodyBytes, int maxMessages, int maxConcurrent
     }
 
     /**
-     * Returns 1 MB bodies received within 10 s, 256 messages, {@value #DEFAULT_MAX_CONCURRENT} requests at once, 32 calls, $1 and 5 minutes per
-     * request.
+     * Returns 1 MB bodies received within 10 s, 256 messages, {@value #DEFAULT_MAX_CONCURRENT} requests at once, and
+     * 32 calls, $1 and 5 minutes per request.
      */
     public static ServerLimits defaults() {
         return DEFAULTS;
