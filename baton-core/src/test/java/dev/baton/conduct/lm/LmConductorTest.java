@@ -246,8 +246,8 @@ class LmConductorTest extends ConductorContract {
     @Test
     void aQuestionsDeadlineBoundsAllItsRoundsAndPlanningCallsTogether() {
         // The model plans one step every round and never accepts; each step takes 0.8 s, the question has 2 s. Two
-        // rounds fit; the third round's step is cut off at the deadline and nothing is asked after it. (When every
-        // round had a deadline of its own, the question ran five rounds, about 4 s, all answered.)
+        // rounds fit; the third round's step is cut off at the deadline and nothing is asked after it. (With a deadline
+        // per round, every round's step fits its own 2 s and answers: this test fails then.)
         Pool slow = Pool.of(List.of(ScriptedWorker.slow("alpha", "41", java.time.Duration.ofMillis(800)),
                 ScriptedWorker.answering("beta", "42")));
         ScriptedWorker model = model(request -> "Model 0 solves.\nmodel_id = [0]\nsubtasks = [\"Solve it.\"]\naccess_list = [[]]");
