@@ -65,49 +65,19 @@ class QueuedTraceStoreTest {
 
     @Test
     void tracesThatQueuedWhileTheStoreWasBusyAreWrittenTogetherInOneBatch() throws InterruptedException {
-        CountDownLatch firstWriteStarted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        List<Integer> batches = new CopyOnWriteArrayList<>();
         try (Store store = Store.inMemory()) {
-            TraceStore counting = new TraceStore() {
-                @Override
-                public void put(StoredTrace trace) {
-                    putAll(List.of(trace));
-                }
-
-                @Override
-                public void putAll(List<StoredTrace> traces) {
-                    firstWriteStarted.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    batches.add(traces.size());
-                    store.traces().putAll(traces);
-                }
-
-                @Override
-                public Optional<StoredTrace> get(String id) {
-                    return store.traces().get(id);
-                }
-
-                @Override
-                public List<StoredTrace> recent(int limit) {
-                    return store.traces().recent(limit);
-                }
-            };
+            HeldStore counting = new HeldStore(store.traces());
             QueuedTraceStore queued = new QueuedTraceStore(counting);
             Instant now = Instant.now();
             queued.put(trace("first", now));
-            firstWriteStarted.await();
+            counting.firstWriteStarted.await();
             for (int i = 0; i < 99; i++) {
                 queued.put(trace("t" + i, now.plusMillis(i + 1)));
             }
-            release.countDown();
+            counting.release.countDown();
             queued.close();
 
-            assertThat(batches).as("the first trace alone, then the 99 that waited for it in one transaction")
+            assertThat(counting.batches).as("the first trace alone, then the 99 that waited for it in one transaction")
                     .containsExactly(1, 99);
             assertThat(store.traces().recent(200)).hasSize(100);
             assertThat(queued.failures()).isZero();
@@ -116,46 +86,18 @@ class QueuedTraceStoreTest {
 
     @Test
     void oneTraceTheStoreRefusesInABatchCostsOnlyThatTrace() throws InterruptedException {
-        CountDownLatch firstWriteStarted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         try (Store store = Store.inMemory()) {
             // The store's own table: a batch holding an id kept before fails whole, and is then written trace by trace.
             store.traces().put(trace("t5", Instant.now()));
-            TraceStore held = new TraceStore() {
-                @Override
-                public void put(StoredTrace trace) {
-                    store.traces().put(trace);
-                }
-
-                @Override
-                public void putAll(List<StoredTrace> traces) {
-                    firstWriteStarted.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    store.traces().putAll(traces);
-                }
-
-                @Override
-                public Optional<StoredTrace> get(String id) {
-                    return store.traces().get(id);
-                }
-
-                @Override
-                public List<StoredTrace> recent(int limit) {
-                    return store.traces().recent(limit);
-                }
-            };
+            HeldStore held = new HeldStore(store.traces());
             QueuedTraceStore queued = new QueuedTraceStore(held);
             Instant now = Instant.now();
             queued.put(trace("first", now));
-            firstWriteStarted.await();
+            held.firstWriteStarted.await();
             for (int i = 0; i < 10; i++) {
                 queued.put(trace("t" + i, now.plusMillis(i + 1)));
             }
-            release.countDown();
+            held.release.countDown();
             queued.close();
 
             assertThat(queued.failures()).as("only the duplicate t5").isEqualTo(1);
@@ -188,5 +130,48 @@ class QueuedTraceStoreTest {
 
         assertThat(queued.failures()).isEqualTo(2);
         assertThat(queued.get("a")).isEmpty();
+    }
+
+    /**
+     * A trace store that holds its first write until released, so that traces queue up behind it, and counts the
+     * traces of each write it makes to {@code traces}.
+     */
+    private static final class HeldStore implements TraceStore {
+
+        final CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<Integer> batches = new CopyOnWriteArrayList<>();
+        private final TraceStore traces;
+
+        HeldStore(TraceStore traces) {
+            this.traces = traces;
+        }
+
+        @Override
+        public void put(StoredTrace trace) {
+            putAll(List.of(trace));
+        }
+
+        @Override
+        public void putAll(List<StoredTrace> batch) {
+            firstWriteStarted.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            batches.add(batch.size());
+            traces.putAll(batch);
+        }
+
+        @Override
+        public Optional<StoredTrace> get(String id) {
+            return traces.get(id);
+        }
+
+        @Override
+        public List<StoredTrace> recent(int limit) {
+            return traces.recent(limit);
+        }
     }
 }
