@@ -73,7 +73,7 @@ class PoolCheckCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("3 workers")
-                .containsPattern("local\\s+openai\\s+qwen2.5:7b\\s+http://127.0.0.1:\\d+/v1\\s+-\\s+1\\s+2\\s+256\\s+5s\\s+16")
+                .containsPattern("local\\s+openai\\s+qwen2.5:7b\\s+http://127.0.0.1:\\d+/v1\\s+-\\s+1\\s+2\\s+256\\s+5s\\s+1024")
                 .containsPattern("claude\\s+anthropic\\s+claude-sonnet-4-5\\s+https://api.anthropic.com/v1\\s+"
                         + "BATON_TEST_KEY_THAT_IS_NOT_SET \\(NOT SET\\)\\s+3\\s+15\\s+-\\s+60s\\s+2\\s+careful reasoner")
                 .contains("PATH (set)")

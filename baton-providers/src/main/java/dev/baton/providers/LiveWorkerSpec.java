@@ -40,11 +40,13 @@ public record LiveWorkerSpec(String id, Provider provider, String model, URI bas
     /** The timeout of a spec that sets none. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     /**
-     * The concurrency of a spec that sets none: what a provider's account takes at once (a live call lasts seconds, so
-     * four at a time held a gateway's traffic to a few requests a second); a stricter provider says so with 429s,
-     * which the chain retries after their {@code Retry-After}.
+     * The concurrency of a spec that sets none: as many calls at once as {@code baton serve} takes requests, so that
+     * the bound is not the gateway's. A provider's account limits requests and tokens per minute, not calls at once
+     * (the pool file's {@code rpm} and {@code tpm} say so, and a 429's {@code Retry-After} is waited out); with a model
+     * answering in 2 s, 16 at a time held a gateway to 8 requests a second. A local server that takes few at once
+     * (Ollama, llama.cpp) sets its own {@code concurrency}.
      */
-    public static final int DEFAULT_CONCURRENCY = 16;
+    public static final int DEFAULT_CONCURRENCY = 1_024;
 
     public LiveWorkerSpec {
         Objects.requireNonNull(id, "id");

@@ -1,34 +1,36 @@
 package dev.baton.bench.serve;
 
-import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongFunction;
 
 /**
  * One timed run of closed-loop clients: each client, on a virtual thread of its own, sends a request, waits for the
- * answer, and sends the next, until the time is up. Requests go to the replicas and take the bodies in turn.
+ * answer, and sends the next, until the time is up. The run numbers its requests; the request source makes the n-th
+ * (which server, which body), so callers choose how requests spread over servers and whether any repeats.
  */
 final class LoadRun {
 
     private final HttpClient http;
-    private final List<URI> endpoints;
-    private final List<byte[]> bodies;
+    private final LongFunction<HttpRequest> requests;
     private final int clients;
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final List<long[]> latencies = new ArrayList<>();
     private double seconds;
 
-    LoadRun(HttpClient http, List<URI> endpoints, List<byte[]> bodies, int clients) {
+    LoadRun(HttpClient http, LongFunction<HttpRequest> requests, int clients) {
         this.http = http;
-        this.endpoints = endpoints;
-        this.bodies = bodies;
+        this.requests = requests;
         this.clients = clients;
     }
 
@@ -56,15 +58,17 @@ final class LoadRun {
 
     Result result() {
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all, errors.get(), seconds, Optional.ofNullable(firstError.get()));
+        return new Result(all, errors.get(), refused.get(), seconds, Optional.ofNullable(firstError.get()));
     }
 
     /**
      * What a run measured.
      *
      * @param latenciesNanos every answered request's latency, sorted
+     * @param errors         requests not answered 200, the refused among them
+     * @param refused        requests answered 429 (the server's overload refusal)
      */
-    record Result(long[] latenciesNanos, long errors, double seconds, Optional<String> firstError) {
+    record Result(long[] latenciesNanos, long errors, long refused, double seconds, Optional<String> firstError) {
 
         long requests() {
             return latenciesNanos.length + errors;
@@ -92,18 +96,19 @@ final class LoadRun {
         @Override
         public void run() {
             while (System.nanoTime() < end) {
-                long n = next.getAndIncrement();
-                URI endpoint = endpoints.get((int) (n % endpoints.size()));
-                byte[] body = bodies.get((int) ((n / endpoints.size()) % bodies.size()));
+                HttpRequest request = requests.apply(next.getAndIncrement());
                 long sent = System.nanoTime();
                 try {
-                    int status = ServeLoad.send(http, endpoint, body);
+                    int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                     if (status == 200) {
                         if (count == times.length) {
                             times = Arrays.copyOf(times, count * 2);
                         }
                         times[count++] = System.nanoTime() - sent;
                     } else {
+                        if (status == 429) {
+                            refused.incrementAndGet();
+                        }
                         fail("HTTP " + status);
                     }
                 } catch (Exception e) {

@@ -9,7 +9,6 @@ import dev.baton.learn.encode.MiniLmEncoder;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.server.BatonServer;
 import dev.baton.server.ServedModels;
-import dev.baton.server.ServerLimits;
 import dev.baton.server.ServerSettings;
 import dev.baton.store.Store;
 import dev.baton.task.Split;
@@ -20,7 +19,6 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -77,9 +76,8 @@ public final class ServeLoad {
                 ConductorResolver resolver = new ConductorResolver(pool, encoder);
                 opened.add(resolver);
                 ServedModels models = ServedModels.of(pool, pool.executor(Optional.empty()), resolver, options.conductors());
-                ServerSettings settings = ServerSettings.loopback(0)
-                        .withLimits(ServerLimits.defaults().withMaxConcurrent(Math.max(16, options.clients() * 2)));
-                BatonServer server = BatonServer.start(settings, models, store.traces());
+                // The limits baton serve starts with: the benchmark measures the server as users run it.
+                BatonServer server = BatonServer.start(ServerSettings.loopback(0), models, store.traces());
                 servers.add(server);
             }
             List<URI> endpoints = servers.stream().map(s -> URI.create(s.baseUrl() + "/chat/completions")).toList();
@@ -89,17 +87,20 @@ public final class ServeLoad {
                     bodies.add(body(conductor, task.question()));
                 }
             }
+            // Replicas in turn, and the bodies in turn on each.
+            LongFunction<HttpRequest> requests = n -> post(endpoints.get((int) (n % endpoints.size())),
+                    bodies.get((int) ((n / endpoints.size()) % bodies.size())), Map.of());
             out.printf(Locale.ROOT, "baton serve load: %d replica(s), %d clients, conductors %s, store %s, %d questions, "
                     + "%d cores, max heap %d MiB%n", options.replicas(), options.clients(), options.conductors(), options.store(),
                     questions.size(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
                  HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build()) {
-                LoadRun warmup = new LoadRun(http, endpoints, bodies, options.clients());
+                LoadRun warmup = new LoadRun(http, requests, options.clients());
                 warmup.run(options.warmupSeconds(), null);
                 out.printf(Locale.ROOT, "warm-up: %d requests in %d s (%d errors)%n", warmup.result().requests(),
                         options.warmupSeconds(), warmup.result().errors());
                 HeapSampler heap = new HeapSampler();
-                LoadRun measured = new LoadRun(http, endpoints, bodies, options.clients());
+                LoadRun measured = new LoadRun(http, requests, options.clients());
                 long cpuBefore = cpuNanos();
                 measured.run(options.seconds(), heap);
                 long cpu = cpuNanos() - cpuBefore;
@@ -110,7 +111,8 @@ public final class ServeLoad {
                         result.percentileMs(90), result.percentileMs(99), result.percentileMs(100));
                 out.printf(Locale.ROOT, "CPU (servers and clients together): %.3f ms per request%n",
                         cpu / 1e6 / Math.max(1, result.requests()));
-                out.printf(Locale.ROOT, "errors: %d%s%n", result.errors(), result.firstError().map(e -> " (first: " + e + ")").orElse(""));
+                out.printf(Locale.ROOT, "errors: %d (refused with 429: %d)%s%n", result.errors(), result.refused(),
+                        result.firstError().map(e -> " (first: " + e + ")").orElse(""));
                 heap.print(out);
             }
         } finally {
@@ -150,10 +152,11 @@ public final class ServeLoad {
         return JSON.writeValueAsBytes(root);
     }
 
-    /** Sends one request; returns its status. */
-    static int send(HttpClient http, URI endpoint, byte[] body) throws IOException, InterruptedException {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-        return response.statusCode();
+    /** Returns a JSON POST of {@code body} to {@code endpoint} with the extra headers given. */
+    static HttpRequest post(URI endpoint, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return request.build();
     }
 }

@@ -10,12 +10,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * An OpenAI-compatible chat completions server on loopback that answers every request after a fixed delay, over
- * keep-alive HTTP/1.1 connections, one virtual thread per connection: the upstream of the gateway benchmarks. It speaks
- * just enough HTTP for the JDK's client and Baton's gateway (a {@code Content-Length} body, no chunking), so that what
- * the benchmark measures is the gateway, not the stub.
+ * An OpenAI-compatible chat completions server on loopback that answers every request after a delay, over keep-alive
+ * HTTP/1.1 connections, one virtual thread per connection: the upstream of the gateway benchmarks. The delay is the
+ * stub's own, or what a path starting {@code /d/<ms>/} asks for, so that one stub (and one gateway in front of it,
+ * one worker per delay) serves every upstream speed of a sitting. It speaks just enough HTTP for the JDK's client and
+ * the gateways (a {@code Content-Length} body, no chunking), so that what the benchmark measures is the gateway.
  */
 final class StubUpstream implements AutoCloseable {
 
@@ -39,6 +41,11 @@ final class StubUpstream implements AutoCloseable {
         return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
     }
 
+    /** Returns the base URL of this stub answering after {@code delay}, whatever its own delay. */
+    String baseUrl(Duration delay) {
+        return "http://127.0.0.1:" + socket.getLocalPort() + "/d/" + delay.toMillis() + "/v1";
+    }
+
     private void accept() {
         while (!socket.isClosed()) {
             try {
@@ -55,19 +62,20 @@ final class StubUpstream implements AutoCloseable {
         try (connection; InputStream in = new BufferedInputStream(connection.getInputStream());
              OutputStream out = connection.getOutputStream()) {
             while (true) {
-                int length = readHead(in);
-                if (length < 0) {
+                Head head = readHead(in);
+                if (head == null) {
                     return;
                 }
-                in.readNBytes(length);
-                if (!delay.isZero()) {
-                    Thread.sleep(delay);
+                in.readNBytes(head.length());
+                Duration wait = head.delay().orElse(delay);
+                if (!wait.isZero()) {
+                    Thread.sleep(wait);
                 }
-                byte[] head = String.format(Locale.ROOT, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                byte[] status = String.format(Locale.ROOT, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                         + "Content-Length: %d\r\n\r\n", REPLY.length).getBytes(StandardCharsets.US_ASCII);
-                byte[] whole = new byte[head.length + REPLY.length];
-                System.arraycopy(head, 0, whole, 0, head.length);
-                System.arraycopy(REPLY, 0, whole, head.length, REPLY.length);
+                byte[] whole = new byte[status.length + REPLY.length];
+                System.arraycopy(status, 0, whole, 0, status.length);
+                System.arraycopy(REPLY, 0, whole, status.length, REPLY.length);
                 out.write(whole);
                 out.flush();
             }
@@ -76,26 +84,33 @@ final class StubUpstream implements AutoCloseable {
         }
     }
 
-    /** Reads a request's head; returns its body's length, or -1 at the end of the connection. */
-    private static int readHead(InputStream in) throws IOException {
+    /** What the stub reads of a request's head: its body's length, and the delay its path asks for. */
+    private record Head(int length, Optional<Duration> delay) {
+    }
+
+    /** Reads a request's head; returns null at the end of the connection. */
+    private static Head readHead(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         int length = 0;
-        boolean first = true;
+        String requestLine = null;
         while (true) {
             int c = in.read();
             if (c < 0) {
-                return -1;
+                return null;
             }
             if (c == '\n') {
                 String text = line.toString().strip();
                 line.setLength(0);
                 if (text.isEmpty()) {
-                    if (first) {
+                    if (requestLine == null) {
                         continue;
                     }
-                    return length;
+                    return new Head(length, delayAsked(requestLine));
                 }
-                first = false;
+                if (requestLine == null) {
+                    requestLine = text;
+                    continue;
+                }
                 int colon = text.indexOf(':');
                 if (colon > 0 && text.substring(0, colon).equalsIgnoreCase("content-length")) {
                     length = Integer.parseInt(text.substring(colon + 1).strip());
@@ -104,6 +119,16 @@ final class StubUpstream implements AutoCloseable {
                 line.append((char) c);
             }
         }
+    }
+
+    /** Reads the delay of a request line such as {@code POST /d/50/v1/chat/completions HTTP/1.1}. */
+    private static Optional<Duration> delayAsked(String requestLine) {
+        String[] parts = requestLine.split(" ");
+        if (parts.length < 2 || !parts[1].startsWith("/d/")) {
+            return Optional.empty();
+        }
+        int end = parts[1].indexOf('/', 3);
+        return Optional.of(Duration.ofMillis(Long.parseLong(parts[1].substring(3, end < 0 ? parts[1].length() : end))));
     }
 
     @Override

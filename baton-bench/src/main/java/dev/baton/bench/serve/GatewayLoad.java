@@ -1,0 +1,212 @@
+package dev.baton.bench.serve;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code baton serve} as a gateway in front of a model, beside a peer gateway, in one sitting: each gateway a process
+ * of its own started as its users start it (Baton through its launcher, with the pool file's defaults; Portkey's
+ * open-source gateway with Node.js), the upstream a {@link StubUpstream} on loopback, the clients this JVM's. Three
+ * scenarios:
+ *
+ * <ul>
+ *   <li>{@code latency}: one request at a time, direct and through each gateway, the upstream answering after 0, 5,
+ *       50 and 200 ms: the median each way and the difference, the latency a gateway adds;</li>
+ *   <li>{@code fast}: 64 clients against an upstream that answers at once: requests per second, percentiles,
+ *       refusals, and the gateway's CPU time per request (its process's alone);</li>
+ *   <li>{@code slow}: 1,000 clients against an upstream answering after 2 s, the real case: every request answered?
+ *       percentiles, refusals, the gateway's peak resident memory.</li>
+ * </ul>
+ *
+ * <p>Run it (after {@code mvn -B -q -DskipTests -pl baton-cli,baton-bench -am package}; Portkey installed with
+ * {@code npm install @portkey-ai/gateway@1.15.2} in a folder of its own, left out when {@code --portkey} is not given):
+ *
+ * <pre>
+ * java -cp "baton-bench/target/classes:baton-bench/target/lib/*" dev.baton.bench.serve.GatewayLoad \
+ *     --portkey /path/to/portkey-folder [--scenario latency|fast|slow|all] [--seconds 20]
+ * </pre>
+ */
+public final class GatewayLoad {
+
+    private static final List<Duration> LATENCY_DELAYS = List.of(Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(50),
+            Duration.ofMillis(200));
+    private static final Duration SLOW = Duration.ofSeconds(2);
+    /** Requests through an instant upstream before anything is measured, so the JIT has compiled the gateway's path. */
+    private static final int JIT_WARMUP = 3_000;
+
+    private GatewayLoad() {
+    }
+
+    /** The benchmark's options; see the class comment. */
+    private record Options(Path launcher, Optional<Path> portkey, String scenario, int seconds, int warmupSeconds,
+                           int fastClients, int slowClients) {
+
+        static Options parse(String[] args) {
+            Path launcher = Path.of("baton");
+            Optional<Path> portkey = Optional.empty();
+            String scenario = "all";
+            int seconds = 20;
+            int warmup = 10;
+            int fast = 64;
+            int slow = 1_000;
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--baton" -> launcher = Path.of(value);
+                    case "--portkey" -> portkey = Optional.of(Path.of(value));
+                    case "--scenario" -> scenario = value;
+                    case "--seconds" -> seconds = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--fast-clients" -> fast = Integer.parseInt(value);
+                    case "--slow-clients" -> slow = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --baton FILE "
+                            + "--portkey DIR --scenario latency|fast|slow|all --seconds N --warmup N --fast-clients N "
+                            + "--slow-clients N");
+                }
+            }
+            if (args.length % 2 != 0) {
+                throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
+            }
+            return new Options(launcher.toAbsolutePath(), portkey, scenario, seconds, warmup, fast, slow);
+        }
+
+        boolean runs(String name) {
+            return scenario.equals("all") || scenario.equals(name);
+        }
+    }
+
+    /** Starts one gateway of the sitting. */
+    @FunctionalInterface
+    private interface GatewayStart {
+        GatewayProcess start() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        PrintStream out = System.out;
+        Path folder = Files.createTempDirectory("baton-gateway-load");
+        try (StubUpstream upstream = new StubUpstream(Duration.ZERO);
+             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads)
+                     .connectTimeout(Duration.ofSeconds(10)).build()) {
+            Path poolFile = writePool(folder, upstream);
+            List<GatewayStart> gateways = new ArrayList<>(List.of(
+                    () -> GatewayProcess.baton(options.launcher(), poolFile, folder, false, http),
+                    () -> GatewayProcess.baton(options.launcher(), poolFile, folder, true, http)));
+            options.portkey().ifPresent(dir -> gateways.add(() -> GatewayProcess.portkey(dir, upstream, folder, http)));
+            out.printf(Locale.ROOT, "gateway load: %d cores, load average %s, gateways: baton (no cache), baton (cache)%s%n",
+                    Runtime.getRuntime().availableProcessors(), loadAverage(),
+                    options.portkey().isPresent() ? ", portkey" : " (no --portkey: the peer is left out)");
+            if (options.runs("latency")) {
+                latency(out, http, new DirectTarget(upstream), gateways);
+            }
+            if (options.runs("fast")) {
+                load(out, http, gateways, options.fastClients(), Duration.ZERO, options);
+            }
+            if (options.runs("slow")) {
+                load(out, http, gateways, options.slowClients(), SLOW, options);
+            }
+        }
+    }
+
+    /** One request at a time: the median direct and through each gateway, at each upstream delay, pairs back to back. */
+    private static void latency(PrintStream out, HttpClient http, Target direct, List<GatewayStart> gateways) throws Exception {
+        out.printf(Locale.ROOT, "%nadded latency: one request at a time, medians in ms (direct measured beside each gateway), "
+                + "after %d requests each way to warm up%n", JIT_WARMUP);
+        out.printf(Locale.ROOT, "%-18s %10s %10s %10s %10s%n", "gateway", "upstream", "direct", "gateway", "added");
+        for (GatewayStart start : gateways) {
+            try (GatewayProcess gateway = start.start()) {
+                median(http, direct, Duration.ZERO, JIT_WARMUP, "warm-up");
+                median(http, gateway, Duration.ZERO, JIT_WARMUP, "warm-up");
+                for (Duration delay : LATENCY_DELAYS) {
+                    int count = requestsAt(delay);
+                    double straight = median(http, direct, delay, count, "direct " + delay);
+                    double through = median(http, gateway, delay, count, gateway.name() + " " + delay);
+                    out.printf(Locale.ROOT, "%-18s %10s %10.2f %10.2f %+10.2f%n", gateway.name(), delay.toMillis() + " ms",
+                            straight, through, through - straight);
+                }
+            }
+        }
+    }
+
+    /** About ten seconds of requests at each delay, at least a hundred. */
+    private static int requestsAt(Duration delay) {
+        return (int) Math.max(100, Math.min(2_000, 10_000 / Math.max(1, delay.toMillis())));
+    }
+
+    /** Closed-loop clients against each gateway in turn: throughput, percentiles, refusals, CPU and peak memory. */
+    private static void load(PrintStream out, HttpClient http, List<GatewayStart> gateways, int clients, Duration delay,
+                             Options options) throws Exception {
+        out.printf(Locale.ROOT, "%n%d clients, upstream answering after %d ms, %d s measured after %d s of warm-up, "
+                + "the gateways' defaults%n", clients, delay.toMillis(), options.seconds(), options.warmupSeconds());
+        out.printf(Locale.ROOT, "%-18s %9s %10s %9s %9s %9s %8s %8s %12s %10s%n", "gateway", "answered", "requests/s", "p50 ms",
+                "p99 ms", "max ms", "errors", "429s", "CPU ms/req", "peak RSS");
+        for (GatewayStart start : gateways) {
+            try (GatewayProcess gateway = start.start()) {
+                String run = gateway.name() + " " + clients + "x" + delay.toMillis();
+                new LoadRun(http, n -> gateway.request(delay, run + " warm-up " + n), clients).run(options.warmupSeconds(), null);
+                Duration cpuBefore = gateway.cpu();
+                LoadRun measured = new LoadRun(http, n -> gateway.request(delay, run + " " + n), clients);
+                measured.run(options.seconds(), null);
+                Duration cpu = gateway.cpu().minus(cpuBefore);
+                LoadRun.Result result = measured.result();
+                out.printf(Locale.ROOT, "%-18s %9d %10.0f %9.2f %9.2f %9.2f %8d %8d %12.3f %7d MiB%n", gateway.name(),
+                        result.latenciesNanos().length, result.requests() / result.seconds(), result.percentileMs(50),
+                        result.percentileMs(99), result.percentileMs(100), result.errors(), result.refused(),
+                        cpu.toNanos() / 1e6 / Math.max(1, result.requests()), gateway.peakRssMib());
+                result.firstError().ifPresent(e -> out.println("  first error: " + e));
+            }
+        }
+    }
+
+    /** Sends {@code count} requests one after another; returns the median latency in milliseconds. */
+    private static double median(HttpClient http, Target target, Duration delay, int count, String run) throws Exception {
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(target.request(delay, run + " " + i), HttpResponse.BodyHandlers.ofString());
+            nanos[i] = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(target.name() + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+        Arrays.sort(nanos);
+        return nanos[count / 2] / 1e6;
+    }
+
+    /** Writes the pool file Baton serves: one worker per upstream delay, every setting left at its default. */
+    private static Path writePool(Path folder, StubUpstream upstream) throws IOException {
+        StringBuilder pool = new StringBuilder("workers:\n");
+        List<Duration> delays = new ArrayList<>(LATENCY_DELAYS);
+        delays.add(SLOW);
+        for (Duration delay : delays) {
+            pool.append("""
+                      - id: stub-%d
+                        provider: openai
+                        model: stub
+                        base_url: %s
+                        price: {input: 0.10, output: 0.10}
+                    """.formatted(delay.toMillis(), upstream.baseUrl(delay)));
+        }
+        Path file = folder.resolve("pool.yaml");
+        Files.writeString(file, pool, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+}
