@@ -20,10 +20,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link RateLimiter}s (a pool file's {@code rpm} and {@code tpm}). An attempt beyond a limit waits for its turn, turns
  * going in the order attempts asked, as long as the run's deadline allows; one whose turn would come after the deadline
  * fails at once as {@link FailureKind#RATE_LIMITED} without reaching the worker, and without taking a turn a later
- * attempt could use. It is not retriable: turns only get further away, so a retry in the same run cannot get one sooner.
+ * attempt could use. It is not retriable: the deadline comes closer as fast as the turn does, so a retry in the same run
+ * would be refused too. Limits count in fixed one-minute windows from when the executor was built, so a minute's turns
+ * may all go at the start of its window.
  *
  * <p>Tokens count an attempt's worst case before it starts: its prompt's estimated tokens plus the output limit the
- * worker sends, which is how OpenAI counts a request against its own tokens-per-minute limit. A reply that used more
+ * worker sends (at least what a provider counts: OpenAI counts the larger of the two). A reply that used more
  * (a prompt the estimate undercounted) is charged the difference afterwards; one that used fewer gives nothing back, as
  * a resilience4j limiter cannot return permits, so the limit errs on the provider's side. An attempt whose worst case
  * is above the whole per-minute limit fails at once: no wait would let it through.
