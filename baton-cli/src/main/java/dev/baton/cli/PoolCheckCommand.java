@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
             "Validate a pool file and print its workers; with --ping, call each live worker once.",
             "",
             "Each worker's id, provider, model, base URL, API key variable (and whether it is set; never its value), price "
-                + "per million tokens, max output tokens, timeout, concurrency and description.",
+                + "per million tokens, max output tokens, timeout, concurrency, requests and tokens per minute (rpm, tpm) "
+                + "and description.",
             "",
             "With --ping, make one tiny call to each live worker (\"Reply with OK\", at most 8 output tokens) and print "
                 + "its latency, tokens and cost, or its typed failure. Exit code 1 when a ping fails, 2 when the file is invalid.",
@@ -84,7 +86,7 @@ final class PoolCheckCommand implements Callable<Integer> {
     private static void printTable(PoolSpec pool, Map<String, String> env, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"id", "provider", "model", "base url", "key", "$/M in", "$/M out", "max out", "timeout",
-            "conc", "description"});
+            "conc", "rpm", "tpm", "description"});
         for (WorkerSpec worker : pool.workers()) {
             rows.add(switch (worker) {
                 case LiveWorkerSpec live -> new String[] {live.id(), live.provider().id(), live.model(),
@@ -93,9 +95,10 @@ final class PoolCheckCommand implements Callable<Integer> {
                     Price.listed(live.price().inputUsdPerMillion()), Price.listed(live.price().outputUsdPerMillion()),
                     live.defaults().maxOutputTokens().isPresent() ? String.valueOf(live.defaults().maxOutputTokens().getAsInt()) : "-",
                     live.timeout().toMillis() % 1000 == 0 ? live.timeout().toSeconds() + "s" : live.timeout().toMillis() + "ms",
-                    String.valueOf(live.concurrency()), live.description()};
+                    String.valueOf(live.concurrency()), perMinute(live.rateLimits().requestsPerMinute()),
+                    perMinute(live.rateLimits().tokensPerMinute()), live.description()};
                 case ReplayWorkerSpec replay -> new String[] {replay.id(), "replay", replay.model(), replay.benchmark(), "-",
-                    "table", "table", "-", "-", "-", replay.description().isEmpty() ? "recorded answers" : replay.description()};
+                    "table", "table", "-", "-", "-", "-", "-", replay.description().isEmpty() ? "recorded answers" : replay.description()};
             });
         }
         int[] widths = new int[rows.getFirst().length];
@@ -111,6 +114,10 @@ final class PoolCheckCommand implements Callable<Integer> {
             }
             out.println(line.toString().stripTrailing());
         }
+    }
+
+    private static String perMinute(OptionalInt limit) {
+        return limit.isPresent() ? String.valueOf(limit.getAsInt()) : "-";
     }
 
     /** Pings one worker; returns whether it answered. */

@@ -67,6 +67,8 @@ class PoolCheckCommandTest {
                     model: gpt-4o-mini
                     api_key_env: PATH
                     price: {input: 0.15, output: 0.6}
+                    rpm: 500
+                    tpm: 200000
                 """);
 
         CliRun run = CliRun.of("pool", "check", file.toString());
@@ -75,7 +77,8 @@ class PoolCheckCommandTest {
         assertThat(run.out()).contains("3 workers")
                 .containsPattern("local\\s+openai\\s+qwen2.5:7b\\s+http://127.0.0.1:\\d+/v1\\s+-\\s+1\\s+2\\s+256\\s+5s\\s+1024")
                 .containsPattern("claude\\s+anthropic\\s+claude-sonnet-4-5\\s+https://api.anthropic.com/v1\\s+"
-                        + "BATON_TEST_KEY_THAT_IS_NOT_SET \\(NOT SET\\)\\s+3\\s+15\\s+-\\s+60s\\s+2\\s+careful reasoner")
+                        + "BATON_TEST_KEY_THAT_IS_NOT_SET \\(NOT SET\\)\\s+3\\s+15\\s+-\\s+60s\\s+2\\s+-\\s+-\\s+careful reasoner")
+                .containsPattern("home\\s+.*\\s+60s\\s+1024\\s+500\\s+200000\\s+openai gpt-4o-mini")
                 .contains("PATH (set)")
                 .doesNotContain(System.getenv("PATH"));
         assertThat(server.getAllServeEvents()).as("no call without --ping").isEmpty();

@@ -15,6 +15,7 @@ import dev.baton.resilience.Resilience;
 import dev.baton.resilience.ResilienceSettings;
 import dev.baton.store.ResponseCacheInterceptor;
 import dev.baton.task.AnswerType;
+import dev.baton.worker.RateLimits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.Optional;
 /**
  * A pool ready to call, loaded from a pool file or as the replay pool of a recorded benchmark, and the executor its
  * calls should go through: a replay pool's calls are deterministic and free, so they get neither retries nor a cache;
- * a live pool's get per-worker retry, concurrency limits and circuit breakers, and the store's response cache.
+ * a live pool's get per-worker retry, rate and concurrency limits and circuit breakers, and the store's response cache.
  *
  * <pre>{@code
  * LoadedPool loaded = LoadedPool.load("pool.yaml", "gsm8k", Optional.empty(), System.getenv());
@@ -35,8 +36,10 @@ import java.util.Optional;
  * @param pool        the workers
  * @param replay      for a replay pool, the benchmark it replays (its questions are the ones it can answer)
  * @param concurrency per live worker, how many calls may run at once
+ * @param rateLimits  per live worker that has any, the requests and tokens its calls may use a minute
  */
-public record LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<String, Integer> concurrency) {
+public record LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<String, Integer> concurrency,
+                         Map<String, RateLimits> rateLimits) {
 
     /** The {@code --pool} value that names the replay pool rather than a file. */
     public static final String REPLAY = "replay";
@@ -45,6 +48,12 @@ public record LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<Stri
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(replay, "replay");
         concurrency = Map.copyOf(concurrency);
+        rateLimits = Map.copyOf(rateLimits);
+    }
+
+    /** A pool whose workers have no rate limits. */
+    public LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<String, Integer> concurrency) {
+        this(pool, replay, concurrency, Map.of());
     }
 
     /**
@@ -64,9 +73,14 @@ public record LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<Stri
         }
         PoolSpec file = PoolFile.read(Path.of(spec));
         Map<String, Integer> concurrency = new LinkedHashMap<>();
-        file.workers().stream().filter(LiveWorkerSpec.class::isInstance).map(LiveWorkerSpec.class::cast)
-                .forEach(worker -> concurrency.put(worker.id(), worker.concurrency()));
-        return new LoadedPool(file.build(env), Optional.empty(), concurrency);
+        Map<String, RateLimits> rateLimits = new LinkedHashMap<>();
+        file.workers().stream().filter(LiveWorkerSpec.class::isInstance).map(LiveWorkerSpec.class::cast).forEach(worker -> {
+            concurrency.put(worker.id(), worker.concurrency());
+            if (!worker.rateLimits().isNone()) {
+                rateLimits.put(worker.id(), worker.rateLimits());
+            }
+        });
+        return new LoadedPool(file.build(env), Optional.empty(), concurrency, rateLimits);
     }
 
     /** Returns whether the pool calls live models (not only the replay pool). */
@@ -92,7 +106,8 @@ public record LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<Stri
 
     /**
      * Returns the executor this pool's calls should go through, with {@code watching} outside the cache: they see every
-     * call, those the cache answers included (a tally of what was paid and what was cached, say).
+     * call, those the cache answers included (a tally of what was paid and what was cached, say). Each executor counts
+     * its workers' rate limits and calls at once on its own, from when it is built: build one per process.
      */
     public Executor executor(List<Interceptor> watching, Optional<ResponseCacheInterceptor> cache, Interceptor... added) {
         Executor.Builder builder = Executor.builder();
@@ -106,7 +121,7 @@ public record LoadedPool(Pool pool, Optional<ReplayedBenchmark> replay, Map<Stri
         if (!live()) {
             return builder.retry(RetryPolicy.none()).build();
         }
-        Resilience.of(ResilienceSettings.defaults(), concurrency).applyTo(builder);
+        Resilience.of(ResilienceSettings.defaults(), concurrency, rateLimits).applyTo(builder);
         return builder.build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -9,18 +10,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.baton.execute.Budget;
 import dev.baton.execute.CallResult;
+import dev.baton.execute.Executor;
 import dev.baton.execute.Trace;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
+import dev.baton.worker.ChatMessage;
 import dev.baton.worker.FailureKind;
 import dev.baton.workflow.Step;
 import dev.baton.workflow.Workflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,5 +78,54 @@ class LoadedPoolTest {
             assertThat(failed.kind()).isEqualTo(FailureKind.RATE_LIMITED);
             assertThat(failed.error()).contains("429", "Rate limit reached", "100000 s");
         });
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aWorkersRpmHoldsTheCallsBeyondItAndFailsOneWhoseTurnComesAfterItsDeadline() throws Exception {
+        server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson("""
+                {"id":"1","object":"chat.completion","created":1,"model":"gpt-4o-mini","choices":[{"index":0,
+                 "message":{"role":"assistant","content":"42"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":20,"completion_tokens":1,"total_tokens":21}}
+                """)));
+        Path pool = dir.resolve("pool.yaml");
+        Files.writeString(pool, """
+                workers:
+                  - id: gpt
+                    provider: openai
+                    model: gpt-4o-mini
+                    base_url: http://127.0.0.1:%d/v1
+                    price: {input: 0.15, output: 0.60}
+                    rpm: 2
+                """.formatted(server.port()));
+        LoadedPool loaded = LoadedPool.load(pool.toString(), "gsm8k", Optional.empty(), Map.of());
+        Executor executor = loaded.executor(Optional.empty()); // its minute starts now
+        Task task = Task.of("t1", "What is 6 * 7?", "42", AnswerType.NUMBER);
+
+        // Three steps at once under a 20 s deadline: two turns this minute, and the third's comes after the deadline.
+        Trace trace = executor.run(new Workflow(IntStream.range(0, 3).mapToObj(i -> Step.independent("gpt", "Solve " + i)).toList()),
+                task, loaded.pool(), Budget.unlimited().withDeadline(Duration.ofSeconds(20)));
+
+        assertThat(server.getAllServeEvents()).hasSize(2);
+        assertThat(trace.calls()).filteredOn(call -> call.reply().isPresent()).hasSize(2);
+        assertThat(trace.calls()).filteredOn(call -> call.reply().isEmpty()).singleElement()
+                .satisfies(call -> assertThat(call.result()).isInstanceOfSatisfying(CallResult.Failed.class, failed -> {
+                    assertThat(failed.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+                    assertThat(failed.attempts()).isEqualTo(1);
+                    assertThat(failed.error()).startsWith("rpm limit 2 of worker gpt: its next turn comes in ")
+                            .endsWith("later than this call can wait (20.0 s)");
+                }));
+
+        // A call with time to wait is held for the next minute's turns, not refused: the server hears nothing of it.
+        AtomicReference<Trace> held = new AtomicReference<>();
+        Thread caller = Thread.ofPlatform().start(() -> held.set(executor.call(loaded.pool().get("gpt"), "held",
+                List.of(ChatMessage.user("Solve it.")), task, Budget.unlimited())));
+        assertThat(caller.join(Duration.ofSeconds(2))).as("still waiting for its turn").isFalse();
+        assertThat(server.getAllServeEvents()).hasSize(2);
+        caller.interrupt();
+        caller.join();
+        assertThat(held.get().calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Failed.class,
+                failed -> assertThat(failed.error()).startsWith("interrupted while waiting for a turn"));
+        assertThat(server.getAllServeEvents()).hasSize(2);
     }
 }

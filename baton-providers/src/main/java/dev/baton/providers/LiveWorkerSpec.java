@@ -2,6 +2,7 @@ package dev.baton.providers;
 
 import dev.baton.worker.CallOptions;
 import dev.baton.worker.Price;
+import dev.baton.worker.RateLimits;
 import dev.baton.worker.WorkerCard;
 import java.net.URI;
 import java.time.Duration;
@@ -31,10 +32,11 @@ import java.util.Optional;
  * @param description one line for people
  * @param outputLimitField the request field that carries the limit on output tokens, for {@link Provider#OPENAI};
  *                    {@link OutputLimitField#MAX_TOKENS} for the other providers, whose field is fixed
+ * @param rateLimits  requests and tokens per minute this worker's calls may use (enforced by the worker chain, not here)
  */
 public record LiveWorkerSpec(String id, Provider provider, String model, URI baseUrl, Optional<String> apiKeyEnv,
                              Price price, CallOptions defaults, Duration timeout, int concurrency, String description,
-                             OutputLimitField outputLimitField)
+                             OutputLimitField outputLimitField, RateLimits rateLimits)
         implements WorkerSpec {
 
     /** The timeout of a spec that sets none. */
@@ -59,6 +61,7 @@ public record LiveWorkerSpec(String id, Provider provider, String model, URI bas
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(outputLimitField, "outputLimitField");
+        Objects.requireNonNull(rateLimits, "rateLimits");
         if (id.isBlank() || model.isBlank()) {
             throw new IllegalArgumentException("id and model must not be blank");
         }
@@ -80,7 +83,18 @@ public record LiveWorkerSpec(String id, Provider provider, String model, URI bas
         }
     }
 
-    /** Creates a spec whose output limit goes in the field its model reads ({@link OutputLimitField#forModel}). */
+    /** Creates a spec without rate limits. */
+    public LiveWorkerSpec(String id, Provider provider, String model, URI baseUrl, Optional<String> apiKeyEnv,
+                          Price price, CallOptions defaults, Duration timeout, int concurrency, String description,
+                          OutputLimitField outputLimitField) {
+        this(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, concurrency, description, outputLimitField,
+                RateLimits.NONE);
+    }
+
+    /**
+     * Creates a spec without rate limits whose output limit goes in the field its model reads
+     * ({@link OutputLimitField#forModel}).
+     */
     public LiveWorkerSpec(String id, Provider provider, String model, URI baseUrl, Optional<String> apiKeyEnv,
                           Price price, CallOptions defaults, Duration timeout, int concurrency, String description) {
         this(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, concurrency, description,
@@ -95,42 +109,47 @@ public record LiveWorkerSpec(String id, Provider provider, String model, URI bas
 
     public LiveWorkerSpec withBaseUrl(URI url) {
         return new LiveWorkerSpec(id, provider, model, url, apiKeyEnv, price, defaults, timeout, concurrency,
-                description, outputLimitField);
+                description, outputLimitField, rateLimits);
     }
 
     public LiveWorkerSpec withApiKeyEnv(String variable) {
         return new LiveWorkerSpec(id, provider, model, baseUrl, Optional.of(variable), price, defaults, timeout, concurrency,
-                description, outputLimitField);
+                description, outputLimitField, rateLimits);
     }
 
     public LiveWorkerSpec withPrice(Price newPrice) {
         return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, newPrice, defaults, timeout, concurrency,
-                description, outputLimitField);
+                description, outputLimitField, rateLimits);
     }
 
     public LiveWorkerSpec withDefaults(CallOptions options) {
         return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, options, timeout, concurrency,
-                description, outputLimitField);
+                description, outputLimitField, rateLimits);
     }
 
     public LiveWorkerSpec withTimeout(Duration newTimeout) {
         return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, newTimeout, concurrency,
-                description, outputLimitField);
+                description, outputLimitField, rateLimits);
     }
 
     public LiveWorkerSpec withConcurrency(int limit) {
         return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, limit,
-                description, outputLimitField);
+                description, outputLimitField, rateLimits);
     }
 
     public LiveWorkerSpec withOutputLimitField(OutputLimitField field) {
         return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, concurrency, description,
-                field);
+                field, rateLimits);
+    }
+
+    public LiveWorkerSpec withRateLimits(RateLimits limits) {
+        return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, concurrency,
+                description, outputLimitField, limits);
     }
 
     public LiveWorkerSpec withDescription(String text) {
         return new LiveWorkerSpec(id, provider, model, baseUrl, apiKeyEnv, price, defaults, timeout, concurrency,
-                text, outputLimitField);
+                text, outputLimitField, rateLimits);
     }
 
     /** Returns what answers, as a response cache keys on it: {@code <provider>|<baseUrl>|<model>}. */

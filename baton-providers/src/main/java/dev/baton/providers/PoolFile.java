@@ -3,6 +3,7 @@ package dev.baton.providers;
 import dev.baton.input.ConfigFileLimit;
 import dev.baton.worker.CallOptions;
 import dev.baton.worker.Price;
+import dev.baton.worker.RateLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -38,7 +39,9 @@ public final class PoolFile {
 
     private static final Set<String> COMMON = Set.of("id", "provider", "model", "description");
     private static final Set<String> LIVE = Set.of("base_url", "api_key_env", "price", "max_output_tokens", "temperature",
-            "reasoning_effort", "timeout", "concurrency", "max_tokens_field");
+            "reasoning_effort", "timeout", "concurrency", "max_tokens_field", "rpm", "tpm");
+    /** The most requests or tokens a minute a pool file may name: far above any provider's, well inside an int. */
+    private static final long MAX_PER_MINUTE = 1_000_000_000;
     private static final Set<String> REPLAY = Set.of("benchmark");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+");
@@ -149,7 +152,32 @@ public final class PoolFile {
             throw entry.fields().get("concurrency").problem("must be between 1 and 10000, got " + concurrency);
         }
         return new LiveWorkerSpec(id, provider, model, baseUrl, keyEnv, price(entry), defaults, timeout, (int) concurrency,
-                string(entry, "description").orElse(provider.id() + " " + model), outputLimitField(entry, provider, model));
+                string(entry, "description").orElse(provider.id() + " " + model), outputLimitField(entry, provider, model),
+                rateLimits(entry));
+    }
+
+    /** Reads {@code rpm} and {@code tpm}, the requests and tokens a minute the worker's calls may use. */
+    private static RateLimits rateLimits(YamlNode entry) {
+        RateLimits limits = RateLimits.NONE;
+        Optional<Integer> rpm = perMinute(entry, "rpm", "requests");
+        if (rpm.isPresent()) {
+            limits = limits.withRequestsPerMinute(rpm.get());
+        }
+        Optional<Integer> tpm = perMinute(entry, "tpm", "tokens");
+        if (tpm.isPresent()) {
+            limits = limits.withTokensPerMinute(tpm.get());
+        }
+        return limits;
+    }
+
+    private static Optional<Integer> perMinute(YamlNode entry, String name, String what) {
+        return integer(entry, name).map(value -> {
+            if (value < 1 || value > MAX_PER_MINUTE) {
+                throw entry.fields().get(name).problem("must be a whole number of " + what + " a minute from 1 to "
+                        + MAX_PER_MINUTE + ", got " + value);
+            }
+            return value.intValue();
+        });
     }
 
     /** Reads {@code max_tokens_field}, for an OpenAI model whose name does not tell which field it reads. */

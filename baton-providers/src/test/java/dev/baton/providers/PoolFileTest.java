@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.baton.input.BadInputException;
 import dev.baton.pool.Pool;
 import dev.baton.worker.Price;
+import dev.baton.worker.RateLimits;
 import dev.baton.worker.WorkerCard;
 import java.io.IOException;
 import java.net.URI;
@@ -168,6 +169,70 @@ class PoolFileTest {
                 .isInstanceOf(PoolFileException.class)
                 .hasMessageStartingWith(file + ":" + line + ": " + field + ": ")
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void readsEachWorkersRequestsAndTokensPerMinuteNoneUnlessSet() throws IOException {
+        PoolSpec spec = PoolFile.read(write("""
+                workers:
+                  - id: gpt
+                    provider: openai
+                    model: gpt-4o-mini
+                    price: {input: 0.15, output: 0.60}
+                    rpm: 500
+                    tpm: 200000
+                  - id: small
+                    provider: openai
+                    model: qwen2.5:7b
+                    price: {input: 0, output: 0}
+                    tpm: 1000000000
+                """));
+
+        assertThat(((LiveWorkerSpec) spec.workers().get(0)).rateLimits())
+                .isEqualTo(RateLimits.NONE.withRequestsPerMinute(500).withTokensPerMinute(200_000));
+        assertThat(((LiveWorkerSpec) spec.workers().get(1)).rateLimits())
+                .isEqualTo(RateLimits.NONE.withTokensPerMinute(1_000_000_000));
+        assertThat(((LiveWorkerSpec) PoolFile.read(write(EXAMPLE)).workers().get(0)).rateLimits()).isEqualTo(RateLimits.NONE);
+    }
+
+    /** Each row: the rate limit line of a worker entry, and part of the message. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            rpm: 0           | workers[0].rpm: must be a whole number of requests a minute from 1 to 1000000000, got 0
+            rpm: -5          | workers[0].rpm: must be a whole number of requests a minute from 1 to 1000000000, got -5
+            tpm: 1000000001  | workers[0].tpm: must be a whole number of tokens a minute from 1 to 1000000000, got 1000000001
+            rpm: 1.5         | workers[0].rpm: must be a whole number, got 1.5
+            tpm: lots        | workers[0].tpm: must be a whole number, got 'lots'
+            tpm: .inf        | workers[0].tpm: must be a whole number, got .inf
+            """)
+    void rateLimitsOutOfRangeNameFileLineAndField(String limit, String message) throws IOException {
+        Path file = write("""
+                workers:
+                  - id: a
+                    provider: openai
+                    model: m
+                    price: {input: 1, output: 1}
+                    %s
+                """.formatted(limit));
+
+        assertThatThrownBy(() -> PoolFile.read(file))
+                .isInstanceOf(PoolFileException.class)
+                .hasMessage(file + ":6: " + message);
+    }
+
+    @Test
+    void aReplayWorkerHasNoRateLimits() throws IOException {
+        Path file = write("""
+                workers:
+                  - id: r
+                    provider: replay
+                    benchmark: gsm8k
+                    model: o1-mini-2024-09-12
+                    rpm: 10
+                """);
+
+        assertThatThrownBy(() -> PoolFile.read(file)).isInstanceOf(PoolFileException.class)
+                .hasMessageStartingWith(file + ":6: workers[0].rpm: unknown field");
     }
 
     @ParameterizedTest

@@ -63,7 +63,7 @@ class BulkheadLinkTest {
     @Test
     void noPlaceBeforeTheDeadlineIsATypedFailureThatNeverReachesTheWorker() throws Exception {
         Resilience resilience = Resilience.of(ResilienceSettings.defaults().withMaxConcurrentCalls(1));
-        Interceptor bulkhead = resilience.perAttempt().getFirst();
+        Interceptor bulkhead = new BulkheadLink(resilience.bulkheads());
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<CallResult> first = CompletableFuture.supplyAsync(() -> bulkhead.intercept(chain(Duration.ofHours(1), () -> {
@@ -97,7 +97,7 @@ class BulkheadLinkTest {
 
     @Test
     void aPassedDeadlineFailsWithoutWaiting() {
-        Interceptor bulkhead = Resilience.of(ResilienceSettings.defaults()).perAttempt().getFirst();
+        Interceptor bulkhead = new BulkheadLink(Resilience.of(ResilienceSettings.defaults()).bulkheads());
 
         CallResult result = bulkhead.intercept(chain(Duration.ZERO, () -> new CallResult.Answered(REPLY, 1)));
 
