@@ -80,7 +80,8 @@ class PoolFileTest {
         assertThat(local.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:11434/v1"));
         assertThat(local.apiKeyEnv()).isEmpty();
         assertThat(local.timeout()).isEqualTo(LiveWorkerSpec.DEFAULT_TIMEOUT);
-        assertThat(local.concurrency()).as("calls at once to a provider, unless the file says otherwise").isEqualTo(16);
+        assertThat(local.concurrency()).as("as many calls at once as the server takes requests, unless the file says otherwise")
+                .isEqualTo(1024);
         assertThat(((LiveWorkerSpec) spec.workers().get(2)).baseUrl()).isEqualTo(Provider.ANTHROPIC.defaultBaseUrl());
         assertThat(spec.workers().get(3)).isEqualTo(new ReplayWorkerSpec("o1-mini-replay", "gsm8k", "o1-mini-2024-09-12", ""));
     }
