@@ -148,45 +148,43 @@ public final class BenchmarkStudy {
             String headline = "learned (default: " + SweepSetting.label(mainConfig, config) + ", seed " + mainConfig.seed()
                     + ", chosen on validation)";
             LearnedConductor learned = conductor(main, headline, test);
-            List<Conductor> rows = new ArrayList<>(List.of(learned,
-                    conductor(routing, "learned: routing alone (1 step, recorded answers only, lambda=" + fmt(mainConfig.lambda()) + ")", test)));
-            int sweepAt = rows.size();
-            for (ValidationChoice.Candidate c : sweep) {
-                rows.add(conductor(c.checkpoint(), "learned (" + c.label() + ")", test));
-            }
-            int controlsAt = rows.size();
-            rows.add(conductor(untrained, "learned: untrained policy", test));
-            rows.add(conductor(control, "learned: shuffled-reward control (lambda=" + fmt(config.lambda()) + ")", test));
+            // Arguments are evaluated in order, so the conductors are prepared in the table's order as before.
+            LearnedLineup<Conductor> conductors = new LearnedLineup<>(learned,
+                    conductor(routing, "learned: routing alone (1 step, recorded answers only, lambda=" + fmt(mainConfig.lambda()) + ")", test),
+                    sweep.stream().<Conductor>map(c -> conductor(c.checkpoint(), "learned (" + c.label() + ")", test)).toList(),
+                    conductor(untrained, "learned: untrained policy", test),
+                    conductor(control, "learned: shuffled-reward control (lambda=" + fmt(config.lambda()) + ")", test));
             List<EvalRow> table = new ArrayList<>(evaluation.evaluate(Split.TEST, BASELINES).rows());
             LearnedUsage usage = new LearnedUsage(learned.name());
-            List<EvalRow> learnedRows = evaluation.evaluateConductors(Split.TEST, rows, usage).rows();
-            table.addAll(learnedRows);
+            List<EvalRow> evaluated = evaluation.evaluateConductors(Split.TEST, conductors.inOrder(), usage).rows();
+            table.addAll(evaluated);
+            LearnedLineup<EvalRow> learnedRows = conductors.matched(evaluated);
             EvalRow bestSolo = table.stream().filter(r -> r.conductor().startsWith("best-solo")).findFirst().orElseThrow();
             Finding seedSpread = seedSpread(evaluation, seeds, test);
             // The configured run is one of the sweep's (factor 1, no cap of its own): its controls are trained at it.
-            int mainAt = sweepAt + runs.indexOf(config);
-            if (mainAt < sweepAt) {
+            int configured = runs.indexOf(config);
+            if (configured < 0) {
                 throw new IllegalStateException("the sweep lacks the configured run");
             }
-            Finding verdict = new LearningVerdict(config.lambda(), learnedRows.get(mainAt), learnedRows.get(controlsAt),
-                    learnedRows.get(controlsAt + 1)).finding();
+            Finding verdict = new LearningVerdict(config.lambda(), learnedRows.sweep().get(configured), learnedRows.untrained(),
+                    learnedRows.control()).finding();
             table.addAll(withoutStrongest(evaluation, learned, mainConfig, fit, test));
             Finding anyPool = anyPool(evaluation, learned);
 
             List<KnobPoint> knob = new ArrayList<>();
             for (int i = 0; i < sweep.size(); i++) {
-                knob.add(knob(sweep.get(i).label(), sweep.get(i).checkpoint(), learnedRows.get(sweepAt + i)));
+                knob.add(knob(sweep.get(i).label(), sweep.get(i).checkpoint(), learnedRows.sweep().get(i)));
             }
             // The default is a learned setting too, chosen without test; when validation picked another seed than the
             // sweep's, it is a point of the frontier of its own.
             if (!sweep.contains(chosen.chosen())) {
-                knob.add(knob("default: " + chosen.chosen().label(), main, learnedRows.get(0)));
+                knob.add(knob("default: " + chosen.chosen().label(), main, learnedRows.chosen()));
             }
             LearnedUsage.Summary used = usage.summarize(test, loaded.pool());
             // The reader's order: how the default did, whether it learned, what rests on the context model, then how it
             // was chosen and what it took.
-            List<Finding> findings = new ArrayList<>(List.of(defaultVersusBest(chosen, learnedRows.get(0), bestSolo), verdict,
-                    contextModel(learnedRows.get(0), learnedRows.get(1)), anyPool, chosen.finding(), seedSpread));
+            List<Finding> findings = new ArrayList<>(List.of(defaultVersusBest(chosen, learnedRows.chosen(), bestSolo), verdict,
+                    contextModel(learnedRows.chosen(), learnedRows.routing()), anyPool, chosen.finding(), seedSpread));
             subjects(usage.workersBySubject(test), learned.name()).ifPresent(findings::add);
             findings.add(Objects.requireNonNull(trainingTime, "the sweep trained nothing"));
             EvalReport report = new EvalReport(name, "replay", Split.TEST.id(), table, loaded.notes());
