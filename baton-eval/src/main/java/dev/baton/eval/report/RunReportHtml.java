@@ -3,6 +3,7 @@ package dev.baton.eval.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.EvalRow;
+import dev.baton.io.Html;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
