@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
  * Chooses the default learned conductor on a validation part of the train split, never on test: accuracy first.
@@ -210,19 +211,7 @@ public final class ValidationChoice {
                         + "else the one closest to %s.",
                 validationSize, fitSize, barWorker, bar.accuracy(), pools, poolBar.isPresent() ? "both" : "it",
                 poolBar.isPresent() ? "them" : "it");
-        List<String> columns = new ArrayList<>(List.of("setting", "accuracy %", "calls", "cost USD"));
-        if (poolBar.isPresent()) {
-            columns.add("random pools' accuracy %");
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (Candidate c : candidates) {
-            List<String> row = new ArrayList<>(List.of(c.label(), String.format(Locale.ROOT, "%.1f", c.validation().accuracy()),
-                    String.format(Locale.ROOT, "%.2f", c.validation().meanCalls()), Price.usd(c.validation().meanCostUsd())));
-            if (poolBar.isPresent()) {
-                row.add(String.format(Locale.ROOT, "%.1f", c.poolMean()));
-            }
-            rows.add(row);
-        }
+        Finding.Table figures = figures(candidates, poolBar.isPresent());
         boolean reaches = !reaching.isEmpty();
         String verdict = reaches
                 ? String.format(Locale.ROOT, "Chosen: %s (reaches the bar).", chosen.label())
@@ -231,14 +220,32 @@ public final class ValidationChoice {
                         chosen.label(), bar.accuracy() - chosen.validation().accuracy(), barWorker,
                         poolBar.isPresent() ? String.format(Locale.ROOT, " and %.1f below the random pools' best",
                                 poolBar.getAsDouble() - chosen.poolMean()) : "", barWorker);
-        // The checkpoint keeps the choice as one line, every candidate's figures inline as accuracy / calls / cost.
-        StringBuilder why = new StringBuilder(rule.substring(0, rule.length() - 1)).append(". Candidates (accuracy / calls / cost on validation")
-                .append(poolBar.isPresent() ? " / mean accuracy on the random pools" : "").append("):");
-        why.append(String.join(";", rows.stream().map(row -> " " + row.getFirst() + " " + row.get(1) + "% / " + row.get(2)
-                + " / " + row.get(3) + (poolBar.isPresent() ? " / " + row.get(4) + "%" : "")).toList()));
-        why.append(". ").append(verdict);
-        Finding finding = new Finding("choice of the default", Character.toUpperCase(rule.charAt(0)) + rule.substring(1) + " " + verdict,
-                new Finding.Table("The candidates on validation", columns, rows));
-        return new Choice(chosen, reaches, why.toString(), finding);
+        // The checkpoint keeps the choice as one line, each candidate's figures inline: accuracy / calls / cost [/ pools].
+        String why = rule + " Candidates (accuracy / calls / cost on validation"
+                + (poolBar.isPresent() ? " / mean accuracy on the random pools" : "") + "):"
+                + figures.rows().stream().map(row -> " " + row.getFirst() + " " + row.get(1) + "% / " + row.get(2) + " / "
+                        + row.get(3) + (row.size() > 4 ? " / " + row.get(4) + "%" : "")).collect(Collectors.joining(";"))
+                + ". " + verdict;
+        Finding finding = new Finding("choice of the default", Character.toUpperCase(rule.charAt(0)) + rule.substring(1) + " "
+                + verdict, figures);
+        return new Choice(chosen, reaches, why, finding);
+    }
+
+    /** Returns each candidate's validation figures, one row each; the random pools' column only where they apply. */
+    private static Finding.Table figures(List<Candidate> candidates, boolean pools) {
+        List<String> columns = new ArrayList<>(List.of("setting", "accuracy %", "calls", "cost USD"));
+        if (pools) {
+            columns.add("random pools' accuracy %");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Candidate c : candidates) {
+            List<String> row = new ArrayList<>(List.of(c.label(), String.format(Locale.ROOT, "%.1f", c.validation().accuracy()),
+                    String.format(Locale.ROOT, "%.2f", c.validation().meanCalls()), Price.usd(c.validation().meanCostUsd())));
+            if (pools) {
+                row.add(String.format(Locale.ROOT, "%.1f", c.poolMean()));
+            }
+            rows.add(row);
+        }
+        return new Finding.Table("The candidates on validation", columns, rows);
     }
 }
