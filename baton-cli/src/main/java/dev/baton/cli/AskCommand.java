@@ -11,7 +11,7 @@ import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
 import dev.baton.input.BadInputException;
 import dev.baton.input.InvalidSettingException;
-import dev.baton.offline.ReplayedBenchmark;
+import dev.baton.offline.RecordedQuestions;
 import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
@@ -89,8 +89,12 @@ final class AskCommand implements Callable<Integer> {
         Budget budget = budget();
         Optional<AnswerType> type = Optional.ofNullable(answerType).map(AnswerType::parse);
         LoadedPool loaded = poolOptions.load(bench, type, BatonCommand.of(spec).env);
-        Task task = loaded.replay().map(replayed -> recordedTask(replayed, text, type))
-                .orElseGet(() -> new Task(Baton.idOf(text), text, "", type.orElse(AnswerType.TEXT), java.util.Map.of()));
+        Task asked = RecordedQuestions.replayedOrAsked(loaded.replay().map(RecordedQuestions::of), text,
+                () -> Task.asked(text, type.orElse(AnswerType.TEXT)),
+                benchmark -> new BadInputException("the replay pool answers only questions it has recordings for, and this one "
+                        + "is not in " + benchmark + " (copy a question from it, or use a pool file)"));
+        // --answer-type also decides how a recorded question's answer is read.
+        Task task = type.map(t -> new Task(asked.id(), asked.question(), asked.gold(), t, asked.metadata())).orElse(asked);
         try (StoreBackend store = encoderOptions.openStore(); EncoderOptions.Lazy encoder = encoderOptions.lazy(store);
              ConductorResolver conductors = new ConductorResolver(loaded, encoder)) {
             Executor executor = poolOptions.executor(loaded, store, LivePoolOptions.warningOnce(spec.commandLine().getErr()));
@@ -115,16 +119,6 @@ final class AskCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** Returns the recorded task a replay pool can answer: the benchmark's question with this text. */
-    private static Task recordedTask(ReplayedBenchmark replayed, String text, Optional<AnswerType> type) {
-        Task task = replayed.benchmark().tasks().stream()
-                .filter(t -> t.question().strip().equals(text.strip()))
-                .findFirst()
-                .orElseThrow(() -> new BadInputException("the replay pool answers only questions it has recordings for, and "
-                        + "this one is not in " + replayed.name() + " (copy a question from it, or use a pool file)"));
-        return type.map(t -> new Task(task.id(), task.question(), task.gold(), t, task.metadata())).orElse(task);
     }
 
     private void print(Answer answer, TraceFormat format) {

@@ -2,9 +2,11 @@ package dev.baton.cli;
 
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.report.BenchmarkSection;
+import dev.baton.eval.report.Finding;
 import dev.baton.eval.study.BenchmarkStudy;
 import dev.baton.eval.report.RunReport;
 import dev.baton.eval.report.RunReportWriter;
+import dev.baton.learn.train.TrainingConfig;
 import dev.baton.offline.Benchmarks;
 import dev.baton.task.Split;
 import java.io.PrintWriter;
@@ -80,25 +82,34 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("runs", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         List<BenchmarkSection> sections = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+
         try (EncoderOptions.Session session = encoderOptions.open()) {
             for (String benchmark : chosen) {
                 BenchmarkStudy.Result result = new BenchmarkStudy(poolOptions.load(benchmark), session.encoder(), training.config(), dir,
                         reportOptions.progress(err), label -> TrainingProgress.forTerminal(err, reportOptions.quiet, label)).run();
                 sections.add(result.section());
                 reports.add(result.section().table());
-                notes.addAll(result.findings());
                 reportOptions.print(result.section().table(), stdout);
                 result.findings().forEach(finding -> reportOptions.printBullet(finding, stdout));
                 stdout.println();
                 stdout.flush();
             }
         }
-        notes.add("learned conductor: " + training.config() + "; encoder all-minilm-l6-v2-q (frozen); roles from data/roles.yaml");
-        RunReportWriter.write(new RunReport("Baton offline demo", Instant.now(), sections, notes), dir);
+        reportOptions.printBullet(BenchmarkStudy.CONTEXT_MODEL.line(), stdout);
+        RunReportWriter.write(new RunReport("Baton offline demo", Instant.now(), sections,
+                List.of(BenchmarkStudy.CONTEXT_MODEL, trainedWith(training.config()))), dir);
         reportOptions.writeJson(reports);
         stdout.println("report: " + dir.resolve("report.html") + " (also report.md, report.json; checkpoints under " + dir + ")");
         return 0;
+    }
+
+    /** The run's training settings for the report, one per row, as a person reads them rather than as a record prints. */
+    private static Finding trainedWith(TrainingConfig config) {
+        List<List<String>> rows = config.settings().entrySet().stream()
+                .map(setting -> List.of(setting.getKey().replace('-', ' '), setting.getValue())).toList();
+        return new Finding("learned conductor", "Trained per benchmark with the settings below (the cost-penalty sweep and "
+                + "the controls derive from them); questions encoded by all-minilm-l6-v2-q (frozen); roles from data/roles.yaml.",
+                new Finding.Table("The training settings", List.of("setting", "value"), rows));
     }
 
     /** The benchmarks to run: the built-in ones, or those --bench names (each checked before any work starts). */

@@ -75,6 +75,14 @@ class AskCommandTest {
     }
 
     @Test
+    void aQuestionTheReplayPoolHasNoRecordingOfSaysWhatToDoInstead() {
+        CliRun run = CliRun.of("ask", "What is the airspeed of an unladen swallow?");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("this one is not in gsm8k (copy a question from it, or use a pool file)");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         for (String[] args : new String[][] {
             {"ask", "What is the airspeed of an unladen swallow?"},

@@ -48,13 +48,16 @@ class DemoCommandTest {
         assertThat(run.out()).contains("learned (default: lambda=", "chosen on validation)", "learned (lambda=10)",
                 "learned: untrained policy", "learned: shuffled-reward control", "learned: routing alone", "learned (lambda=1)",
                 "learned (lambda=100)", "without o1-mini-2024-09-12", "trained without it) without o1-mini-2024-09-12",
-                "any pool: over 20 random 4-worker pools", "the training objective (accuracy - lambda x cost",
-                "gsm8k, default: chosen on", "validation questions of the train split", "gsm8k, default on test:",
+                "any pool: Over 20 random 4-worker pools", "The training objective (accuracy - lambda x cost",
+                "gsm8k, choice of the default: Chosen on", "validation questions of the train split", "gsm8k, default on test:",
                 "gsm8k, context model:", "seeds of the chosen setting", " vs best single worker: ", "report: ");
+        // The context model's caveat is said once for the run, not once per benchmark.
+        assertThat(run.out().split("never invents a new answer", -1)).hasSize(2);
         for (String file : new String[] {"report.html", "report.md", "report.json"}) {
             assertThat(dir.resolve(file)).isNotEmptyFile();
         }
-        assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("<div class=\"chart\" data-chart=", "model_id = [");
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("<div class=\"chart\" data-chart=", "model_id = [",
+                "<h3>Findings</h3>", "<td>learning rate</td><td>0.001</td>").doesNotContain("TrainingConfig[");
         assertThat(dir.resolve("gsm8k/default.json")).isNotEmptyFile();
         assertThat(java.nio.file.Files.readString(dir.resolve("gsm8k/default.json"))).contains("\"selection\":\"chosen on");
     }

@@ -9,12 +9,8 @@ import dev.baton.pool.Pool;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
 import dev.baton.worker.Worker;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -68,8 +64,7 @@ public final class Baton implements AutoCloseable {
         if (question == null || question.isBlank()) {
             throw new EmptyQuestionException();
         }
-        // No gold answer: nothing here is graded, and workers never see one anyway.
-        return ask(new Task(idOf(question), question, "", answerType, java.util.Map.of()));
+        return ask(Task.asked(question, answerType));
     }
 
     /** Answers a task (its gold answer, if any, is never shown to a worker). */
@@ -106,16 +101,6 @@ public final class Baton implements AutoCloseable {
         }
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    /** Returns a stable id for a question's text, so traces and stores recognise a question asked again. */
-    public static String idOf(String question) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(question.getBytes(StandardCharsets.UTF_8));
-            return "q-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

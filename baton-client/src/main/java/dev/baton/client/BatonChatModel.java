@@ -3,6 +3,7 @@ package dev.baton.client;
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.CallResult;
 import dev.baton.task.AnswerType;
+import dev.baton.task.Conversation;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -14,7 +15,6 @@ import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Baton as a LangChain4j {@link ChatModel}: an application built on LangChain4j gets the conductor and its pool by
@@ -57,31 +57,18 @@ public final class BatonChatModel implements ChatModel {
                 .build();
     }
 
-    /** Returns the last user message, preceded by the conversation before it when there is one. */
+    /** Returns the last user message, preceded by the conversation before it when there is one ({@link Conversation}). */
     static String question(List<ChatMessage> messages) {
-        int last = -1;
-        for (int i = messages.size() - 1; i >= 0 && last < 0; i--) {
-            if (messages.get(i) instanceof UserMessage) {
-                last = i;
-            }
-        }
-        if (last < 0) {
-            throw new EmptyQuestionException();
-        }
-        String question = text(messages.get(last));
-        if (last == 0) {
-            return question;
-        }
-        String context = messages.subList(0, last).stream().map(m -> role(m) + ": " + text(m)).collect(Collectors.joining("\n"));
-        return "The conversation so far:\n" + context + "\n\nAnswer this: " + question;
+        return new Conversation(messages.stream().map(m -> new Conversation.Turn(speaker(m), text(m))).toList()).question()
+                .orElseThrow(EmptyQuestionException::new);
     }
 
-    private static String role(ChatMessage message) {
+    private static Conversation.Speaker speaker(ChatMessage message) {
         return switch (message) {
-            case SystemMessage ignored -> "Instructions";
-            case UserMessage ignored -> "User";
-            case AiMessage ignored -> "Assistant";
-            default -> "Note";
+            case SystemMessage ignored -> Conversation.Speaker.INSTRUCTIONS;
+            case UserMessage ignored -> Conversation.Speaker.USER;
+            case AiMessage ignored -> Conversation.Speaker.ASSISTANT;
+            default -> Conversation.Speaker.NOTE;
         };
     }
 

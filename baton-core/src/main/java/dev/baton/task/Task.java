@@ -1,5 +1,9 @@
 package dev.baton.task;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,5 +32,23 @@ public record Task(String id, String question, String gold, AnswerType answerTyp
     /** Creates a task without metadata. */
     public static Task of(String id, String question, String gold, AnswerType answerType) {
         return new Task(id, question, gold, answerType, Map.of());
+    }
+
+    /**
+     * Creates the task a user asks: no gold answer (nothing grades it, and workers never see one anyway), no metadata,
+     * its id {@linkplain #idOf derived from its text}.
+     */
+    public static Task asked(String question, AnswerType answerType) {
+        return new Task(idOf(question), question, "", answerType, Map.of());
+    }
+
+    /** Returns a stable id for a question's text, so traces and stores recognise a question asked again. */
+    public static String idOf(String question) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(question.getBytes(StandardCharsets.UTF_8));
+            return "q-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.baton.client.Answer;
 import dev.baton.client.Baton;
 import dev.baton.client.TraceJson;
 import dev.baton.execute.Budget;
+import dev.baton.offline.RecordedQuestions;
 import dev.baton.store.StoredTrace;
 import dev.baton.store.TraceStore;
 import dev.baton.task.AnswerType;
@@ -13,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,14 +73,15 @@ final class ChatAnswerer {
                 conductor.workflows().stream().map(w -> WorkflowText.render(w, models.pool().pool().view())).toList());
     }
 
-    /** Returns the task to answer: for a replay pool the recorded one with the question's text, else a new one. */
+    /**
+     * Returns the task to answer: for a replay pool the recorded one with the last user message's text, else a new one
+     * asking the whole conversation.
+     */
     private Task task(ChatRequest request) {
-        return recorded.map(questions -> questions.question(request.question()).orElseThrow(() -> ApiException.invalidRequest(
-                "The replay pool answers only questions it has recordings for, and the last user message is not one of "
-                        + questions.benchmark() + "'s questions", "messages"))).orElseGet(() -> {
-            String question = request.questionWithContext();
-            return new Task(Baton.idOf(question), question, "", AnswerType.TEXT, Map.of());
-        });
+        return RecordedQuestions.replayedOrAsked(recorded, request.question(),
+                () -> Task.asked(request.questionWithContext(), AnswerType.TEXT),
+                benchmark -> ApiException.invalidRequest("The replay pool answers only questions it has recordings for, and "
+                        + "the last user message is not one of " + benchmark + "'s questions", "messages"));
     }
 
     private static String newId() {

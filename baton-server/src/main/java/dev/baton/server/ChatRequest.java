@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.task.Conversation;
 import dev.baton.worker.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,18 +144,10 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
         return messages.get(lastUser()).text();
     }
 
-    /**
-     * Returns the question with the conversation before it as context, in the words {@code BatonChatModel} uses, or
-     * the question alone when nothing came before it.
-     */
+    /** Returns the question with the conversation before it as context ({@link Conversation#question()}). */
     String questionWithContext() {
-        int last = lastUser();
-        if (last == 0) {
-            return question();
-        }
-        String context = messages.subList(0, last).stream().map(m -> speaker(m.role()) + ": " + m.text())
-                .collect(Collectors.joining("\n"));
-        return "The conversation so far:\n" + context + "\n\nAnswer this: " + question();
+        return new Conversation(messages.stream().map(m -> new Conversation.Turn(speaker(m.role()), m.text())).toList())
+                .question().orElseThrow(() -> new IllegalStateException("parse() admits only conversations with a user message"));
     }
 
     /** Returns the first user message: a worker step's question and subtask, where a gateway finds its task. */
@@ -187,12 +180,12 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
         throw new IllegalStateException("parse() admits only conversations with a user message");
     }
 
-    private static String speaker(String role) {
+    private static Conversation.Speaker speaker(String role) {
         return switch (role) {
-            case "system", "developer" -> "Instructions";
-            case "user" -> "User";
-            case "assistant" -> "Assistant";
-            default -> "Note";
+            case "system", "developer" -> Conversation.Speaker.INSTRUCTIONS;
+            case "user" -> Conversation.Speaker.USER;
+            case "assistant" -> Conversation.Speaker.ASSISTANT;
+            default -> Conversation.Speaker.NOTE;
         };
     }
 }

@@ -2,13 +2,12 @@ package dev.baton.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.client.Baton;
+import dev.baton.offline.RecordedQuestions;
 import dev.baton.task.Task;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,13 +59,14 @@ final class RewardEndpoint implements Handler {
                             + "'answer_type' instead of 'task_id'", "task_id"))
                     .id(byId.id()).orElseThrow(() -> ApiException.invalidRequest("No task '" + byId.id() + "' in "
                             + recorded.get().benchmark(), "task_id"));
-            case RewardRequest.TaskGiven.Spelled spelled -> recorded
-                    .map(questions -> questions.question(spelled.question()).orElseThrow(() -> ApiException.invalidRequest(
-                            "The replay pool answers only questions it has recordings for, and 'question' is not one of "
-                                    + questions.benchmark() + "'s questions", "question")).id())
-                    .map(id -> new Task(id, spelled.question(), spelled.gold(), spelled.answerType(), Map.of()))
-                    .orElseGet(() -> new Task(Baton.idOf(spelled.question()), spelled.question(), spelled.gold(),
-                            spelled.answerType(), Map.of()));
+            case RewardRequest.TaskGiven.Spelled spelled -> {
+                Task found = RecordedQuestions.replayedOrAsked(recorded, spelled.question(),
+                        () -> Task.asked(spelled.question(), spelled.answerType()),
+                        benchmark -> ApiException.invalidRequest("The replay pool answers only questions it has recordings "
+                                + "for, and 'question' is not one of " + benchmark + "'s questions", "question"));
+                // Graded by the request's gold and answer type, under the id a replay pool knows the question by.
+                yield Task.of(found.id(), spelled.question(), spelled.gold(), spelled.answerType());
+            }
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import dev.baton.offline.RecordedQuestions;
 import dev.baton.store.TraceStore;
 import io.javalin.config.RoutesConfig;
 

@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.io.Html;
 import dev.baton.store.StoredTrace;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ final class TracePages {
 
     /** Returns a whole page around {@code body}; with {@code charts} it loads ECharts from {@code /ui/echarts.min.js}. */
     static String page(String title, String body, boolean charts) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<link rel=\"icon\" href=\"data:,\"/>\n<title>" + escape(title)
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<link rel=\"icon\" href=\"data:,\"/>\n<title>" + Html.escape(title)
                 + " \u00b7 Baton</title>\n<style>\n" + STYLE + "</style>\n"
                 + (charts ? "<script src=\"/ui/echarts.min.js\"></script>\n" : "") + "</head>\n<body>\n<main>\n" + body
                 + "</main>\n</body>\n</html>\n";
@@ -51,7 +52,7 @@ final class TracePages {
     /** Returns the page a failure under {@code /ui} is answered with: the status and what went wrong. */
     static String error(int status, String message) {
         return page("Error " + status, "<p><a href=\"/ui\">\u2190 recent requests</a></p>\n<h1>Error " + status
-                + "</h1>\n<p class=\"empty\">" + escape(message) + "</p>\n", false);
+                + "</h1>\n<p class=\"empty\">" + Html.escape(message) + "</p>\n", false);
     }
 
     /** Returns the list of recent requests, newest first. */
@@ -66,11 +67,11 @@ final class TracePages {
                 .append("<th>calls</th><th>cost USD</th><th>latency</th></tr></thead>\n<tbody>\n");
         for (StoredTrace trace : traces) {
             String link = "/ui/traces/" + urlPart(trace.id());
-            body.append("<tr><td class=\"num\"><a href=\"").append(escape(link)).append("\">")
-                    .append(escape(trace.created().toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z")))
-                    .append("</a></td><td>").append(escape(trace.model())).append("</td><td class=\"text\"><a href=\"")
-                    .append(escape(link)).append("\">").append(escape(shorten(trace.question(), 200))).append("</a></td><td class=\"text\">")
-                    .append(escape(trace.answer().map(a -> shorten(a, 80)).orElse("(none)"))).append("</td><td class=\"num\">")
+            body.append("<tr><td class=\"num\"><a href=\"").append(Html.escape(link)).append("\">")
+                    .append(Html.escape(trace.created().toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z")))
+                    .append("</a></td><td>").append(Html.escape(trace.model())).append("</td><td class=\"text\"><a href=\"")
+                    .append(Html.escape(link)).append("\">").append(Html.escape(shorten(trace.question(), 200))).append("</a></td><td class=\"text\">")
+                    .append(Html.escape(trace.answer().map(a -> shorten(a, 80)).orElse("(none)"))).append("</td><td class=\"num\">")
                     .append(trace.calls()).append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.6f", trace.costUsd()))
                     .append("</td><td class=\"num\">").append(trace.latency().toMillis()).append(" ms</td></tr>\n");
         }
@@ -81,13 +82,13 @@ final class TracePages {
     /** Returns one request: its question and answer, its workflow as a graph, then every call in detail. */
     static String trace(StoredTrace stored, JsonNode trace) {
         StringBuilder body = new StringBuilder("<p><a href=\"/ui\">\u2190 recent requests</a></p>\n<h1>Request ")
-                .append(escape(stored.id())).append("</h1>\n<p class=\"meta\">").append(escape(stored.model()))
+                .append(Html.escape(stored.id())).append("</h1>\n<p class=\"meta\">").append(Html.escape(stored.model()))
                 .append(" \u00b7 ").append(stored.calls()).append(" calls \u00b7 $")
                 .append(String.format(Locale.ROOT, "%.6f", stored.costUsd())).append(" \u00b7 ")
                 .append(stored.latency().toMillis()).append(" ms \u00b7 ").append(trace.path("rounds").asInt())
-                .append(" round(s)</p>\n<h2>Question</h2>\n<pre id=\"question\">").append(escape(stored.question()))
+                .append(" round(s)</p>\n<h2>Question</h2>\n<pre id=\"question\">").append(Html.escape(stored.question()))
                 .append("</pre>\n<h2>Answer</h2>\n<div class=\"answer\" id=\"answer\">")
-                .append(escape(stored.answer().orElse("(no answer)"))).append("</div>\n");
+                .append(Html.escape(stored.answer().orElse("(no answer)"))).append("</div>\n");
         TraceGraph graph = TraceGraph.of(trace);
         body.append("<h2>Workflow</h2>\n<p class=\"meta\">Each node is a call; an arrow shows a reply that a later call ")
                 .append("saw; dashed arrows lead from a planning call to the steps it planned. Hover for details, click to ")
@@ -105,9 +106,9 @@ final class TracePages {
     private static void call(StringBuilder body, TraceGraph.Node node) {
         JsonNode call = node.call();
         String status = call.path("status").asText();
-        body.append("<section class=\"call ").append(escape(status)).append("\" id=\"").append(escape(node.id()))
+        body.append("<section class=\"call ").append(Html.escape(status)).append("\" id=\"").append(Html.escape(node.id()))
                 .append("\">\n<h3>").append(node.planning() ? "Planning call" : "Step " + node.step()).append(", round ")
-                .append(node.round() + 1).append(": ").append(escape(call.path("worker").asText())).append("</h3>\n<dl>");
+                .append(node.round() + 1).append(": ").append(Html.escape(call.path("worker").asText())).append("</h3>\n<dl>");
         term(body, "subtask", call.path("subtask").asText());
         if (call.has("role")) {
             term(body, "role", call.get("role").asText());
@@ -129,36 +130,19 @@ final class TracePages {
         }
         body.append("</dl>\n");
         if (call.has("reply")) {
-            body.append("<pre class=\"reply\">").append(escape(call.get("reply").asText())).append("</pre>\n");
+            body.append("<pre class=\"reply\">").append(Html.escape(call.get("reply").asText())).append("</pre>\n");
         }
         body.append("</section>\n");
     }
 
     private static void term(StringBuilder body, String name, String value) {
-        body.append("<dt>").append(escape(name)).append("</dt><dd>").append(escape(value)).append("</dd>");
+        body.append("<dt>").append(Html.escape(name)).append("</dt><dd>").append(Html.escape(value)).append("</dd>");
     }
 
     /** Returns the text cut to {@code max} characters, an ellipsis marking the cut. */
     static String shorten(String text, int max) {
         String line = text.strip().replaceAll("\\s+", " ");
         return line.length() <= max ? line : line.substring(0, max - 1) + "\u2026";
-    }
-
-    /** Escapes text for element content and quoted attributes. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** Trace ids are generated by the server, but a link must not trust that: anything but [A-Za-z0-9_-] is encoded. */

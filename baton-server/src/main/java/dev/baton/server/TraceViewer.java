@@ -3,6 +3,7 @@ package dev.baton.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.eval.report.EChartsScript;
+import dev.baton.io.Html;
 import dev.baton.store.StoredTrace;
 import dev.baton.store.TraceStore;
 import io.javalin.config.RoutesConfig;
@@ -58,7 +59,7 @@ final class TraceViewer {
         StoredTrace stored = traces.get(id).orElse(null);
         if (stored == null) {
             ctx.status(HttpStatus.NOT_FOUND).html(TracePages.page("Not found", "<p><a href=\"/ui\">\u2190 recent requests</a></p>"
-                    + "<p class=\"empty\">No trace with id '" + TracePages.escape(id) + "'.</p>", false));
+                    + "<p class=\"empty\">No trace with id '" + Html.escape(id) + "'.</p>", false));
             return;
         }
         JsonNode trace;

@@ -1,15 +1,14 @@
 package dev.baton.server;
 
 import dev.baton.client.Answer;
-import dev.baton.client.Baton;
 import dev.baton.execute.Budget;
 import dev.baton.execute.Executor;
 import dev.baton.execute.Trace;
+import dev.baton.offline.RecordedQuestions;
 import dev.baton.pool.Pool;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,8 +46,7 @@ final class WorkerGateway {
 
     private Task task(ChatRequest request) {
         if (recorded.isEmpty()) {
-            String question = request.question();
-            return new Task(Baton.idOf(question), question, "", AnswerType.TEXT, Map.of());
+            return Task.asked(request.question(), AnswerType.TEXT);
         }
         RecordedQuestions questions = recorded.get();
         return questions.turn(request.firstUserText()).or(() -> questions.turn(request.question()))

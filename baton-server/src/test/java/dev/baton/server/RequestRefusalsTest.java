@@ -217,7 +217,10 @@ class RequestRefusalsTest {
 
     @Test
     void aQuestionTheReplayPoolHasNoRecordingOfIsABadRequest() {
-        assertError(chat(ServerFixture.chat("best-solo", "What is the capital of France?"), AUTH), 400, "invalid_request_error");
+        JsonNode error = assertError(chat(ServerFixture.chat("best-solo", "What is the capital of France?"), AUTH), 400,
+                "invalid_request_error");
+        assertThat(error.get("param").asText()).isEqualTo("messages");
+        assertThat(error.get("message").asText()).contains("the last user message is not one of gsm8k's questions");
     }
 
     @Test

@@ -64,6 +64,25 @@ class TraceViewerTest {
     }
 
     @Test
+    void aReplysControlCharactersAreDroppedAsTheReportDropsThem() {
+        try (ServerFixture fixture = new ServerFixture(ServerSettings.loopback(0), List.of("best-solo"))) {
+            // A worker that colours its terminal output: ESC and NUL have no place in a page, escaped or not.
+            String json = """
+                    {"question": "q", "answer": "a", "rounds": 1, "planning": [], "steps": [{"round": 0, "step": 0,
+                     "worker": "w", "subtask": "s", "status": "answered", "cached": false, "input_tokens": 1,
+                     "output_tokens": 2, "cost_usd": 0.0, "latency_ms": 3, "attempts": 1, "started_ms": 0,
+                     "reply": "\\u001b[31mred\\u001b[0m\\u0000 & done", "messages": []}]}""";
+            fixture.store.traces().put(new StoredTrace("chatcmpl-colours", Instant.now(), "best-solo", "q\u0007",
+                    Optional.of("a"), 1, 0, Duration.ofMillis(5), json));
+
+            String page = fixture.get("/ui/traces/chatcmpl-colours").body();
+
+            assertThat(page).contains("<pre class=\"reply\">[31mred[0m &amp; done</pre>", "<pre id=\"question\">q</pre>")
+                    .doesNotContain("\u001b", "\u0000", "\u0007");
+        }
+    }
+
+    @Test
     void unknownTraceIsNotFound() {
         try (ServerFixture fixture = new ServerFixture(ServerSettings.loopback(0), List.of("best-solo"))) {
             HttpResponse<String> page = fixture.get("/ui/traces/%3Cnone%3E");

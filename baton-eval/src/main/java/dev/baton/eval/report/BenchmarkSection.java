@@ -18,10 +18,11 @@ import java.util.Set;
  * @param workerUsage calls per worker made by the learned conductor on the test split, most used first
  * @param roleUsage   calls per role (subtask kind) made by the learned conductor, most used first
  * @param examples    a few workflows the learned conductor wrote
+ * @param findings    what the run found out about the benchmark, shown after its table
  */
 public record BenchmarkSection(EvalReport table, List<LearningCurve> curves, List<KnobPoint> knobPoints,
                                Map<String, Integer> workerUsage, Map<String, Integer> roleUsage,
-                               List<ExampleWorkflow> examples) {
+                               List<ExampleWorkflow> examples, List<Finding> findings) {
 
     public BenchmarkSection {
         Objects.requireNonNull(table, "table");
@@ -36,6 +37,13 @@ public record BenchmarkSection(EvalReport table, List<LearningCurve> curves, Lis
         workerUsage = counts("workerUsage", workerUsage);
         roleUsage = counts("roleUsage", roleUsage);
         examples = List.copyOf(examples);
+        findings = List.copyOf(findings);
+    }
+
+    /** A section without findings (an evaluation that trained nothing has none). */
+    public BenchmarkSection(EvalReport table, List<LearningCurve> curves, List<KnobPoint> knobPoints,
+                            Map<String, Integer> workerUsage, Map<String, Integer> roleUsage, List<ExampleWorkflow> examples) {
+        this(table, curves, knobPoints, workerUsage, roleUsage, examples, List.of());
     }
 
     /** Returns the benchmark's name. */

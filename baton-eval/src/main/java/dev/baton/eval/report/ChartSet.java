@@ -3,6 +3,7 @@ package dev.baton.eval.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.io.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -13,7 +13,6 @@ final class PageStyle {
             main { max-width: 940px; margin: 0 auto; padding: 32px 20px 48px; }
             header h1 { font-size: 28px; margin: 0 0 4px; letter-spacing: -0.01em; }
             .meta { color: var(--muted); margin: 0 0 12px; }
-            ul.notes { margin: 0 0 8px; padding-left: 20px; color: var(--ink); }
             nav { margin: 12px 0 0; display: flex; flex-wrap: wrap; gap: 8px; }
             nav a { background: var(--card); border: 1px solid var(--line); border-radius: 999px; padding: 2px 12px;
                     color: var(--ink); text-decoration: none; font-size: 14px; }
@@ -36,6 +35,11 @@ final class PageStyle {
             details.solo-rows { margin: 10px 0; }
             details.solo-rows summary { cursor: pointer; color: var(--muted); font-size: 14px; padding: 4px 0; }
             details.solo-rows table { margin-top: 6px; }
+            .findings p { margin: 0 0 8px; }
+            details.figures { margin: -2px 0 12px; }
+            details.figures summary { cursor: pointer; color: var(--muted); font-size: 14px; padding: 2px 0; }
+            details.figures table { margin-top: 6px; }
+            section.run-notes { margin-top: 36px; }
             figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; }
             .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 12px;
                     align-items: start; }

@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param title    the page's heading
  * @param created  when the run finished
  * @param sections one per benchmark, in the order run
- * @param notes    free remarks about the run (pool, seeds, caveats), shown under the title
+ * @param notes    what holds for the whole run (how it was trained, caveats), shown after every benchmark
  */
-public record RunReport(String title, Instant created, List<BenchmarkSection> sections, List<String> notes) {
+public record RunReport(String title, Instant created, List<BenchmarkSection> sections, List<Finding> notes) {
 
     public RunReport {
         Checks.notBlank("title", title);

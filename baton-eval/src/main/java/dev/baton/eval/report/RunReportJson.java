@@ -40,7 +40,7 @@ public final class RunReportJson {
         ObjectNode root = JSON.createObjectNode();
         root.put("title", report.title());
         root.put("created", report.created().toString());
-        report.notes().forEach(root.putArray("notes")::add);
+        findings(root.putArray("notes"), report.notes());
         ArrayNode sections = root.putArray("sections");
         for (BenchmarkSection section : report.sections()) {
             ObjectNode node = sections.addObject();
@@ -69,8 +69,21 @@ public final class RunReportJson {
                 examples.addObject().put("question", example.question()).put("workflow", example.workflowText())
                         .put("answer", example.answer()).put("correct", example.correct());
             }
+            findings(node.putArray("findings"), section.findings());
         }
         return root;
+    }
+
+    private static void findings(ArrayNode array, List<Finding> findings) {
+        for (Finding finding : findings) {
+            ObjectNode node = array.addObject().put("topic", finding.topic()).put("text", finding.text());
+            if (!finding.table().rows().isEmpty()) {
+                ObjectNode table = node.putObject("table").put("caption", finding.table().caption());
+                finding.table().columns().forEach(table.putArray("columns")::add);
+                ArrayNode rows = table.putArray("rows");
+                finding.table().rows().forEach(row -> row.forEach(rows.addArray()::add));
+            }
+        }
     }
 
     /**
@@ -110,10 +123,31 @@ public final class RunReportJson {
                         required(example, "correct").booleanValue()));
             }
             sections.add(new BenchmarkSection(table(required(node, "table")), curves, knobs,
-                    counts(required(node, "worker_usage")), counts(required(node, "role_usage")), examples));
+                    counts(required(node, "worker_usage")), counts(required(node, "role_usage")), examples,
+                    findings(node.path("findings"))));
         }
         return new RunReport(required(root, "title").asText(), Instant.parse(required(root, "created").asText()),
-                sections, strings(required(root, "notes")));
+                sections, findings(required(root, "notes")));
+    }
+
+    /** Reads findings; a report written before findings had topics holds plain lines, read as remarks. */
+    private static List<Finding> findings(JsonNode array) {
+        List<Finding> findings = new ArrayList<>();
+        for (JsonNode node : array) {
+            if (node.isTextual()) {
+                findings.add(Finding.of("note", node.asText()));
+                continue;
+            }
+            Finding.Table table = Finding.Table.NONE;
+            JsonNode figures = node.get("table");
+            if (figures != null && !figures.isNull()) {
+                List<List<String>> rows = new ArrayList<>();
+                required(figures, "rows").forEach(row -> rows.add(strings(row)));
+                table = new Finding.Table(required(figures, "caption").asText(), strings(required(figures, "columns")), rows);
+            }
+            findings.add(new Finding(required(node, "topic").asText(), required(node, "text").asText(), table));
+        }
+        return findings;
     }
 
     private static EvalReport table(JsonNode node) {

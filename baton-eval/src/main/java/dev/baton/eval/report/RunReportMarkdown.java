@@ -22,22 +22,41 @@ public final class RunReportMarkdown {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(report.title()).append("\n\n");
         out.append("Created ").append(report.created()).append(".\n\n");
-        report.notes().forEach(note -> out.append("- ").append(note).append('\n'));
-        if (!report.notes().isEmpty()) {
-            out.append('\n');
-        }
         if (report.sections().isEmpty()) {
-            out.append("No benchmark was run.\n");
+            out.append("No benchmark was run.\n\n");
         }
         for (BenchmarkSection section : report.sections()) {
             out.append(ReportTable.render(section.table())).append('\n');
+            if (!section.findings().isEmpty()) {
+                out.append("### Findings\n\n");
+                findings(out, section.findings());
+            }
             curves(out, section);
             knob(out, section);
             usage(out, "Worker usage of the learned conductor", "worker", section.workerUsage());
             usage(out, "Role usage of the learned conductor", "role", section.roleUsage());
             examples(out, section);
         }
+        // As on the page: what holds for every benchmark after the figures.
+        if (!report.notes().isEmpty()) {
+            out.append("## About this run\n\n");
+            findings(out, report.notes());
+        }
         return out.toString();
+    }
+
+    /** Writes each finding as a paragraph led by its topic, its figures as a table under it. */
+    private static void findings(StringBuilder out, List<Finding> findings) {
+        for (Finding finding : findings) {
+            out.append("**").append(finding.heading()).append(".** ").append(finding.text()).append("\n\n");
+            Finding.Table figures = finding.table();
+            if (!figures.rows().isEmpty()) {
+                out.append(figures.caption()).append(":\n\n");
+                MarkdownTable table = new MarkdownTable(figures.columns().toArray(String[]::new));
+                figures.rows().forEach(row -> table.row(row.toArray(String[]::new)));
+                out.append(table.render()).append('\n');
+            }
+        }
     }
 
     private static void curves(StringBuilder out, BenchmarkSection section) {

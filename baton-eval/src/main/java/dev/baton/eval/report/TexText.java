@@ -1,5 +1,6 @@
 package dev.baton.eval.report;
 
+import dev.baton.io.Html;
 import java.util.Map;
 import java.util.regex.Pattern;
 

@@ -6,6 +6,7 @@ import dev.baton.eval.EvalRow;
 import dev.baton.eval.Evaluation;
 import dev.baton.eval.ProgressListener;
 import dev.baton.eval.report.BenchmarkSection;
+import dev.baton.eval.report.Finding;
 import dev.baton.eval.report.KnobPoint;
 import dev.baton.eval.report.LearningCurve;
 import dev.baton.learn.conductor.LearnedConductor;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -57,7 +59,6 @@ public final class BenchmarkStudy {
     private final Path dir;
     private final ProgressListener progress;
     private final Function<String, TrainingListener> trainingProgress;
-    private final List<String> findings = new ArrayList<>();
     private final List<LearnedConductor> opened = new ArrayList<>();
 
     /**
@@ -79,12 +80,25 @@ public final class BenchmarkStudy {
     }
 
     /**
+     * What the study found, once for every benchmark it is run on: the learned conductor's figures on the test split
+     * rest on the replay pool's context model wherever a step sees earlier steps, and only routing alone does not.
+     */
+    public static final Finding CONTEXT_MODEL = Finding.of("context model", "Steps that see earlier steps answer by the replay "
+            + "pool's context model, which assumes a worker shown others' answers adopts one two of them agree on (p_follow) "
+            + "or keeps its own (p_keep): it never invents a new answer, so a weak last step can inherit a right answer. Live "
+            + "models need not behave so; each benchmark's routing-alone row is the figure that does not rest on it.");
+
+    /**
      * What the study found.
      *
-     * @param section  the report section: table, curves, cost knob, usage, examples
-     * @param findings one-line findings for the notes (training time, seeds, any pool, learning is real)
+     * @param section the report section: table, findings, curves, cost knob, usage, examples
      */
-    public record Result(BenchmarkSection section, List<String> findings) {
+    public record Result(BenchmarkSection section) {
+
+        /** Returns the findings as one line each for a terminal, each led by the benchmark's name. */
+        public List<String> findings() {
+            return section.findings().stream().map(finding -> section.benchmark() + ", " + finding.line()).toList();
+        }
     }
 
     /** Trains, evaluates and sums up; checkpoints land under {@code dir}. */
@@ -100,14 +114,15 @@ public final class BenchmarkStudy {
             List<Task> fit = choice.fit();
             List<ValidationChoice.Candidate> sweep = new ArrayList<>();
             long start = System.nanoTime();
+            Finding trainingTime = null;
             List<TrainingConfig> runs = SweepSetting.runs(SweepSetting.DEFAULT, config);
             for (TrainingConfig settings : runs) {
                 String label = SweepSetting.label(settings, config);
                 Checkpoint trained = train(SweepSetting.fileLabel(label), settings, fit);
                 if (sweep.isEmpty()) {
-                    findings.add(String.format(Locale.ROOT, "%s: one training run (%d x %d x %d rollouts, %s) took %.1f s",
-                            name, config.iterations(), config.questions(), config.rollouts(), label,
-                            (System.nanoTime() - start) / 1e9));
+                    trainingTime = Finding.of("training time", String.format(Locale.ROOT,
+                            "One training run (%d x %d x %d rollouts, %s) took %.1f s.", config.iterations(), config.questions(),
+                            config.rollouts(), label, (System.nanoTime() - start) / 1e9));
                 }
                 sweep.add(choice.candidate(label, trained));
             }
@@ -124,7 +139,6 @@ public final class BenchmarkStudy {
             ValidationChoice.Choice chosen = choice.choose(all);
             Checkpoint main = chosen.chosen().checkpoint().withSelection(chosen.why());
             writeChosen(main);
-            findings.add(name + ", default: " + chosen.why());
             TrainingConfig mainConfig = main.config();
 
             Checkpoint control = train("control", config.withShuffledRewards(true), fit);
@@ -134,49 +148,50 @@ public final class BenchmarkStudy {
             String headline = "learned (default: " + SweepSetting.label(mainConfig, config) + ", seed " + mainConfig.seed()
                     + ", chosen on validation)";
             LearnedConductor learned = conductor(main, headline, test);
-            List<Conductor> rows = new ArrayList<>(List.of(learned,
-                    conductor(routing, "learned: routing alone (1 step, recorded answers only, lambda=" + fmt(mainConfig.lambda()) + ")", test)));
-            int sweepAt = rows.size();
-            for (ValidationChoice.Candidate c : sweep) {
-                rows.add(conductor(c.checkpoint(), "learned (" + c.label() + ")", test));
-            }
-            int controlsAt = rows.size();
-            rows.add(conductor(untrained, "learned: untrained policy", test));
-            rows.add(conductor(control, "learned: shuffled-reward control (lambda=" + fmt(config.lambda()) + ")", test));
+            // Arguments are evaluated in order, so the conductors are prepared in the table's order as before.
+            LearnedLineup<Conductor> conductors = new LearnedLineup<>(learned,
+                    conductor(routing, "learned: routing alone (1 step, recorded answers only, lambda=" + fmt(mainConfig.lambda()) + ")", test),
+                    sweep.stream().<Conductor>map(c -> conductor(c.checkpoint(), "learned (" + c.label() + ")", test)).toList(),
+                    conductor(untrained, "learned: untrained policy", test),
+                    conductor(control, "learned: shuffled-reward control (lambda=" + fmt(config.lambda()) + ")", test));
             List<EvalRow> table = new ArrayList<>(evaluation.evaluate(Split.TEST, BASELINES).rows());
             LearnedUsage usage = new LearnedUsage(learned.name());
-            List<EvalRow> learnedRows = evaluation.evaluateConductors(Split.TEST, rows, usage).rows();
-            table.addAll(learnedRows);
+            List<EvalRow> evaluated = evaluation.evaluateConductors(Split.TEST, conductors.inOrder(), usage).rows();
+            table.addAll(evaluated);
+            LearnedLineup<EvalRow> learnedRows = conductors.matched(evaluated);
             EvalRow bestSolo = table.stream().filter(r -> r.conductor().startsWith("best-solo")).findFirst().orElseThrow();
-            findings.add(defaultVersusBest(name, chosen, learnedRows.get(0), bestSolo));
-            findings.add(contextModel(name, learnedRows.get(0), learnedRows.get(1)));
-            seedSpread(evaluation, seeds, test);
+            Finding seedSpread = seedSpread(evaluation, seeds, test);
             // The configured run is one of the sweep's (factor 1, no cap of its own): its controls are trained at it.
-            int mainAt = sweepAt + runs.indexOf(config);
-            if (mainAt < sweepAt) {
+            int configured = runs.indexOf(config);
+            if (configured < 0) {
                 throw new IllegalStateException("the sweep lacks the configured run");
             }
-            findings.add(new LearningVerdict(config.lambda(), learnedRows.get(mainAt), learnedRows.get(controlsAt),
-                    learnedRows.get(controlsAt + 1)).describe(name));
+            Finding verdict = new LearningVerdict(config.lambda(), learnedRows.sweep().get(configured), learnedRows.untrained(),
+                    learnedRows.control()).finding();
             table.addAll(withoutStrongest(evaluation, learned, mainConfig, fit, test));
-            anyPool(evaluation, learned);
+            Finding anyPool = anyPool(evaluation, learned);
 
             List<KnobPoint> knob = new ArrayList<>();
             for (int i = 0; i < sweep.size(); i++) {
-                knob.add(knob(sweep.get(i).label(), sweep.get(i).checkpoint(), learnedRows.get(sweepAt + i)));
+                knob.add(knob(sweep.get(i).label(), sweep.get(i).checkpoint(), learnedRows.sweep().get(i)));
             }
             // The default is a learned setting too, chosen without test; when validation picked another seed than the
             // sweep's, it is a point of the frontier of its own.
             if (!sweep.contains(chosen.chosen())) {
-                knob.add(knob("default: " + chosen.chosen().label(), main, learnedRows.get(0)));
+                knob.add(knob("default: " + chosen.chosen().label(), main, learnedRows.chosen()));
             }
             LearnedUsage.Summary used = usage.summarize(test, loaded.pool());
+            // The reader's order: how the default did, whether it learned, what rests on the context model, then how it
+            // was chosen and what it took.
+            List<Finding> findings = new ArrayList<>(List.of(defaultVersusBest(chosen, learnedRows.chosen(), bestSolo), verdict,
+                    contextModel(learnedRows.chosen(), learnedRows.routing()), anyPool, chosen.finding(), seedSpread));
             subjects(usage.workersBySubject(test), learned.name()).ifPresent(findings::add);
+            findings.add(Objects.requireNonNull(trainingTime, "the sweep trained nothing"));
             EvalReport report = new EvalReport(name, "replay", Split.TEST.id(), table, loaded.notes());
             BenchmarkSection section = new BenchmarkSection(report,
                     List.of(curve("trained (default)", main), curve("shuffled-reward control", control)),
-                    knob, used.workers(), used.roles(), used.examples());
-            return new Result(section, List.copyOf(findings));
+                    knob, used.workers(), used.roles(), used.examples(), findings);
+            return new Result(section);
         } finally {
             opened.forEach(LearnedConductor::close);
         }
@@ -193,21 +208,18 @@ public final class BenchmarkStudy {
     }
 
     /** The default against the best single worker on test, measured only after every choice was made. */
-    private static String defaultVersusBest(String name, ValidationChoice.Choice chosen, EvalRow mine, EvalRow best) {
-        return String.format(Locale.ROOT, "%s, default on test: %.1f%% at %.2f calls ($%.6f) vs best-solo %.1f%% ($%.6f): %+.1f points%s",
-                name, mine.accuracy(), mine.meanCalls(), mine.meanCostUsd(), best.accuracy(), best.meanCostUsd(),
-                mine.accuracy() - best.accuracy(),
-                chosen.reachesBar() ? "" : " (no learned setting reached the best single worker on validation: use best-solo)");
+    private static Finding defaultVersusBest(ValidationChoice.Choice chosen, EvalRow mine, EvalRow best) {
+        return Finding.of("default on test", String.format(Locale.ROOT, "%.1f%% at %.2f calls ($%.6f a question) against "
+                        + "best-solo's %.1f%% ($%.6f): %+.1f points.%s", mine.accuracy(), mine.meanCalls(), mine.meanCostUsd(),
+                best.accuracy(), best.meanCostUsd(), mine.accuracy() - best.accuracy(),
+                chosen.reachesBar() ? "" : " No learned setting reached the best single worker on validation: use best-solo."));
     }
 
-    /** Makes the default's reliance on the replay pool's context model visible. */
-    private static String contextModel(String name, EvalRow mine, EvalRow routing) {
-        return String.format(Locale.ROOT, "%s, context model: the default %.1f%% (%.2f calls) vs routing alone %.1f%% (1 call, "
-                        + "recorded answers only). Steps that see earlier steps answer by the replay pool's context model, which "
-                        + "assumes a worker shown others' answers adopts one two of them agree on (p_follow) or keeps its own "
-                        + "(p_keep): it never invents a new answer, so a weak last step can inherit a right answer; live models "
-                        + "need not behave so, and the routing-alone row is the figure that does not rest on it",
-                name, mine.accuracy(), mine.meanCalls(), routing.accuracy());
+    /** The default beside routing alone, the one learned row that does not rest on the context model ({@link #CONTEXT_MODEL}). */
+    private static Finding contextModel(EvalRow mine, EvalRow routing) {
+        return Finding.of("context model", String.format(Locale.ROOT, "The default scores %.1f%% at %.2f calls, routing alone "
+                + "%.1f%% at 1 call (recorded answers only); only the routing-alone figure does not rest on the replay pool's "
+                + "context model.", mine.accuracy(), mine.meanCalls(), routing.accuracy()));
     }
 
     private Checkpoint train(String label, TrainingConfig settings, List<Task> train) {
@@ -258,7 +270,7 @@ public final class BenchmarkStudy {
     }
 
     /** Mean of (learned - best single worker of the pool) over random small pools, one checkpoint. */
-    private void anyPool(Evaluation evaluation, LearnedConductor learned) {
+    private Finding anyPool(Evaluation evaluation, LearnedConductor learned) {
         SplittableRandom random = new SplittableRandom(POOL_SEED);
         List<String> all = evaluation.view().workerIds();
         double learnedSum = 0;
@@ -282,10 +294,10 @@ public final class BenchmarkStudy {
             bestCost += bestRow.meanCostUsd();
             worstGap = Math.min(worstGap, mine - best);
         }
-        findings.add(String.format(Locale.ROOT,
-                "%s, any pool: over %d random %d-worker pools (seed %d), learned %.1f%% ($%.6f) vs best single worker of the "
-                        + "pool (chosen on train) %.1f%% ($%.6f): mean difference %+.1f points (worst pool %+.1f)",
-                loaded.benchmark().name(), POOL_DRAWS, POOL_SIZE, POOL_SEED, learnedSum / POOL_DRAWS, learnedCost / POOL_DRAWS,
+        return Finding.of("any pool", String.format(Locale.ROOT,
+                "Over %d random %d-worker pools (seed %d), learned %.1f%% ($%.6f) against the best single worker of each pool "
+                        + "(chosen on train) %.1f%% ($%.6f): %+.1f points on average, %+.1f in the worst pool.",
+                POOL_DRAWS, POOL_SIZE, POOL_SEED, learnedSum / POOL_DRAWS, learnedCost / POOL_DRAWS,
                 bestSum / POOL_DRAWS, bestCost / POOL_DRAWS, (learnedSum - bestSum) / POOL_DRAWS, worstGap));
     }
 
@@ -293,35 +305,34 @@ public final class BenchmarkStudy {
      * The chosen setting's seeds on validation (where the choice was made) and on test: a GRPO run settles on one of
      * several strategies, and the table shows the one validation picked.
      */
-    private void seedSpread(Evaluation evaluation, List<ValidationChoice.Candidate> seeds, List<Task> test) {
-        List<String> parts = new ArrayList<>();
+    private Finding seedSpread(Evaluation evaluation, List<ValidationChoice.Candidate> seeds, List<Task> test) {
+        List<List<String>> rows = new ArrayList<>();
         for (ValidationChoice.Candidate c : seeds) {
             EvalRow row = evaluation.evaluateConductors(Split.TEST, List.of(conductor(c.checkpoint(), c.label(), test)))
                     .rows().getFirst();
-            parts.add(String.format(Locale.ROOT, "seed %d %.1f%% / %.1f%% / %.2f calls", c.checkpoint().config().seed(),
-                    c.validation().accuracy(), row.accuracy(), row.meanCalls()));
+            rows.add(List.of(Long.toString(c.checkpoint().config().seed()), String.format(Locale.ROOT, "%.1f", c.validation().accuracy()),
+                    String.format(Locale.ROOT, "%.1f", row.accuracy()), String.format(Locale.ROOT, "%.2f", row.meanCalls())));
         }
-        findings.add(loaded.benchmark().name() + ", seeds of the chosen setting (validation / test accuracy / test calls): "
-                + String.join("; ", parts));
+        return new Finding("seeds of the chosen setting", String.format(Locale.ROOT, "The chosen setting trained with %d "
+                + "seeds: a GRPO run settles on one of several strategies, and validation picks among them.", seeds.size()),
+                new Finding.Table("Each seed", List.of("seed", "validation accuracy %", "test accuracy %", "test calls"), rows));
     }
 
 
-    /** One line naming, per subject, the worker the conductor called most for it and that worker's share of calls. */
-    private Optional<String> subjects(java.util.Map<String, java.util.Map<String, Integer>> bySubject, String conductor) {
+    /** Names, per subject, the worker the conductor called most for it and that worker's share of calls. */
+    private static Optional<Finding> subjects(java.util.Map<String, java.util.Map<String, Integer>> bySubject, String conductor) {
         if (bySubject.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder line = new StringBuilder(loaded.benchmark().name() + ", who gets which subject (" + conductor
-                + ", test calls): ");
-        String separator = "";
+        List<List<String>> rows = new ArrayList<>();
         for (var subject : bySubject.entrySet()) {
             var top = subject.getValue().entrySet().iterator().next();
             int calls = subject.getValue().values().stream().mapToInt(Integer::intValue).sum();
-            line.append(separator).append(String.format(Locale.ROOT, "%s -> %s (%.0f%%)", subject.getKey(), top.getKey(),
-                    100.0 * top.getValue() / calls));
-            separator = "; ";
+            rows.add(List.of(subject.getKey(), top.getKey(), String.format(Locale.ROOT, "%.0f", 100.0 * top.getValue() / calls)));
         }
-        return Optional.of(line.toString());
+        return Optional.of(new Finding("who gets which subject", "The worker " + conductor + " called most for each subject on "
+                + "the test split, and its share of that subject's calls.",
+                new Finding.Table("Each subject", List.of("subject", "worker called most", "share of calls %"), rows)));
     }
 
     private static EvalRow renamed(EvalRow row, String name) {

@@ -1,6 +1,7 @@
 package dev.baton.eval.study;
 
 import dev.baton.eval.EvalRow;
+import dev.baton.eval.report.Finding;
 import java.util.Locale;
 
 /**
@@ -26,15 +27,15 @@ record LearningVerdict(double lambda, EvalRow trained, EvalRow untrained, EvalRo
         return objective(trained) > objective(untrained) && objective(trained) > objective(control);
     }
 
-    /** Returns the verdict as one line for a benchmark, with the margins. */
-    String describe(String benchmark) {
+    /** Returns the verdict as a finding, with the margins. */
+    Finding finding() {
         double t = objective(trained);
-        return String.format(Locale.ROOT, "%s, %s: the training objective (accuracy - lambda x cost, lambda=%s) on test is %.3f "
-                        + "trained, %+.3f against the untrained policy (%.3f) and %+.3f against the shuffled-reward control (%.3f); "
-                        + "accuracy %.1f%% / %.1f%% / %.1f%%",
-                benchmark, learned() ? "learning is real" : "learning is NOT shown", fmt(lambda), t, t - objective(untrained),
-                objective(untrained), t - objective(control), objective(control), trained.accuracy(), untrained.accuracy(),
-                control.accuracy());
+        return Finding.of(learned() ? "learning is real" : "learning is NOT shown", String.format(Locale.ROOT,
+                "The training objective (accuracy - lambda x cost, lambda=%s) on test is %.3f trained, %+.3f against the "
+                        + "untrained policy (%.3f) and %+.3f against the shuffled-reward control (%.3f); accuracy %.1f%% "
+                        + "trained, %.1f%% untrained, %.1f%% for the control.",
+                fmt(lambda), t, t - objective(untrained), objective(untrained), t - objective(control), objective(control),
+                trained.accuracy(), untrained.accuracy(), control.accuracy()));
     }
 
     private static String fmt(double value) {

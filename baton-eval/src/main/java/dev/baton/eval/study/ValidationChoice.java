@@ -3,6 +3,7 @@ package dev.baton.eval.study;
 import dev.baton.eval.EvalRow;
 import dev.baton.eval.Evaluation;
 import dev.baton.eval.ProgressListener;
+import dev.baton.eval.report.Finding;
 import dev.baton.learn.conductor.LearnedConductor;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.learn.train.Checkpoint;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
  * Chooses the default learned conductor on a validation part of the train split, never on test: accuracy first.
@@ -142,8 +144,10 @@ public final class ValidationChoice {
      * @param chosen     the default
      * @param reachesBar whether its validation accuracy reaches the best single worker's
      * @param why        the choice in one line: every candidate's validation figures, the bar and the rule
+     * @param finding    the choice for the report: the bar, the rule and the verdict in sentences, the candidates' figures
+     *                   as a table
      */
-    public record Choice(Candidate chosen, boolean reachesBar, String why) {
+    public record Choice(Candidate chosen, boolean reachesBar, String why, Finding finding) {
     }
 
     /** Applies the rule: the cheapest candidate reaching the bar on validation, else the most accurate one. */
@@ -199,29 +203,49 @@ public final class ValidationChoice {
                 ? String.format(Locale.ROOT, "and each random %d-worker pool's best, %.1f%% on average", POOL_SIZE, poolBar.getAsDouble())
                 : String.format(Locale.ROOT, "while each random %d-worker pool's best does not apply (the pool has %d workers or fewer)",
                         POOL_SIZE, POOL_SIZE);
-        StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
+        String rule = String.format(Locale.ROOT,
                 "chosen on %d validation questions of the train split (trained on the other %d): bar = best single worker of "
                         + "the fit part, %s, %.1f%% on validation, %s; "
                         + "rule: the cheapest setting reaching %s and within " + TOLERANCE + " points of the most accurate that does "
                         + "(costs within " + Math.round(COST_SLACK * 100) + "%% count as the same: then the more accurate), "
-                        + "else the one closest to %s. Candidates (accuracy / calls / cost on validation%s):",
+                        + "else the one closest to %s.",
                 validationSize, fitSize, barWorker, bar.accuracy(), pools, poolBar.isPresent() ? "both" : "it",
-                poolBar.isPresent() ? "them" : "it", poolBar.isPresent() ? " / mean accuracy on the random pools" : ""));
-        List<String> parts = new ArrayList<>();
-        for (Candidate c : candidates) {
-            parts.add(String.format(Locale.ROOT, " %s %.1f%% / %.2f / %s%s", c.label(), c.validation().accuracy(),
-                    c.validation().meanCalls(), Price.usd(c.validation().meanCostUsd()),
-                    poolBar.isPresent() ? String.format(Locale.ROOT, " / %.1f%%", c.poolMean()) : ""));
-        }
-        why.append(String.join(";", parts));
+                poolBar.isPresent() ? "them" : "it");
+        Finding.Table figures = figures(candidates, poolBar.isPresent());
         boolean reaches = !reaching.isEmpty();
-        why.append(reaches
-                ? String.format(Locale.ROOT, ". Chosen: %s (reaches the bar).", chosen.label())
-                : String.format(Locale.ROOT, ". No learned setting reached the bar; chosen: %s, the closest, %.1f points "
+        String verdict = reaches
+                ? String.format(Locale.ROOT, "Chosen: %s (reaches the bar).", chosen.label())
+                : String.format(Locale.ROOT, "No learned setting reached the bar; chosen: %s, the closest, %.1f points "
                         + "below %s on validation%s: on this pool routing everything to %s is the accurate default.",
                         chosen.label(), bar.accuracy() - chosen.validation().accuracy(), barWorker,
                         poolBar.isPresent() ? String.format(Locale.ROOT, " and %.1f below the random pools' best",
-                                poolBar.getAsDouble() - chosen.poolMean()) : "", barWorker));
-        return new Choice(chosen, reaches, why.toString());
+                                poolBar.getAsDouble() - chosen.poolMean()) : "", barWorker);
+        // The checkpoint keeps the choice as one line, each candidate's figures inline: accuracy / calls / cost [/ pools].
+        String why = rule + " Candidates (accuracy / calls / cost on validation"
+                + (poolBar.isPresent() ? " / mean accuracy on the random pools" : "") + "):"
+                + figures.rows().stream().map(row -> " " + row.getFirst() + " " + row.get(1) + "% / " + row.get(2) + " / "
+                        + row.get(3) + (row.size() > 4 ? " / " + row.get(4) + "%" : "")).collect(Collectors.joining(";"))
+                + ". " + verdict;
+        Finding finding = new Finding("choice of the default", Character.toUpperCase(rule.charAt(0)) + rule.substring(1) + " "
+                + verdict, figures);
+        return new Choice(chosen, reaches, why, finding);
+    }
+
+    /** Returns each candidate's validation figures, one row each; the random pools' column only where they apply. */
+    private static Finding.Table figures(List<Candidate> candidates, boolean pools) {
+        List<String> columns = new ArrayList<>(List.of("setting", "accuracy %", "calls", "cost USD"));
+        if (pools) {
+            columns.add("random pools' accuracy %");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Candidate c : candidates) {
+            List<String> row = new ArrayList<>(List.of(c.label(), String.format(Locale.ROOT, "%.1f", c.validation().accuracy()),
+                    String.format(Locale.ROOT, "%.2f", c.validation().meanCalls()), Price.usd(c.validation().meanCostUsd())));
+            if (pools) {
+                row.add(String.format(Locale.ROOT, "%.1f", c.poolMean()));
+            }
+            rows.add(row);
+        }
+        return new Finding.Table("The candidates on validation", columns, rows);
     }
 }

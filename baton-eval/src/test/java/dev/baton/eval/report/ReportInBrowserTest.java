@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /** The report as a reader sees it: opened from disk in headless Chromium, with no network. */
@@ -60,6 +61,26 @@ class ReportInBrowserTest {
     }
 
     @Test
+    void firstScreenShowsTheHeadlineCardsAndTheCostChartBeforeAnyNote(@TempDir Path dir) throws Exception {
+        RunReportWriter.write(RunReportFixtures.realistic(), dir);
+        Dimension before = chrome.driver().manage().window().getSize();
+        try {
+            chrome.driver().get(dir.resolve("report.html").toUri().toString());
+            viewport(1400, 900);
+            chrome.waitFor("return !!window.batonCharts && window.batonCharts.length === 10;");
+            chrome.screenshot("report-first-screen");
+
+            long viewport = ((Number) chrome.script("return window.innerHeight;")).longValue();
+            assertThat(viewport).as("the first screen's height").isEqualTo(900);
+            assertThat(top("div.card")).as("the first number card's top, in a %d px high window", viewport).isLessThan(viewport);
+            assertThat(top("div.chart")).as("the cost chart's top, in a %d px high window", viewport).isLessThan(viewport);
+            chrome.screenshot("report-findings", chrome.driver().findElement(By.cssSelector("div.findings")));
+        } finally {
+            chrome.driver().manage().window().setSize(before);
+        }
+    }
+
+    @Test
     void denseScatterKeepsItsLabelsApartAndEveryChartRenders(@TempDir Path dir) throws Exception {
         RunReportWriter.write(RunReportFixtures.realistic(), dir);
 
@@ -91,5 +112,19 @@ class ReportInBrowserTest {
         chrome.screenshot("report-curves", chrome.driver().findElements(By.cssSelector("div.chart")).get(1));
         chrome.screenshot("report-usage", chrome.driver().findElements(By.cssSelector("div.pair")).getFirst());
         chrome.screenshot("report-examples", chrome.driver().findElements(By.cssSelector("article.example")).getFirst());
+    }
+
+    /** Sizes the window so that the page's viewport, not the window around it, is {@code width x height}. */
+    private static void viewport(int width, int height) {
+        chrome.driver().manage().window().setSize(new Dimension(width, height));
+        long innerWidth = ((Number) chrome.script("return window.innerWidth;")).longValue();
+        long innerHeight = ((Number) chrome.script("return window.innerHeight;")).longValue();
+        chrome.driver().manage().window().setSize(new Dimension((int) (2L * width - innerWidth), (int) (2L * height - innerHeight)));
+    }
+
+    /** Returns the top of the first element matching the selector, relative to the unscrolled window. */
+    private static double top(String selector) {
+        return ((Number) chrome.script("window.scrollTo(0, 0); return document.querySelector(arguments[0])"
+                + ".getBoundingClientRect().top;", selector)).doubleValue();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Random;
 
 /**
  * Builds run reports for tests: a realistic one shaped like a real {@code baton demo} run (30 solo workers,
- * baselines, a 200-iteration learning curve, three cost penalties) and a bare one with every part empty.
+ * baselines, a 200-iteration learning curve, three cost penalties, a demo's findings and notes) and a bare one with
+ * every part empty.
  */
 final class RunReportFixtures {
 
@@ -32,8 +33,58 @@ final class RunReportFixtures {
     static RunReport realistic() {
         return new RunReport("Baton demo: learned conductor vs baselines", CREATED,
                 List.of(section("math500", new Random(7)), section("gpqa-diamond", new Random(11))),
-                List.of("Replay pool of 30 recorded workers; prices from the bundled price table.",
-                        "Learned conductor: 200 policy-gradient iterations, batch 32, seed 7."));
+                demoNotes());
+    }
+
+    /** The run-wide notes a real demo writes: the context model's caveat and the training settings. */
+    private static List<Finding> demoNotes() {
+        return List.of(Finding.of("context model", "Steps that see earlier steps answer by the replay pool's context model, "
+                        + "which assumes a worker shown others' answers adopts one two of them agree on (p_follow) or keeps its "
+                        + "own (p_keep): it never invents a new answer, so a weak last step can inherit a right answer. Live "
+                        + "models need not behave so; each benchmark's routing-alone row is the figure that does not rest on it."),
+                new Finding("learned conductor", "Trained per benchmark with the settings below; questions encoded by "
+                        + "all-minilm-l6-v2-q (frozen); roles from data/roles.yaml.",
+                        new Finding.Table("The training settings", List.of("setting", "value"), List.of(
+                                List.of("iterations", "200"), List.of("questions", "4"), List.of("rollouts", "64"),
+                                List.of("lambda", "10"), List.of("learning rate", "0.001"), List.of("clip", "0.2"),
+                                List.of("epochs", "2"), List.of("draws", "1"), List.of("randomize pools", "true"),
+                                List.of("shuffle rewards", "false"), List.of("max steps", "5"), List.of("later round steps", "2"),
+                                List.of("max rounds", "4"), List.of("max total calls", "8"), List.of("hidden", "64"),
+                                List.of("seed", "0"), List.of("checkpoint every", "20"), List.of("answer rule", "vote")))));
+    }
+
+    /** The findings a real demo writes for one benchmark: seven, two of them with a table of figures. */
+    private static List<Finding> demoFindings() {
+        return List.of(
+                Finding.of("default on test", "96.0% at 3.00 calls ($0.001019 a question) against best-solo's 95.1% "
+                        + "($0.000865): +0.9 points."),
+                Finding.of("learning is real", "The training objective (accuracy - lambda x cost, lambda=10) on test is 0.939 "
+                        + "trained, +0.158 against the untrained policy (0.781) and +0.070 against the shuffled-reward control "
+                        + "(0.869); accuracy 94.0% trained, 95.8% untrained, 96.8% for the control."),
+                Finding.of("context model", "The default scores 96.0% at 3.00 calls, routing alone 95.1% at 1 call (recorded "
+                        + "answers only); only the routing-alone figure does not rest on the replay pool's context model."),
+                Finding.of("any pool", "Over 20 random 4-worker pools (seed 7), learned 95.5% ($0.003704) against the best "
+                        + "single worker of each pool (chosen on train) 94.6% ($0.002124): +0.8 points on average, -0.6 in the "
+                        + "worst pool."),
+                new Finding("choice of the default", "Chosen on 204 validation questions of the train split (trained on the other 586): "
+                        + "bar = best single worker of the fit part, qwen2.5-72b-instruct, 98.0% on validation, and each random "
+                        + "4-worker pool's best, 97.0% on average; rule: the cheapest setting reaching both and within 1.0 points "
+                        + "of the most accurate that does (costs within 10% count as the same: then the more accurate), else the "
+                        + "one closest to them. Chosen: lambda=1 max-calls 3 seed 2 (reaches the bar).",
+                        new Finding.Table("The candidates on validation", List.of("setting", "accuracy %", "calls", "cost USD",
+                                "random pools' accuracy %"), List.of(
+                                List.of("lambda=1 max-calls 3", "98.0", "1.00", "$0.00145", "97.5"),
+                                List.of("lambda=1", "98.0", "1.00", "$0.00142", "96.4"),
+                                List.of("lambda=10", "94.1", "1.00", "$0.0000932", "94.8"),
+                                List.of("lambda=100", "94.1", "1.00", "$0.0000932", "92.7"),
+                                List.of("lambda=1 max-calls 3 seed 1", "98.5", "3.00", "$0.00243", "97.7"),
+                                List.of("lambda=1 max-calls 3 seed 2", "98.0", "3.00", "$0.00101", "97.7")))),
+                new Finding("seeds of the chosen setting", "The chosen setting trained with 3 seeds: a GRPO run settles on one "
+                        + "of several strategies, and validation picks among them.",
+                        new Finding.Table("Each seed", List.of("seed", "validation accuracy %", "test accuracy %", "test calls"),
+                                List.of(List.of("0", "98.0", "95.5", "1.00"), List.of("1", "98.5", "96.4", "3.00"),
+                                        List.of("2", "98.0", "96.0", "3.00")))),
+                Finding.of("training time", "One training run (200 x 4 x 64 rollouts, lambda=1 max-calls 3) took 25.4 s."));
     }
 
     /** Returns a report with one benchmark whose table, curves, knob points, usage and examples are all empty. */
@@ -51,7 +102,7 @@ final class RunReportFixtures {
                 "Is <script>alert('x')</script> & $a<b$ valid?", "model_id = [1]\nsubtasks = [\"Answer.\"]\naccess_list = [[]]",
                 "</pre><b>no</b>", false));
         BenchmarkSection hostile = new BenchmarkSection(first.table(), first.curves(), first.knobPoints(),
-                first.workerUsage(), first.roleUsage(), examples);
+                first.workerUsage(), first.roleUsage(), examples, first.findings());
         return new RunReport(report.title(), report.created(), List.of(hostile), report.notes());
     }
 
@@ -117,7 +168,7 @@ final class RunReportFixtures {
                                 + "\"Solve the problem step by step.\", \"Aggregate the attempts above into one final answer.\"]\n"
                                 + "access_list = [[], [0], [], [\"all\"]]",
                         "\\frac{7}{12}", false));
-        return new BenchmarkSection(table, curves, knob, workers, roles, examples);
+        return new BenchmarkSection(table, curves, knob, workers, roles, examples, demoFindings());
     }
 
     private static EvalRow row(String conductor, double accuracy, double cost, double calls, int n) {

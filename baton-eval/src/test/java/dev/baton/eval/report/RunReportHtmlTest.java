@@ -165,8 +165,29 @@ class RunReportHtmlTest {
     }
 
     @Test
+    void eachBenchmarkShowsItsHeadlineBeforeItsFindingsAndTheRunsNotesComeLast() {
+        String html = RunReportHtml.render(RunReportFixtures.realistic());
+        String math = html.substring(html.indexOf("<section class=\"benchmark\" id=\"bench-math500\""),
+                html.indexOf("<section class=\"benchmark\" id=\"bench-gpqa-diamond\""));
+
+        assertThat(html.substring(0, html.indexOf("<section"))).doesNotContain("Default on test", "The training settings");
+        assertThat(math).containsSubsequence("<div class=\"cards\">", "<div class=\"chart\"", "<table class=\"conductors\">",
+                "<h3>Findings</h3>", "<strong>Default on test.</strong> 96.0% at 3.00 calls", "<h3>Learning curves</h3>");
+        // Six candidates and three seeds fold away under their sentences.
+        assertThat(math).containsSubsequence("<strong>Choice of the default.</strong> Chosen on 204 validation questions",
+                "<details class=\"figures\">\n<summary>The candidates on validation (6)</summary>",
+                "<td>lambda=1 max-calls 3 seed 2</td><td>98.0</td>", "</details>");
+        assertThat(html).containsSubsequence("id=\"bench-gpqa-diamond\"", "<section class=\"run-notes\" id=\"about\">",
+                "<h2>About this run</h2>", "<summary>The training settings (18)</summary>", "<td>learning rate</td><td>0.001</td>",
+                "<footer>");
+        // The caveat is said once for the run; each benchmark only points to it.
+        assertThat(count(html, "never invents a new answer")).isEqualTo(1);
+        assertThat(html).doesNotContain("TrainingConfig[");
+    }
+
+    @Test
     void reportWithoutSectionsStillRenders() {
-        String html = RunReportHtml.render(new RunReport("Empty <b>", RunReportFixtures.CREATED, List.of(), List.of("nothing ran")));
+        String html = RunReportHtml.render(new RunReport("Empty <b>", RunReportFixtures.CREATED, List.of(), List.of(Finding.of("note", "nothing ran"))));
 
         assertThat(html).contains("<h1>Empty &lt;b&gt;</h1>", "No benchmark was run.");
     }

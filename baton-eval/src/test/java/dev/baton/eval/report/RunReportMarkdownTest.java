@@ -20,6 +20,18 @@ class RunReportMarkdownTest {
     }
 
     @Test
+    void findingsFollowEachBenchmarksTableAndTheRunsNotesComeLast() {
+        String markdown = RunReportMarkdown.render(RunReportFixtures.realistic());
+
+        assertThat(markdown.substring(0, markdown.indexOf("## math500"))).doesNotContain("Default on test", "training settings");
+        assertThat(markdown).containsSubsequence("## math500, test split, replay pool", "| learned (λ=10)", "### Findings",
+                "**Default on test.** 96.0% at 3.00 calls", "The candidates on validation:",
+                "| lambda=1 max-calls 3 seed 2 |", "### Learning curves", "## gpqa-diamond, test split, replay pool",
+                "### Findings", "## About this run", "**Context model.** Steps that see earlier steps",
+                "The training settings:", "| learning rate     | 0.001 |");
+    }
+
+    @Test
     void curveSampleKeepsBothEnds() {
         List<CurvePoint> points = RunReportFixtures.realistic().sections().getFirst().curves().getFirst().points();
 

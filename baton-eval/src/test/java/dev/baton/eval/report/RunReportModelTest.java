@@ -23,6 +23,18 @@ class RunReportModelTest {
     }
 
     @Test
+    void aFindingsTableNeedsOneCellPerColumnAndATerminalReadsItOnOneLine() {
+        assertThatThrownBy(() -> new Finding.Table("Each seed", List.of("seed", "accuracy %"), List.of(List.of("0"))))
+                .hasMessageContaining("a row of 'Each seed' has 1 cells for 2 columns");
+        Finding seeds = new Finding("seeds", "Three seeds.", new Finding.Table("Each seed", List.of("seed", "accuracy %"),
+                List.of(List.of("0", "95.5"), List.of("1", "96.4"))));
+
+        assertThat(seeds.heading()).isEqualTo("Seeds");
+        assertThat(seeds.line()).isEqualTo("seeds: Three seeds. Each seed (seed / accuracy %): 0 / 95.5; 1 / 96.4");
+        assertThat(Finding.of("any pool", "Over 20 pools.").line()).isEqualTo("any pool: Over 20 pools.");
+    }
+
+    @Test
     void curveIterationsMustIncrease() {
         List<CurvePoint> points = List.of(new CurvePoint(3, 0, 50, 0, 1), new CurvePoint(3, 0, 50, 0, 1));
 

@@ -66,6 +66,13 @@ class RunReportWriterTest {
     }
 
     @Test
+    void aReportWrittenWithPlainNotesIsStillRead() throws Exception {
+        String json = RunReportJson.toJson(RunReportFixtures.bare()).replace("\"notes\" : [ ]", "\"notes\" : [ \"seed 7\" ]");
+
+        assertThat(RunReportJson.fromJson(json).notes()).containsExactly(Finding.of("note", "seed 7"));
+    }
+
+    @Test
     void bareReportRoundTripsToo() throws Exception {
         RunReport report = RunReportFixtures.bare();
 

@@ -18,16 +18,16 @@ class LearningVerdictTest {
         LearningVerdict gsm8k = new LearningVerdict(10, row(94.3, 0.000669), row(81.7, 0.000289), row(91.9, 0.001140));
         assertThat(gsm8k.objective(gsm8k.trained())).isCloseTo(0.94300 - 0.00669, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(gsm8k.learned()).isTrue();
-        assertThat(gsm8k.describe("gsm8k")).isEqualTo("gsm8k, learning is real: the training objective (accuracy - lambda x "
+        assertThat(gsm8k.finding().line()).isEqualTo("learning is real: The training objective (accuracy - lambda x "
                 + "cost, lambda=10) on test is 0.936 trained, +0.122 against the untrained policy (0.814) and +0.029 against the "
-                + "shuffled-reward control (0.908); accuracy 94.3% / 81.7% / 91.9%");
+                + "shuffled-reward control (0.908); accuracy 94.3% trained, 81.7% untrained, 91.9% for the control.");
 
         // The control ahead: the reward did not carry the learning.
         assertThat(new LearningVerdict(10, row(90, 0.001), row(80, 0.001), row(91, 0.001)).learned()).isFalse();
         // Ahead on accuracy but paying for it beyond what lambda allows: not learning the objective.
         LearningVerdict costly = new LearningVerdict(10, row(95, 0.02), row(90, 0.001), row(80, 0.001));
         assertThat(costly.learned()).isFalse();
-        assertThat(costly.describe("x")).contains("learning is NOT shown", "-0.140 against the untrained policy");
+        assertThat(costly.finding().line()).contains("learning is NOT shown", "-0.140 against the untrained policy");
         // A tie is not learning.
         assertThat(new LearningVerdict(0, row(90, 0), row(90, 0), row(50, 0)).learned()).isFalse();
     }

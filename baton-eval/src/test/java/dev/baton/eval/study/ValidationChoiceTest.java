@@ -34,6 +34,11 @@ class ValidationChoiceTest {
         assertThat(choice.reachesBar()).isTrue();
         assertThat(choice.why()).contains("200 validation questions", "other 600", "big, 95.0% on validation",
                 "lambda=100 93.0% / 1.00 / $0.0002 / 90.0%", "Chosen: lambda=10 (reaches the bar)");
+        // The report says the same in sentences and folds the candidates' figures into a table of their own.
+        assertThat(choice.finding().text()).startsWith("Chosen on 200 validation questions")
+                .endsWith("Chosen: lambda=10 (reaches the bar).").doesNotContain("Candidates", "93.0%");
+        assertThat(choice.finding().table().rows()).containsExactly(List.of("lambda=1", "96.0", "2.10", "$0.003", "90.0"),
+                List.of("lambda=10", "95.0", "1.00", "$0.0008", "90.0"), List.of("lambda=100", "93.0", "1.00", "$0.0002", "90.0"));
     }
 
     @Test

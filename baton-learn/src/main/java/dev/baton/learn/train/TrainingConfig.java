@@ -93,18 +93,26 @@ public record TrainingConfig(int iterations, int questions, int rollouts, double
      */
     public List<String> differencesFrom(TrainingConfig checkpoint) {
         List<String> differences = new ArrayList<>();
-        for (java.lang.reflect.RecordComponent component : TrainingConfig.class.getRecordComponents()) {
-            if (component.getName().equals("iterations")) {
-                continue;
+        java.util.Map<String, String> there = checkpoint.settings();
+        settings().forEach((name, here) -> {
+            if (!name.equals("iterations") && !there.get(name).equals(here)) {
+                differences.add(name + " " + there.get(name) + " there, " + here + " here");
             }
-            Object there = value(component, checkpoint);
-            Object here = value(component, this);
-            if (!there.equals(here)) {
-                differences.add(component.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT)
-                        + " " + plain(there) + " there, " + plain(here) + " here");
-            }
-        }
+        });
         return differences;
+    }
+
+    /**
+     * Returns every setting in declaration order, named in lower case with dashes ({@code learning-rate}) and written as
+     * a user would type it ({@code 10}, not {@code 10.0}): the config for a person to read.
+     */
+    public java.util.SequencedMap<String, String> settings() {
+        java.util.SequencedMap<String, String> settings = new java.util.LinkedHashMap<>();
+        for (java.lang.reflect.RecordComponent component : TrainingConfig.class.getRecordComponents()) {
+            settings.put(component.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT),
+                    plain(value(component, this)));
+        }
+        return java.util.Collections.unmodifiableSequencedMap(settings);
     }
 
     private static Object value(java.lang.reflect.RecordComponent component, TrainingConfig config) {

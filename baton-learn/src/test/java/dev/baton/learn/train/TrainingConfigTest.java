@@ -52,4 +52,15 @@ class TrainingConfigTest {
         assertThat(DEFAULTS.withIterations(7).differencesFrom(DEFAULTS)).as("the number of iterations may grow").isEmpty();
         assertThat(DEFAULTS.withShuffledRewards(true).differencesFrom(DEFAULTS)).containsExactly("shuffle-rewards false there, true here");
     }
+
+    @Test
+    void settingsNameEveryComponentAsAPersonReadsIt() {
+        var settings = DEFAULTS.withLambda(1).settings();
+
+        assertThat(settings).hasSize(TrainingConfig.class.getRecordComponents().length);
+        assertThat(settings.sequencedKeySet().getFirst()).isEqualTo("iterations");
+        assertThat(settings).containsEntry("lambda", "1").containsEntry("learning-rate", "0.001")
+                .containsEntry("randomize-pools", "true").containsEntry("max-total-calls", "8")
+                .containsEntry("answer-rule", DEFAULTS.answerRule().toString());
+    }
 }

@@ -1,16 +1,17 @@
-package dev.baton.eval.report;
+package dev.baton.io;
 
 /**
- * Escapes text for the report's XHTML-compatible markup, in element content and quoted attributes alike.
- * Questions carry {@code <}, {@code &} and LaTeX, so nothing goes into the page unescaped.
+ * Escapes text for HTML pages: the run report and the server's trace viewer. Both show text that came from outside
+ * (a question with {@code <}, {@code &} and LaTeX, a worker's reply with a terminal's colour codes), so nothing goes
+ * into a page unescaped. The markup is XHTML-compatible, in element content and quoted attributes alike.
  */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    /** Returns the text with markup characters escaped and characters XML forbids dropped. */
-    static String escape(String text) {
+    /** Returns the text with markup characters escaped and the characters XML forbids (escaped or not) dropped. */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         text.codePoints().forEach(c -> {
             switch (c) {

@@ -1,4 +1,4 @@
-package dev.baton.eval.report;
+package dev.baton.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
