@@ -15,6 +15,7 @@ import dev.baton.learn.train.Checkpoint;
 import dev.baton.learn.train.GrpoTrainer;
 import dev.baton.learn.train.TrainingConfig;
 import dev.baton.learn.train.TrainingListener;
+import dev.baton.offline.ContextModel;
 import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pool.Pool;
 import dev.baton.task.Split;
@@ -149,7 +150,7 @@ public final class BenchmarkStudy {
             table.addAll(learnedRows);
             EvalRow bestSolo = table.stream().filter(r -> r.conductor().startsWith("best-solo")).findFirst().orElseThrow();
             findings.add(defaultVersusBest(name, chosen, learnedRows.get(0), bestSolo));
-            findings.add(contextModel(name, learnedRows.get(0), learnedRows.get(1)));
+            findings.add(contextModel(name, learnedRows.get(0), learnedRows.get(1), loaded.context()));
             seedSpread(evaluation, seeds, test);
             // The configured run is one of the sweep's (factor 1, no cap of its own): its controls are trained at it.
             int mainAt = sweepAt + runs.indexOf(config);
@@ -200,14 +201,18 @@ public final class BenchmarkStudy {
                 chosen.reachesBar() ? "" : " (no learned setting reached the best single worker on validation: use best-solo)");
     }
 
-    /** Makes the default's reliance on the replay pool's context model visible. */
-    private static String contextModel(String name, EvalRow mine, EvalRow routing) {
+    /** Makes the default's reliance on the replay pool's context model visible, and which model that is. */
+    private static String contextModel(String name, EvalRow mine, EvalRow routing, ContextModel context) {
+        String model = context.isMeasured()
+                ? "the context model measured in " + context.source() + " (recorded reviews replayed where a step sees what one "
+                        + "saw, each worker's measured p_follow and p_keep elsewhere): it never invents a new answer"
+                : "the replay pool's context model, assumed in " + context.source() + ", which assumes a worker shown others' "
+                        + "answers adopts one two of them agree on (p_follow) or keeps its own (p_keep): it never invents a new "
+                        + "answer, so a weak last step can inherit a right answer; live models need not behave so";
         return String.format(Locale.ROOT, "%s, context model: the default %.1f%% (%.2f calls) vs routing alone %.1f%% (1 call, "
-                        + "recorded answers only). Steps that see earlier steps answer by the replay pool's context model, which "
-                        + "assumes a worker shown others' answers adopts one two of them agree on (p_follow) or keeps its own "
-                        + "(p_keep): it never invents a new answer, so a weak last step can inherit a right answer; live models "
-                        + "need not behave so, and the routing-alone row is the figure that does not rest on it",
-                name, mine.accuracy(), mine.meanCalls(), routing.accuracy());
+                        + "recorded answers only). Steps that see earlier steps answer by %s, and the routing-alone row is the "
+                        + "figure that does not rest on it",
+                name, mine.accuracy(), mine.meanCalls(), routing.accuracy(), model);
     }
 
     private Checkpoint train(String label, TrainingConfig settings, List<Task> train) {
