@@ -43,7 +43,9 @@ final class PoolOptions {
     Path prices;
 
     @Option(names = "--context-model", paramLabel = "FILE",
-            description = "Context-model settings of the replay pool (YAML: p_follow, p_keep, seed). Default: the shipped data/context-model.yaml.")
+            description = "Context model of the replay pool: how a step that sees earlier steps answers (YAML: p_follow, p_keep, "
+                    + "seed; and per-worker rates measured by baton context fit). Default: the shipped data/context-model.yaml, "
+                    + "assumed. Every table names the model it rests on.")
     Path contextModel;
 
     @Option(names = "--answer-type", paramLabel = "TYPE",

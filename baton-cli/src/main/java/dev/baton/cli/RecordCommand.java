@@ -2,6 +2,9 @@ package dev.baton.cli;
 
 import dev.baton.client.LoadedPool;
 import dev.baton.client.Recorder;
+import dev.baton.conduct.Conductor;
+import dev.baton.conduct.baseline.SoloConductor;
+import dev.baton.eval.CallEstimate;
 import dev.baton.execute.Budget;
 import dev.baton.execute.Interceptor;
 import dev.baton.execute.SpendingCap;
@@ -9,6 +12,7 @@ import dev.baton.input.InvalidSettingException;
 import dev.baton.io.AtomicFiles;
 import dev.baton.offline.Benchmarks;
 import dev.baton.offline.RecordedBenchmark;
+import dev.baton.pool.Pool;
 import dev.baton.store.RecordingSpend;
 import dev.baton.store.ResponseCacheFailures;
 import dev.baton.store.ResponseCacheInterceptor;
@@ -17,6 +21,7 @@ import dev.baton.store.StoreException;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.workflow.Workflow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -24,7 +29,9 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -96,6 +103,15 @@ final class RecordCommand implements Callable<Integer> {
             description = "Calls in flight at once (each worker also keeps to its own concurrency). Default: ${DEFAULT-VALUE}.")
     int parallel;
 
+    @Option(names = "--reviews", defaultValue = "0", paramLabel = "K",
+            description = "Also record how each worker answers when it sees K other workers' answers (2 is a good start): "
+                    + "after the solo answers, each worker answers each question once more, asked exactly as a workflow step "
+                    + "that sees those peers (a Mixture-of-Agents aggregator) is asked; the peers are chosen, seeded, so that "
+                    + "some agree and some disagree. Kept as \"reviews\" beside \"responses\": baton context fit measures the "
+                    + "context model from them, and the replay pool replays them. Same cap, cache and resume as solo calls. "
+                    + "Default: ${DEFAULT-VALUE} (none).")
+    int reviews;
+
     @Option(names = "--answer-type", paramLabel = "TYPE",
             description = "Answer type for records of a --bench file that have no answer_type: number, math, choice or text.")
     String answerType;
@@ -120,6 +136,10 @@ final class RecordCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new InvalidSettingException("--limit must be at least 1, got " + limit);
         }
+        if (reviews < 0 || reviews >= Workflow.MAX_STEPS) {
+            throw new InvalidSettingException("--reviews must be between 0 and " + (Workflow.MAX_STEPS - 1)
+                    + " (the peers a workflow step can see), got " + reviews);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         OptionalDouble cap = maxTotalUsd(stderr);
@@ -131,6 +151,7 @@ final class RecordCommand implements Callable<Integer> {
             tasks = tasks.subList(0, limit);
         }
         LoadedPool loaded = poolOptions.load(bench, type, BatonCommand.of(spec).env);
+
         // Closed last, after the lock and the store, so that an interrupted run exits only once it has said where it stopped.
         // The lock comes first: resuming counts the holds of earlier runs as spent, which is right only once they are gone.
         try (StopOnInterrupt interrupt = StopOnInterrupt.install();
@@ -140,11 +161,16 @@ final class RecordCommand implements Callable<Integer> {
             Optional<SpendingCap> spendingCap = poolOptions.caching(loaded)
                     ? Optional.of(resume(store, AtomicFiles.target(out).normalize().toString(), cap, stop, stdout))
                     : cap.stream().mapToObj(SpendingCap::new).findFirst();
+            // Said once the lock is held and the store opened, so that a run refused for either says only why.
+            stdout.println("recording " + loaded.pool().size() + " workers on " + tasks.size() + " questions"
+                    + (reviews > 0 ? ", each also reviewing each question having seen " + reviews + " peers" : "") + ": "
+                    + estimate(loaded, tasks).describe());
+            stdout.flush();
             List<Interceptor> added = new ArrayList<>(List.of(stop));
             spendingCap.ifPresent(added::add);
             Recorder recorder = new Recorder(loaded.pool(),
                     poolOptions.executor(loaded, store, stop.listener(), added.toArray(Interceptor[]::new)), callTimeout, parallel,
-                    ProgressBar.forTerminal(stderr, quiet));
+                    ProgressBar.forTerminal(stderr, quiet)).withReviews(reviews);
             interrupt.stopWith(recorder::requestStop);
             Recorder.Summary summary = recorder.record(tasks, out);
             if (json != null) {
@@ -188,6 +214,16 @@ final class RecordCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** Returns the most calls the recording makes, solo and reviews, and what they cost at most. */
+    private CallEstimate estimate(LoadedPool loaded, List<Task> tasks) {
+        Pool pool = loaded.pool();
+        Map<String, Integer> limits = new HashMap<>();
+        pool.cards().forEach(card -> limits.put(card.id(), card.defaultMaxOutputTokens()));
+        List<Conductor> alone = pool.ids().stream().<Conductor>map(SoloConductor::new).toList();
+        return CallEstimate.of(alone, tasks, pool.ids(), pool, limits::get)
+                .plus(CallEstimate.reviews(tasks, pool, reviews, limits::get));
     }
 
     /** Returns {@code --max-total-usd}, or the deprecated {@code --max-usd} with a warning, if given. */

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +44,8 @@ final class BillingStub implements AutoCloseable {
     private final Duration delay;
     private final AtomicLong billed = new AtomicLong();
     private final Map<String, Integer> refusing = new ConcurrentHashMap<>();
+    private final Map<String, String> replies = new ConcurrentHashMap<>();
+    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
 
     private BillingStub(HttpServer server, ExecutorService threads, Duration delay) {
         this.server = server;
@@ -63,6 +67,7 @@ final class BillingStub implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
+            received.add(request);
             Integer status = refusing.get(request.path("model").asText());
             if (status != null) {
                 refuse(exchange, status);
@@ -77,9 +82,10 @@ final class BillingStub implements AutoCloseable {
             }
             byte[] body = """
                     {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"%s",
-                     "choices":[{"index":0,"message":{"role":"assistant","content":"The answer is 42."},"finish_reason":"stop"}],
+                     "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
                      "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}
-                    """.formatted(request.path("model").asText(), PROMPT_TOKENS, COMPLETION_TOKENS, PROMPT_TOKENS + COMPLETION_TOKENS)
+                    """.formatted(request.path("model").asText(),
+                            JSON.writeValueAsString(replies.getOrDefault(request.path("model").asText(), "The answer is 42.")), PROMPT_TOKENS, COMPLETION_TOKENS, PROMPT_TOKENS + COMPLETION_TOKENS)
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -103,6 +109,17 @@ final class BillingStub implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** Answers every call to {@code model} with {@code reply} instead of "The answer is 42.". */
+    BillingStub answering(String model, String reply) {
+        replies.put(model, reply);
+        return this;
+    }
+
+    /** Returns the bodies of the requests it received, refused ones included, in order of arrival. */
+    List<JsonNode> received() {
+        return List.copyOf(received);
     }
 
     /** Returns how many calls it billed. */

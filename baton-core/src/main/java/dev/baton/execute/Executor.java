@@ -101,6 +101,20 @@ public final class Executor {
     }
 
     /**
+     * Makes one step's call as a workflow makes it when the steps it sees have already answered as {@code seen}: the
+     * step gets exactly the messages a round would send it (see the class doc), through the same chain as every step,
+     * recorded as step {@code seen.size()} of the first round. So a call made here (recording how a worker answers
+     * when it sees others) is the call a workflow with that step would make. Never throws for a failed call.
+     *
+     * @param seen the records of the steps it sees, in step order; those without a reply are left out, as in a round
+     */
+    public CallRecord step(Step step, List<CallRecord> seen, Task task, Pool pool, Budget budget) {
+        CallRequest request = new CallRequest(TaskRef.of(task), StepMessages.build(task, step.subtask(), seen), options);
+        return calls.call(pool.get(step.workerId()), new CallSite(0, seen.size(), step.subtask(), step.role()), request,
+                BudgetMeter.start(budget));
+    }
+
+    /**
      * Makes one call with a conversation given as is — a gateway handing a client's messages to one worker — through
      * the same chain as every step, recorded as step 0 of the first round. Never throws for a failed call.
      *

@@ -59,6 +59,30 @@ public record CallEstimate(long calls, double worstCaseUsd) {
         return new CallEstimate(calls, usd);
     }
 
+    /**
+     * Bounds the reviews of a recording ({@code baton record --reviews}): every worker reviews every task once, its prompt
+     * holding the question, the instructions and {@code peers} peers' replies at their limit, its reply at its own.
+     */
+    public static CallEstimate reviews(List<Task> tasks, Pool pool, int peers, ToIntFunction<String> outputLimit) {
+        if (peers <= 0) {
+            return new CallEstimate(0, 0);
+        }
+        int longestReply = pool.ids().stream().mapToInt(outputLimit).max().orElse(0);
+        double usd = 0;
+        for (Task task : tasks) {
+            long prompt = (task.question().length() + 3) / 4 + INSTRUCTION_TOKENS + (long) Math.min(peers, pool.size() - 1) * longestReply;
+            for (String worker : pool.ids()) {
+                usd += pool.get(worker).card().price().cost(prompt, outputLimit.applyAsInt(worker));
+            }
+        }
+        return new CallEstimate((long) tasks.size() * pool.size(), usd);
+    }
+
+    /** Returns the bound of both estimates' calls together. */
+    public CallEstimate plus(CallEstimate other) {
+        return new CallEstimate(calls + other.calls, worstCaseUsd + other.worstCaseUsd);
+    }
+
     /** Returns a one-line account: {@code at most 40 calls, at most $0.0123 (...)}. */
     public String describe() {
         return String.format(Locale.ROOT, "at most %,d calls, at most $%.4f (each reply at its worker's output limit; "

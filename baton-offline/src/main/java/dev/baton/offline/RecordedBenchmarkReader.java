@@ -31,7 +31,15 @@ import java.util.zip.GZIPInputStream;
  * }</pre>
  *
  * {@code answer_type} is optional when a default is given; {@code responses} is optional (a benchmark
- * without recordings still works with live pools); an optional {@code category} (a subject) becomes the task's
+ * without recordings still works with live pools); so is {@code reviews}, what models answered when they saw others'
+ * replies ({@code baton record --reviews}):
+ *
+ * <pre>{@code
+ *  "reviews": [{"worker": "gpt-4o", "saw": ["claude", "llama"], "tail": "...", "chars": 640,
+ *               "input_tokens": 900, "output_tokens": 160}, ...]
+ * }</pre>
+ *
+ * An optional {@code category} (a subject) becomes the task's
  * {@code category} metadata. A gold answer its task's grader cannot match ({@code NaN} for a number) is refused with
  * its line. Gzip is detected from the content, not the name.
  */
@@ -70,6 +78,7 @@ public final class RecordedBenchmarkReader {
                                          Optional<AnswerType> defaultAnswerType) throws IOException {
         List<Task> tasks = new ArrayList<>();
         Map<String, Map<String, RecordedReply>> replies = new HashMap<>();
+        Map<String, List<RecordedReview>> reviews = new HashMap<>();
         Set<String> models = new LinkedHashSet<>();
         try (InputStream bytes = ungzip(in)) {
             RecordLines lines = new RecordLines(bytes, source, MAX_RECORD_BYTES);
@@ -86,13 +95,17 @@ public final class RecordedBenchmarkReader {
                 Map<String, RecordedReply> byModel = responses(record, where);
                 models.addAll(byModel.keySet());
                 replies.put(task.id(), byModel);
+                List<RecordedReview> reviewed = reviews(record, where);
+                if (!reviewed.isEmpty()) {
+                    reviews.put(task.id(), reviewed);
+                }
                 tasks.add(task);
             }
         }
         if (tasks.isEmpty()) {
             throw new BenchmarkFormatException(source + " holds no tasks: expected one JSON object per line");
         }
-        return new RecordedBenchmark(name, tasks, replies, List.copyOf(models));
+        return new RecordedBenchmark(name, tasks, replies, List.copyOf(models), reviews);
     }
 
     private static InputStream ungzip(InputStream in) throws IOException {
@@ -179,25 +192,63 @@ public final class RecordedBenchmarkReader {
         for (Map.Entry<String, JsonNode> entry : responses.properties()) {
             JsonNode reply = entry.getValue();
             String field = "responses." + entry.getKey();
-            if (!reply.isObject() || !reply.hasNonNull("tail") || !reply.get("tail").isTextual()) {
-                throw new BenchmarkFormatException(where + ": \"" + field + "\" needs a text field \"tail\"");
-            }
-            String tail = reply.get("tail").asText();
-            JsonNode charsField = reply.get("chars");
-            int chars;
-            if (charsField == null) {
-                chars = tail.length();
-            } else if (charsField.isIntegralNumber() && charsField.canConvertToInt() && charsField.intValue() >= 0
-                    && charsField.intValue() <= MAX_REPLY_CHARS) {
-                chars = charsField.intValue();
-            } else {
-                throw new BenchmarkFormatException(where + ": \"" + field + ".chars\" must be an integer from 0 to " + MAX_REPLY_CHARS
-                        + ", got " + abbreviate(charsField.toString()));
-            }
-            byModel.put(entry.getKey(), new RecordedReply(tail, chars, tokens(reply, "input_tokens", where, field),
-                    tokens(reply, "output_tokens", where, field)));
+            byModel.put(entry.getKey(), reply(reply, where, field));
         }
         return byModel;
+    }
+
+    /** Reads one recorded reply: its text ({@code tail}), full length ({@code chars}) and billed tokens. */
+    private static RecordedReply reply(JsonNode reply, String where, String field) {
+        if (!reply.isObject() || !reply.hasNonNull("tail") || !reply.get("tail").isTextual()) {
+            throw new BenchmarkFormatException(where + ": \"" + field + "\" needs a text field \"tail\"");
+        }
+        String tail = reply.get("tail").asText();
+        JsonNode charsField = reply.get("chars");
+        int chars;
+        if (charsField == null) {
+            chars = tail.length();
+        } else if (charsField.isIntegralNumber() && charsField.canConvertToInt() && charsField.intValue() >= 0
+                && charsField.intValue() <= MAX_REPLY_CHARS) {
+            chars = charsField.intValue();
+        } else {
+            throw new BenchmarkFormatException(where + ": \"" + field + ".chars\" must be an integer from 0 to " + MAX_REPLY_CHARS
+                    + ", got " + abbreviate(charsField.toString()));
+        }
+        return new RecordedReply(tail, chars, tokens(reply, "input_tokens", where, field), tokens(reply, "output_tokens", where, field));
+    }
+
+    /** Reads the optional {@code reviews}: what a model answered when it saw other models' solo replies. */
+    private static List<RecordedReview> reviews(JsonNode record, String where) {
+        JsonNode reviews = record.get("reviews");
+        if (reviews == null || reviews.isNull()) {
+            return List.of();
+        }
+        if (!reviews.isArray()) {
+            throw new BenchmarkFormatException(where + ": \"reviews\" must be an array of {worker, saw, tail, chars}");
+        }
+        List<RecordedReview> read = new ArrayList<>();
+        for (int i = 0; i < reviews.size(); i++) {
+            JsonNode review = reviews.get(i);
+            String field = "reviews[" + i + "]";
+            if (!review.isObject() || !review.path("worker").isTextual() || review.get("worker").asText().isBlank()) {
+                throw new BenchmarkFormatException(where + ": \"" + field + "\" needs a text field \"worker\"");
+            }
+            String worker = review.get("worker").asText();
+            JsonNode saw = review.get("saw");
+            if (saw == null || !saw.isArray() || saw.isEmpty()) {
+                throw new BenchmarkFormatException(where + ": \"" + field + ".saw\" must be a non-empty array of worker ids");
+            }
+            List<String> seen = new ArrayList<>();
+            for (JsonNode peer : saw) {
+                if (!peer.isTextual() || peer.asText().equals(worker) || seen.contains(peer.asText())) {
+                    throw new BenchmarkFormatException(where + ": \"" + field + ".saw\" must list other workers than \""
+                            + worker + "\", each once, got " + abbreviate(saw.toString()));
+                }
+                seen.add(peer.asText());
+            }
+            read.add(new RecordedReview(worker, seen, reply(review, where, field)));
+        }
+        return read;
     }
 
     /** Reads an optional billed token count of a recorded reply. */

@@ -21,9 +21,11 @@ import java.util.SplittableRandom;
  * Answers with what a real model answered to the same question.
  *
  * <p>A call that sees no earlier reply returns the recorded reply. A call that sees earlier replies (its
- * messages hold assistant turns) answers as the {@link ContextModel} decides, from its own recorded answer
- * and the answers it sees, seeded by the call's content so the same workflow gives the same result on every
- * run. Tokens are estimated as characters / 4: input from the messages sent, output from the full length
+ * messages hold assistant turns) replays a recorded review ({@code baton record --reviews}) when this model reviewed the
+ * question having seen exactly those replies, that is, the same peers' solo answers: real behaviour, tokens as billed.
+ * Otherwise it answers as the {@link ContextModel} decides for this worker (its measured rates where
+ * {@code context fit} measured them), from its own recorded answer and the answers it sees, seeded by the call's
+ * content so the same workflow gives the same result on every run. Tokens are estimated as characters / 4: input from the messages sent, output from the full length
  * of the recorded reply. A question the model has no recording for fails like a provider outage.
  *
  * <p>A call names its task only by id and answer type ({@link TaskRef}); this worker keeps its own answer
@@ -53,6 +55,13 @@ public final class ReplayWorker implements Worker {
         TaskRef task = request.task();
         RecordedReply recorded = recordings.reply(task.id(), id()).orElseThrow(() -> new WorkerException.Transient(id(),
                 id() + " has no recorded reply for task " + task.id() + " of " + recordings.name()));
+        Optional<RecordedReview> review = reviewSeeing(task.id(), request.visibleReplies());
+        if (review.isPresent()) {
+            RecordedReply reply = review.get().reply();
+            long inputTokens = reply.inputTokens().orElse(request.estimatedInputTokens());
+            long outputTokens = reply.outputTokens().orElse(tokens(reply.chars()));
+            return new Reply(reply.text(), inputTokens, outputTokens, card.price().cost(inputTokens, outputTokens), Duration.ZERO);
+        }
         String text = answerInContext(request, recorded.text());
         // A recording made by `baton record` carries what the provider billed; asked the same way (alone), the same
         // prompt costs the same. Otherwise, and for a step that also sees earlier replies, tokens are estimated.
@@ -78,9 +87,31 @@ public final class ReplayWorker implements Worker {
                 candidates.add(answer);
             });
         }
-        int choice = contextModel.choose(grader.extract(ownText), candidates,
+        int choice = contextModel.choose(id(), grader.extract(ownText), candidates,
                 grader::equivalent, new SplittableRandom(seed(request)));
         return choice < 0 ? ownText : candidateTexts.get(choice);
+    }
+
+    /**
+     * Returns this model's recorded review of the task that saw exactly {@code visible}: the peers it saw, asked alone,
+     * replied with these texts (in any order), as the step's earlier steps did.
+     */
+    private Optional<RecordedReview> reviewSeeing(String taskId, List<String> visible) {
+        if (visible.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> seen = visible.stream().sorted().toList();
+        for (RecordedReview review : recordings.reviews(taskId)) {
+            if (!review.worker().equals(id()) || review.saw().size() != seen.size()) {
+                continue;
+            }
+            List<String> sawTexts = review.saw().stream().map(peer -> recordings.reply(taskId, peer))
+                    .flatMap(Optional::stream).map(RecordedReply::text).sorted().toList();
+            if (sawTexts.equals(seen)) {
+                return Optional.of(review);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Derives a seed from the worker, the task and exactly what the call sees: one per (task, workflow, step). */

@@ -16,14 +16,17 @@ import java.util.Objects;
  * @param pool      one replay worker per recorded model
  * @param hindsight whether each worker's recorded reply is correct (for the oracle)
  * @param notes     how the pool's figures come about
+ * @param context   the context model steps that see earlier steps answer by (where no recorded review is replayed)
  */
-public record ReplayedBenchmark(RecordedBenchmark benchmark, Pool pool, Hindsight hindsight, List<String> notes) {
+public record ReplayedBenchmark(RecordedBenchmark benchmark, Pool pool, Hindsight hindsight, List<String> notes,
+                                ContextModel context) {
 
     public ReplayedBenchmark {
         Objects.requireNonNull(benchmark, "benchmark");
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(hindsight, "hindsight");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(context, "context");
     }
 
     /**
@@ -41,8 +44,10 @@ public record ReplayedBenchmark(RecordedBenchmark benchmark, Pool pool, Hindsigh
                 billed(benchmark)
                         ? "tokens as the providers billed them where the recording has them, else characters / 4"
                         : "tokens are estimated as characters / 4 (input: the messages sent; output: the full recorded reply)",
-                context.describe() + " (applies to steps that see earlier steps)");
-        return new ReplayedBenchmark(benchmark, pool, ReplayPool.hindsight(pool), notes);
+                context.describe() + " (applies to steps that see earlier steps" + (benchmark.reviewCount() > 0
+                        ? ", except those that see exactly what one of the benchmark's " + benchmark.reviewCount()
+                                + " recorded reviews saw: they replay it)" : ")"));
+        return new ReplayedBenchmark(benchmark, pool, ReplayPool.hindsight(pool), notes, context);
     }
 
     /** Returns whether some recorded reply carries the tokens its provider billed (a {@code baton record} file). */

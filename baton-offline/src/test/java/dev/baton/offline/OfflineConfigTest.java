@@ -73,6 +73,48 @@ class OfflineConfigTest {
     }
 
     @Test
+    void theShippedModelIsAssumedAndSaysSoAndFromWhichFile() {
+        ContextModel model = OfflineConfig.defaultContextModel();
+
+        assertThat(model.isMeasured()).isFalse();
+        assertThat(model.describe()).isEqualTo("context model: assumed (data/context-model.yaml): p_follow=0.8, p_keep=0.7, seed=0");
+    }
+
+    @Test
+    void anOldContextModelFileStillLoadsAsAnAssumedModelNamingTheFile(@TempDir Path dir) throws IOException {
+        Path old = Files.writeString(dir.resolve("old.yaml"), "# before measured models\np_follow: 0.6\np_keep: 0.9\nseed: 4\n");
+
+        ContextModel model = OfflineConfig.contextModel(old);
+
+        assertThat(model).isEqualTo(new ContextModel(0.6, 0.9, 4, java.util.Map.of(), old.toString()));
+        assertThat(model.describe()).isEqualTo("context model: assumed (" + old + "): p_follow=0.6, p_keep=0.9, seed=4");
+    }
+
+    @Test
+    void aMeasuredModelWrittenAsYamlReadsBackTheSame(@TempDir Path dir) throws IOException {
+        java.util.Map<String, ContextModel.Rates> rates = java.util.Map.of(
+                "gpt-4o", new ContextModel.Rates(java.util.OptionalDouble.of(0.25), java.util.OptionalDouble.of(0.5), 40),
+                "odd: \"name\" # x", new ContextModel.Rates(java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(1), 3));
+        Path file = dir.resolve("measured.yaml");
+        ContextModel written = new ContextModel(0.8, 0.7, 2).withMeasured(rates, file.toString());
+
+        Files.writeString(file, written.toYaml("measured\nfrom a test"));
+        ContextModel read = OfflineConfig.contextModel(file);
+
+        assertThat(read).isEqualTo(written);
+        assertThat(read.pFollow("odd: \"name\" # x")).isEqualTo(0.8);
+        assertThat(read.pKeep("odd: \"name\" # x")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aMeasuredRateOutOfRangeNamesItsWorker(@TempDir Path dir) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "workers:\n  gpt-4o: {p_keep: 1.5}\n");
+
+        assertThatThrownBy(() -> OfflineConfig.contextModel(bad)).isInstanceOf(ContextModelException.class)
+                .hasMessageStartingWith(bad + ": workers.gpt-4o: ").hasMessageContaining("probabilities in [0, 1]");
+    }
+
+    @Test
     void contextModelRejectsUnknownKeysAndBadProbabilities(@TempDir Path dir) throws IOException {
         Path typo = dir.resolve("typo.yaml");
         Files.writeString(typo, "p_folow: 0.5\n");

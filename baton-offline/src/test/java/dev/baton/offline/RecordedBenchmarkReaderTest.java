@@ -52,6 +52,50 @@ class RecordedBenchmarkReaderTest {
     }
 
     @Test
+    void readsRecordedReviewsBesideTheResponses() throws IOException {
+        String line = "{\"id\": \"q1\", \"question\": \"1+1?\", \"gold\": \"2\", \"responses\": {\"m1\": {\"tail\": \"2\"}, "
+                + "\"m2\": {\"tail\": \"3\"}, \"m3\": {\"tail\": \"2\"}}, \"reviews\": [{\"worker\": \"m2\", \"saw\": [\"m3\", \"m1\"], "
+                + "\"tail\": \"so 2\", \"chars\": 40, \"input_tokens\": 90, \"output_tokens\": 12}, {\"worker\": \"m1\", \"saw\": [\"m2\"], "
+                + "\"tail\": \"2\"}]}";
+
+        RecordedBenchmark benchmark = read(line.getBytes(StandardCharsets.UTF_8), Optional.of(AnswerType.NUMBER));
+
+        assertThat(benchmark.reviews("q1")).containsExactly(
+                new RecordedReview("m2", java.util.List.of("m3", "m1"),
+                        new RecordedReply("so 2", 40, java.util.OptionalLong.of(90), java.util.OptionalLong.of(12))),
+                new RecordedReview("m1", java.util.List.of("m2"), new RecordedReply("2", 1)));
+        assertThat(benchmark.reviewCount()).isEqualTo(2);
+        assertThat(benchmark.models()).containsExactly("m1", "m2", "m3");
+    }
+
+    @Test
+    void aFileWithoutReviewsReadsAsBeforeWithNone() throws IOException {
+        RecordedBenchmark benchmark = read(TWO_TASKS.getBytes(StandardCharsets.UTF_8), Optional.of(AnswerType.NUMBER));
+
+        assertThat(benchmark.reviews("q1")).isEmpty();
+        assertThat(benchmark.reviewCount()).isZero();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            not an array    | "reviews": {}                                                  | "reviews" must be an array
+            no worker       | "reviews": [{"saw": ["m2"], "tail": "2"}]                      | "reviews[0]" needs a text field "worker"
+            saw nobody      | "reviews": [{"worker": "m1", "saw": [], "tail": "2"}]          | "reviews[0].saw" must be a non-empty array
+            saw itself      | "reviews": [{"worker": "m1", "saw": ["m1"], "tail": "2"}]      | "reviews[0].saw" must list other workers than "m1"
+            saw one twice   | "reviews": [{"worker": "m1", "saw": ["m2", "m2"], "tail": "2"}] | "reviews[0].saw" must list other workers than "m1", each once
+            no tail         | "reviews": [{"worker": "m1", "saw": ["m2"]}]                   | "reviews[0]" needs a text field "tail"
+            negative tokens | "reviews": [{"worker": "m1", "saw": ["m2"], "tail": "2", "input_tokens": -1}] | "reviews[0].input_tokens" must be a non-negative integer
+            """)
+    void aMalformedReviewIsRefusedWithItsLineAndField(String name, String reviews, String message) {
+        String line = "{\"id\": \"q1\", \"question\": \"1+1?\", \"gold\": \"2\", " + reviews + "}";
+
+        assertThatThrownBy(() -> read(line.getBytes(StandardCharsets.UTF_8), Optional.of(AnswerType.NUMBER)))
+                .isInstanceOf(BenchmarkFormatException.class)
+                .hasMessageStartingWith("test.jsonl line 1: ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
     void detectsGzipByContent() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {

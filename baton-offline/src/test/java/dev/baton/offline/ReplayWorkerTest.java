@@ -34,6 +34,8 @@ class ReplayWorkerTest {
     private static final PriceTable PRICES = new PriceTable("test", Map.of(
             "right", new Price(1, 10), "wrong", new Price(1, 1), "wrong-too", new Price(0, 0)));
 
+    private static final PriceTable FREE = new PriceTable("free", Map.of("a", new Price(0, 0), "b", new Price(0, 0), "c", new Price(0, 0)));
+
     private final Pool pool = ReplayPool.create(RECORDINGS, PRICES, new ContextModel(1.0, 1.0, 0));
     private final Executor executor = Executor.builder().retry(RetryPolicy.none()).build();
 
@@ -91,6 +93,52 @@ class ReplayWorkerTest {
         for (int i = 0; i < 20; i++) {
             assertThat(executor.run(workflow, Q1, coinFlip, Budget.unlimited()).finalText()).contains(first);
         }
+    }
+
+    @Test
+    void aStepSeeingExactlyThePeersARecordedReviewSawReplaysThatReview() {
+        RecordedBenchmark reviewed = ReviewedBenchmark.read();
+        Pool replay = ReplayPool.create(reviewed, FREE, new ContextModel(0.0, 1.0, 0));
+        Task q1 = reviewed.tasks().getFirst();
+        // Steps in the other order than the review saw them: the same peers, so the same review.
+        Workflow workflow = Workflow.of(Step.independent("c", "Solve."), Step.independent("b", "Solve."), Step.seeingAll("a", "Check."));
+
+        Trace trace = executor.run(workflow, q1, replay, Budget.unlimited());
+
+        var reply = trace.finalReply().orElseThrow();
+        assertThat(reply.text()).isEqualTo(ReviewedBenchmark.A_REVIEWS_Q1);
+        assertThat(reply.inputTokens()).as("as billed when recorded").isEqualTo(70);
+        assertThat(reply.outputTokens()).isEqualTo(9);
+    }
+
+    @Test
+    void aStepSeeingOtherPeersThanAnyReviewDrawsFromTheWorkersMeasuredRates() {
+        RecordedBenchmark reviewed = ReviewedBenchmark.read();
+        // Measured: c never keeps its own answer against a lone differing one; b, unmeasured, keeps it always (assumed).
+        ContextModel model = new ContextModel(0.0, 1.0, 0).withMeasured(Map.of("c", new ContextModel.Rates(
+                java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(0.0), 2)), "fitted.yaml");
+        Pool replay = ReplayPool.create(reviewed, FREE, model);
+        Task q4 = reviewed.tasks().get(3); // alone: a 40, b 50, c 60; c reviewed only having seen a
+
+        String cSeeingB = executor.run(Workflow.of(Step.independent("b", "Solve."), Step.seeingAll("c", "Check.")), q4, replay,
+                Budget.unlimited()).finalText().orElseThrow();
+        String bSeeingC = executor.run(Workflow.of(Step.independent("c", "Solve."), Step.seeingAll("b", "Check.")), q4, replay,
+                Budget.unlimited()).finalText().orElseThrow();
+
+        assertThat(cSeeingB).isEqualTo("The answer is 50.");
+        assertThat(bSeeingC).isEqualTo("The answer is 50.");
+    }
+
+    @Test
+    void withoutRecordedReviewsAStepThatSeesOthersAnswersByTheAssumedModel() {
+        RecordedBenchmark reviewed = ReviewedBenchmark.read();
+        RecordedBenchmark without = new RecordedBenchmark(reviewed.name(), reviewed.tasks(), reviewed.replies(), reviewed.models());
+        Workflow workflow = Workflow.of(Step.independent("b", "Solve."), Step.independent("c", "Solve."), Step.seeingAll("a", "Check."));
+
+        String answer = executor.run(workflow, without.tasks().getFirst(), ReplayPool.create(without, FREE, new ContextModel(0.0, 1.0, 0)),
+                Budget.unlimited()).finalText().orElseThrow();
+
+        assertThat(answer).as("a keeps its own 10, which b also gave").isEqualTo("The answer is 10.");
     }
 
     @Test

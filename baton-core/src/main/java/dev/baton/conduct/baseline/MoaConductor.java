@@ -32,6 +32,14 @@ public final class MoaConductor implements Conductor {
         }
     }
 
+    /**
+     * Returns the step an aggregator is given: it sees every proposal above it. {@code baton record --reviews} asks a
+     * worker to review its peers with this very step, so replaying a recorded review is replaying this step.
+     */
+    public static Step aggregatorStep(String workerId) {
+        return Subtasks.aggregate(workerId);
+    }
+
     /** Returns the workers that propose, each asked once per task. */
     public List<String> proposers() {
         return proposers;

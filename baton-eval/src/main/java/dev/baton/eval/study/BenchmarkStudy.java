@@ -16,6 +16,7 @@ import dev.baton.learn.train.Checkpoint;
 import dev.baton.learn.train.GrpoTrainer;
 import dev.baton.learn.train.TrainingConfig;
 import dev.baton.learn.train.TrainingListener;
+import dev.baton.offline.ContextModel;
 import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pool.Pool;
 import dev.baton.task.Split;
@@ -84,7 +85,7 @@ public final class BenchmarkStudy {
      * rest on the replay pool's context model wherever a step sees earlier steps, and only routing alone does not.
      */
     public static final Finding CONTEXT_MODEL = Finding.of("context model", "Steps that see earlier steps answer by the replay "
-            + "pool's context model, which assumes a worker shown others' answers adopts one two of them agree on (p_follow) "
+            + "pool's context model (each benchmark's finding names it, assumed or measured); the assumed one assumes a worker shown others' answers adopts one two of them agree on (p_follow) "
             + "or keeps its own (p_keep): it never invents a new answer, so a weak last step can inherit a right answer. Live "
             + "models need not behave so; each benchmark's routing-alone row is the figure that does not rest on it.");
 
@@ -184,7 +185,7 @@ public final class BenchmarkStudy {
             // The reader's order: how the default did, whether it learned, what rests on the context model, then how it
             // was chosen and what it took.
             List<Finding> findings = new ArrayList<>(List.of(defaultVersusBest(chosen, learnedRows.chosen(), bestSolo), verdict,
-                    contextModel(learnedRows.chosen(), learnedRows.routing()), anyPool, chosen.finding(), seedSpread));
+                    contextModel(learnedRows.chosen(), learnedRows.routing(), loaded.context()), anyPool, chosen.finding(), seedSpread));
             subjects(usage.workersBySubject(test), learned.name()).ifPresent(findings::add);
             findings.add(Objects.requireNonNull(trainingTime, "the sweep trained nothing"));
             EvalReport report = new EvalReport(name, "replay", Split.TEST.id(), table, loaded.notes());
@@ -215,11 +216,18 @@ public final class BenchmarkStudy {
                 chosen.reachesBar() ? "" : " No learned setting reached the best single worker on validation: use best-solo."));
     }
 
-    /** The default beside routing alone, the one learned row that does not rest on the context model ({@link #CONTEXT_MODEL}). */
-    private static Finding contextModel(EvalRow mine, EvalRow routing) {
+    /**
+     * The default beside routing alone, the one learned row that does not rest on the context model
+     * ({@link #CONTEXT_MODEL}), naming the model the default's figure rests on: assumed or measured, and from which file.
+     */
+    private static Finding contextModel(EvalRow mine, EvalRow routing, ContextModel context) {
+        String model = context.isMeasured()
+                ? "the context model measured in " + context.source() + " (recorded reviews replayed where a step sees what "
+                        + "one saw, each worker's measured p_follow and p_keep elsewhere)"
+                : "the context model assumed in " + context.source();
         return Finding.of("context model", String.format(Locale.ROOT, "The default scores %.1f%% at %.2f calls, routing alone "
-                + "%.1f%% at 1 call (recorded answers only); only the routing-alone figure does not rest on the replay pool's "
-                + "context model.", mine.accuracy(), mine.meanCalls(), routing.accuracy()));
+                + "%.1f%% at 1 call (recorded answers only); the default's figure rests on %s, the routing-alone figure on "
+                + "none.", mine.accuracy(), mine.meanCalls(), routing.accuracy(), model));
     }
 
     private Checkpoint train(String label, TrainingConfig settings, List<Task> train) {

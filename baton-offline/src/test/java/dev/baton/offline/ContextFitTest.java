@@ -1,0 +1,79 @@
+package dev.baton.offline;
+
+import static dev.baton.offline.ContextFit.Behaviour.ADOPTS_AGREED_RIGHT;
+import static dev.baton.offline.ContextFit.Behaviour.ADOPTS_AGREED_WRONG;
+import static dev.baton.offline.ContextFit.Behaviour.ADOPTS_SPLIT_RIGHT;
+import static dev.baton.offline.ContextFit.Behaviour.ADOPTS_SPLIT_WRONG;
+import static dev.baton.offline.ContextFit.Behaviour.KEEPS_OWN_RIGHT;
+import static dev.baton.offline.ContextFit.Behaviour.KEEPS_OWN_WRONG;
+import static dev.baton.offline.ContextFit.Behaviour.NEW_RIGHT;
+import static dev.baton.offline.ContextFit.Behaviour.NEW_WRONG;
+import static dev.baton.offline.ContextFit.Behaviour.NO_ANSWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.baton.offline.ContextFit.Behaviour;
+import dev.baton.offline.ContextFit.Proportion;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class ContextFitTest {
+
+    private final ContextFit fit = ContextFit.of(ReviewedBenchmark.read(), "reviewed.jsonl");
+
+    @Test
+    void countsEachWorkersBehaviourOutOfItsOccasions() {
+        assertThat(fit.workers()).extracting(ContextFit.WorkerFit::worker).containsExactly("a", "c", "b");
+        assertThat(worker("a").reviews()).isEqualTo(4);
+        assertThat(worker("a").counts()).isEqualTo(counts(1, 2, 1, 2, 0, 0, 1, 1, 0, 1, 0, 3, 1, 4, 0, 4, 0, 4));
+        assertThat(worker("b").counts()).isEqualTo(counts(0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 2));
+        assertThat(worker("c").counts()).isEqualTo(counts(0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 1, 0, 2, 0, 2, 1, 2));
+    }
+
+    @Test
+    void theReplayRatesAreFollowingAnAgreedAnswerAndKeepingOnesOwnAgainstASplit() {
+        assertThat(worker("a").follow()).isEqualTo(new Proportion(1, 1));
+        assertThat(worker("a").keep()).isEqualTo(new Proportion(2, 3));
+        assertThat(worker("b").follow()).isEqualTo(new Proportion(0, 0));
+        assertThat(worker("b").rates()).isEqualTo(new ContextModel.Rates(OptionalDouble.empty(), OptionalDouble.of(0), 2));
+    }
+
+    @Test
+    void theModelTakesTheMeasuredRatesAndTheAssumedOnesWhereNothingWasMeasured() {
+        ContextModel model = fit.model(new ContextModel(0.8, 0.7, 3), "fitted.yaml");
+
+        assertThat(model.pKeep("a")).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(model.pFollow("b")).isEqualTo(0.8);
+        assertThat(model.pKeep("b")).isEqualTo(0.0);
+        assertThat(model.pFollow("nobody")).isEqualTo(0.8);
+        assertThat(model.seed()).isEqualTo(3);
+        assertThat(model.describe()).isEqualTo("context model: measured (fitted.yaml): per-worker rates of 3 workers from 8 recorded "
+                + "reviews; assumed p_follow=0.8, p_keep=0.7 where none was measured, seed=3");
+    }
+
+    @Test
+    void wilsonIntervalsMatchTheTextbookFigures() {
+        // Wilson 95% for 2 of 3: 0.2077 to 0.9385; for 0 of 4: 0 to 0.4899.
+        assertThat(new Proportion(2, 3).low()).isCloseTo(0.2077, within(1e-4));
+        assertThat(new Proportion(2, 3).high()).isCloseTo(0.9385, within(1e-4));
+        assertThat(new Proportion(0, 4).low()).isCloseTo(0, within(1e-9));
+        assertThat(new Proportion(0, 4).high()).isCloseTo(0.4899, within(1e-4));
+    }
+
+    private ContextFit.WorkerFit worker(String id) {
+        return fit.workers().stream().filter(w -> w.worker().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Counts and occasions, in {@link Behaviour}'s order. */
+    private static Map<Behaviour, Proportion> counts(int... countThenOccasions) {
+        Map<Behaviour, Proportion> counts = new EnumMap<>(Behaviour.class);
+        Behaviour[] all = {KEEPS_OWN_RIGHT, KEEPS_OWN_WRONG, ADOPTS_AGREED_RIGHT, ADOPTS_AGREED_WRONG, ADOPTS_SPLIT_RIGHT,
+            ADOPTS_SPLIT_WRONG, NEW_RIGHT, NEW_WRONG, NO_ANSWER};
+        for (int i = 0; i < all.length; i++) {
+            counts.put(all[i], new Proportion(countThenOccasions[2 * i], countThenOccasions[2 * i + 1]));
+        }
+        return counts;
+    }
+}
