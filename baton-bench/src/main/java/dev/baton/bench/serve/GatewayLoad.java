@@ -52,7 +52,7 @@ public final class GatewayLoad {
 
     /** The benchmark's options; see the class comment. */
     private record Options(Path launcher, Optional<Path> portkey, String scenario, int seconds, int warmupSeconds,
-                           int fastClients, int slowClients) {
+                           int fastClients, int slowClients, int rounds) {
 
         static Options parse(String[] args) {
             Path launcher = Path.of("baton");
@@ -62,6 +62,7 @@ public final class GatewayLoad {
             int warmup = 10;
             int fast = 64;
             int slow = 1_000;
+            int rounds = 1;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -72,15 +73,16 @@ public final class GatewayLoad {
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--fast-clients" -> fast = Integer.parseInt(value);
                     case "--slow-clients" -> slow = Integer.parseInt(value);
+                    case "--rounds" -> rounds = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --baton FILE "
                             + "--portkey DIR --scenario latency|fast|slow|all --seconds N --warmup N --fast-clients N "
-                            + "--slow-clients N");
+                            + "--slow-clients N --rounds N");
                 }
             }
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
             }
-            return new Options(launcher.toAbsolutePath(), portkey, scenario, seconds, warmup, fast, slow);
+            return new Options(launcher.toAbsolutePath(), portkey, scenario, seconds, warmup, fast, slow, rounds);
         }
 
         boolean runs(String name) {
@@ -152,23 +154,33 @@ public final class GatewayLoad {
                              Options options) throws Exception {
         out.printf(Locale.ROOT, "%n%d clients, upstream answering after %d ms, %d s measured after %d s of warm-up, "
                 + "the gateways' defaults%n", clients, delay.toMillis(), options.seconds(), options.warmupSeconds());
-        out.printf(Locale.ROOT, "%-18s %9s %10s %9s %9s %9s %8s %8s %12s %10s%n", "gateway", "answered", "requests/s", "p50 ms",
-                "p99 ms", "max ms", "errors", "429s", "CPU ms/req", "peak RSS");
-        for (GatewayStart start : gateways) {
-            try (GatewayProcess gateway = start.start()) {
-                String run = gateway.name() + " " + clients + "x" + delay.toMillis();
-                new LoadRun(http, n -> gateway.request(delay, run + " warm-up " + n), clients).run(options.warmupSeconds(), null);
-                Duration cpuBefore = gateway.cpu();
-                LoadRun measured = new LoadRun(http, n -> gateway.request(delay, run + " " + n), clients);
-                measured.run(options.seconds(), null);
-                Duration cpu = gateway.cpu().minus(cpuBefore);
-                LoadRun.Result result = measured.result();
-                out.printf(Locale.ROOT, "%-18s %9d %10.0f %9.2f %9.2f %9.2f %8d %8d %12.3f %7d MiB%n", gateway.name(),
-                        result.latenciesNanos().length, result.requests() / result.seconds(), result.percentileMs(50),
-                        result.percentileMs(99), result.percentileMs(100), result.errors(), result.refused(),
-                        cpu.toNanos() / 1e6 / Math.max(1, result.requests()), gateway.peakRssMib());
-                result.firstError().ifPresent(e -> out.println("  first error: " + e));
+        out.printf(Locale.ROOT, "%-18s %9s %10s %9s %9s %9s %8s %8s %12s %10s %8s%n", "gateway", "answered", "requests/s", "p50 ms",
+                "p99 ms", "max ms", "errors", "429s", "CPU ms/req", "peak RSS", "load avg");
+        // In rounds (A B C, A B C ...), so that a machine growing busier in the middle of the sitting shows as a
+        // difference between rounds, not between gateways.
+        for (int round = 0; round < options.rounds(); round++) {
+            for (GatewayStart start : gateways) {
+                load(out, http, start, clients, delay, options);
             }
+        }
+    }
+
+    /** Warms one gateway up, then measures it; prints its row, the load average beside it. */
+    private static void load(PrintStream out, HttpClient http, GatewayStart start, int clients, Duration delay, Options options)
+            throws Exception {
+        try (GatewayProcess gateway = start.start()) {
+            String run = gateway.name() + " " + clients + "x" + delay.toMillis();
+            new LoadRun(http, n -> gateway.request(delay, run + " warm-up " + n), clients).run(options.warmupSeconds(), null);
+            Duration cpuBefore = gateway.cpu();
+            LoadRun measured = new LoadRun(http, n -> gateway.request(delay, run + " " + n), clients);
+            measured.run(options.seconds(), null);
+            Duration cpu = gateway.cpu().minus(cpuBefore);
+            LoadRun.Result result = measured.result();
+            out.printf(Locale.ROOT, "%-18s %9d %10.0f %9.2f %9.2f %9.2f %8d %8d %12.3f %7d MiB %8s%n", gateway.name(),
+                    result.latenciesNanos().length, result.requests() / result.seconds(), result.percentileMs(50),
+                    result.percentileMs(99), result.percentileMs(100), result.errors(), result.refused(),
+                    cpu.toNanos() / 1e6 / Math.max(1, result.requests()), gateway.peakRssMib(), loadAverage());
+            result.firstError().ifPresent(e -> out.println("  first error: " + e));
         }
     }
 
