@@ -2,9 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.client.Answer;
 import dev.baton.client.Baton;
-import dev.baton.client.ConductorResolver;
 import dev.baton.client.EmptyQuestionException;
-import dev.baton.client.LoadedPool;
 import dev.baton.client.TraceJson;
 import dev.baton.conduct.Conductor;
 import dev.baton.execute.Budget;
@@ -15,6 +13,8 @@ import dev.baton.offline.RecordedQuestions;
 import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
+import dev.baton.wiring.ConductorResolver;
+import dev.baton.wiring.LoadedPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,7 +1,5 @@
 package dev.baton.cli;
 
-import dev.baton.client.LearnedSpecs;
-import dev.baton.client.LoadedPool;
 import dev.baton.conduct.Conductor;
 import dev.baton.eval.CallEstimate;
 import dev.baton.eval.EvalReport;
@@ -15,6 +13,8 @@ import dev.baton.store.ResponseCacheInterceptor;
 import dev.baton.store.StoreBackend;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.wiring.LearnedSpecs;
+import dev.baton.wiring.LoadedPool;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

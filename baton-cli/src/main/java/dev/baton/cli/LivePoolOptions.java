@@ -1,12 +1,12 @@
 package dev.baton.cli;
 
-import dev.baton.client.LoadedPool;
 import dev.baton.execute.Executor;
 import dev.baton.execute.Interceptor;
 import dev.baton.store.ResponseCacheFailures;
 import dev.baton.store.ResponseCacheInterceptor;
 import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
+import dev.baton.wiring.LoadedPool;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;

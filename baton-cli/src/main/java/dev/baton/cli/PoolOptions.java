@@ -1,7 +1,5 @@
 package dev.baton.cli;
 
-import dev.baton.client.LoadedPool;
-import dev.baton.client.Recorder;
 import dev.baton.eval.Evaluation;
 import dev.baton.eval.ProgressListener;
 import dev.baton.execute.Executor;
@@ -10,12 +8,14 @@ import dev.baton.offline.Benchmarks;
 import dev.baton.offline.OfflineConfig;
 import dev.baton.offline.RecordedBenchmark;
 import dev.baton.offline.ReplayedBenchmark;
-import dev.baton.pricing.PriceTable;
-import dev.baton.providers.LiveWorkerSpec;
 import dev.baton.pool.Pool;
+import dev.baton.pricing.PriceTable;
 import dev.baton.pricing.PriceTableException;
+import dev.baton.providers.LiveWorkerSpec;
 import dev.baton.providers.PoolFile;
 import dev.baton.task.AnswerType;
+import dev.baton.wiring.LoadedPool;
+import dev.baton.wiring.Recorder;
 import dev.baton.worker.WorkerCard;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package dev.baton.cli;
 
-import dev.baton.client.LoadedPool;
-import dev.baton.client.Recorder;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.baseline.SoloConductor;
 import dev.baton.eval.CallEstimate;
@@ -21,6 +19,8 @@ import dev.baton.store.StoreException;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.wiring.LoadedPool;
+import dev.baton.wiring.Recorder;
 import dev.baton.workflow.Workflow;
 import java.io.IOException;
 import java.io.PrintWriter;

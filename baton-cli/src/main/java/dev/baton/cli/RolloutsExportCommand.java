@@ -1,7 +1,5 @@
 package dev.baton.cli;
 
-import dev.baton.client.LoadedPool;
-import dev.baton.client.RolloutExport;
 import dev.baton.conduct.lm.LmPrompt;
 import dev.baton.input.InvalidSettingException;
 import dev.baton.offline.Benchmarks;
@@ -9,6 +7,8 @@ import dev.baton.offline.RecordedBenchmark;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.wiring.LoadedPool;
+import dev.baton.wiring.RolloutExport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.baton.cli;
 
-import dev.baton.client.ConductorResolver;
-import dev.baton.client.LoadedPool;
 import dev.baton.execute.Executor;
 import dev.baton.input.InvalidSettingException;
 import dev.baton.server.BatonServer;
@@ -12,6 +10,8 @@ import dev.baton.server.ServerLimits;
 import dev.baton.server.ServerSettings;
 import dev.baton.store.ResponseCacheFailures;
 import dev.baton.store.StoreBackend;
+import dev.baton.wiring.ConductorResolver;
+import dev.baton.wiring.LoadedPool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,11 +1,10 @@
 package dev.baton.cli;
 
-import dev.baton.client.LoadedPool;
 import dev.baton.eval.study.SweepSetting;
+import dev.baton.eval.study.ValidationChoice;
 import dev.baton.execute.Budget;
 import dev.baton.execute.SpendingCap;
 import dev.baton.input.InvalidSettingException;
-import dev.baton.eval.study.ValidationChoice;
 import dev.baton.io.AtomicFiles;
 import dev.baton.learn.role.RoleSet;
 import dev.baton.learn.train.Checkpoint;
@@ -19,6 +18,7 @@ import dev.baton.pool.Pool;
 import dev.baton.store.StoreBackend;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.wiring.LoadedPool;
 import dev.baton.worker.Price;
 import java.io.IOException;
 import java.io.PrintWriter;

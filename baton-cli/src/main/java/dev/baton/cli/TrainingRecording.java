@@ -1,7 +1,5 @@
 package dev.baton.cli;
 
-import dev.baton.client.LoadedPool;
-import dev.baton.client.Recorder;
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.baseline.SoloConductor;
 import dev.baton.eval.CallEstimate;
@@ -18,6 +16,8 @@ import dev.baton.store.StoreBackend;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.wiring.LoadedPool;
+import dev.baton.wiring.Recorder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

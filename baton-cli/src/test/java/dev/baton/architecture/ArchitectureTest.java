@@ -1,5 +1,7 @@
 package dev.baton.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -17,6 +19,7 @@ import dev.baton.execute.Budget;
 import dev.baton.execute.BudgetMeter;
 import dev.baton.execute.BudgetState;
 import dev.baton.execute.Executor;
+import dev.baton.learn.train.GrpoTrainer;
 
 /**
  * The dependency rules of Baton's production code, checked on the classes of every module but the JMH
@@ -78,9 +81,11 @@ class ArchitectureTest {
             .layer("store").definedBy("dev.baton.store..")
             .layer("resilience").definedBy("dev.baton.resilience..")
             .layer("providers").definedBy("dev.baton.providers..")
+            .layer("web").definedBy("dev.baton.web..")
             .layer("learn").definedBy("dev.baton.learn..")
             .layer("eval").definedBy("dev.baton.eval..")
             .layer("client").definedBy("dev.baton.client..")
+            .layer("wiring").definedBy("dev.baton.wiring..")
             .layer("server").definedBy("dev.baton.server..")
             .layer("cli").definedBy("dev.baton.cli..")
             .optionalLayer("bench").definedBy("dev.baton.bench..") // not on this module's class path
@@ -89,13 +94,26 @@ class ArchitectureTest {
             .whereLayer("store").mayOnlyAccessLayers("core")
             .whereLayer("resilience").mayOnlyAccessLayers("core")
             .whereLayer("providers").mayOnlyAccessLayers("core", "offline")
+            .whereLayer("web").mayNotAccessAnyLayer()
             .whereLayer("learn").mayOnlyAccessLayers("core", "store")
-            .whereLayer("eval").mayOnlyAccessLayers("core", "offline", "store", "learn")
-            .whereLayer("client").mayOnlyAccessLayers("core", "offline", "store", "resilience", "providers", "learn", "eval")
-            .whereLayer("server").mayOnlyAccessLayers("core", "offline", "store", "resilience", "providers", "learn", "eval", "client")
+            .whereLayer("eval").mayOnlyAccessLayers("core", "offline", "store", "learn", "web")
+            .whereLayer("client").mayOnlyAccessLayers("core")
+            .whereLayer("wiring").mayOnlyAccessLayers("core", "offline", "store", "resilience", "providers", "learn", "eval")
+            .whereLayer("server").mayOnlyAccessLayers("core", "offline", "store", "resilience", "providers", "eval", "web", "client",
+                    "wiring")
             .whereLayer("server").mayOnlyBeAccessedByLayers("cli", "bench")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("bench")
             .whereLayer("bench").mayNotBeAccessedByAnyLayer();
+
+    /**
+     * The library ({@code baton-client}) is what an application embeds: it must not pull in the training engine
+     * (DJL and PyTorch's native library, hundreds of megabytes) or the trainer, directly or through another class.
+     * A learned conductor acts in plain Java; only training needs the engine.
+     */
+    @ArchTest
+    static final ArchRule THE_LIBRARY_REACHES_NO_TRAINING_ENGINE = noClasses().that().resideInAPackage("dev.baton.client..")
+            .should().transitivelyDependOnClassesThat(resideInAnyPackage("ai.djl..").or(name(GrpoTrainer.class.getName())))
+            .because("an application that asks questions must not download or load the engine that trains the policy");
 
     @ArchTest
     static final ArchRule ONLY_THE_ENTRY_POINT_USES_STANDARD_STREAMS = noClasses()

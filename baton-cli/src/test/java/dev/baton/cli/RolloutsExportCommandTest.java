@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.client.LoadedPool;
 import dev.baton.conduct.Orchestrator;
 import dev.baton.conduct.lm.LmConductor;
 import dev.baton.conduct.lm.LmConductorOptions;
@@ -13,6 +12,7 @@ import dev.baton.execute.Executor;
 import dev.baton.execute.RetryPolicy;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.wiring.LoadedPool;
 import dev.baton.worker.CallRequest;
 import dev.baton.worker.ChatMessage;
 import dev.baton.worker.Price;

@@ -10,32 +10,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.baton.conduct.baseline.VoteConductor;
-import dev.baton.execute.Budget;
-import dev.baton.execute.Executor;
 import dev.baton.pool.Pool;
 import dev.baton.providers.PoolFile;
-import dev.baton.resilience.Resilience;
-import dev.baton.resilience.ResilienceSettings;
 import dev.baton.task.AnswerType;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the README's library examples exactly as printed there: each example's lines must appear, in order, in the
- * method that runs it here (checked against README.md), against a live pool of three OpenAI-compatible workers on a
- * loopback server, like a local vLLM or Ollama, which needs no key.
+ * Runs the README's library examples exactly as printed there, against a live pool of three OpenAI-compatible workers
+ * on a loopback server, like a local vLLM or Ollama, which needs no key: the library example, a whole program, is
+ * compiled from README.md and run; the LangChain4j example's lines must appear, in order, in the method that runs it.
  */
 class ReadmeExamplesTest {
 
@@ -76,25 +76,25 @@ class ReadmeExamplesTest {
         server.stop();
     }
 
+    /** The library example is a whole program, imports included: compiled here as a user would, then run on the pool. */
     @Test
-    void theLibraryExampleRunsAsPrinted() throws IOException {
-        // snippet: library
-        Pool pool = PoolFile.read(poolFile).build(System.getenv()); // keys come from the variables the file names
-        Executor executor = Resilience.of(ResilienceSettings.defaults()).applyTo(Executor.builder()).build();
-        try (Baton baton = Baton.builder()
-                .pool(pool)
-                .conductor(workers -> new VoteConductor(workers.ids(), "vote"))
-                .budget(Budget.unlimited().withMaxCalls(6))
-                .executor(executor)
-                .build()) {
-            Answer answer = baton.ask("What is 6 * 7?", AnswerType.NUMBER);
-            System.out.println(answer.text().orElse("(no answer)"));
-            System.out.printf("%d calls, $%.6f%n", answer.calls(), answer.costUsd());
+    void theLibraryExampleCompilesAndRunsAsAProgram() throws Exception {
+        Matcher block = example("library");
+        Path source = dir.resolve("src/Ask.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, block.group(1));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), source.toString());
+        assertThat(status).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            Method main = loader.loadClass("Ask").getMethod("main", String[].class);
+            main.invoke(null, (Object) new String[] {poolFile.toString()});
         }
-        // end snippet
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("The answer is 42.\n3 calls, $0.000000\n");
-        assertMatchesReadme("library", "theLibraryExampleRunsAsPrinted");
     }
 
     @Test
@@ -114,13 +114,19 @@ class ReadmeExamplesTest {
 
     /** Checks that the README's example {@code name} is, line for line, the marked part of this class's method. */
     private static void assertMatchesReadme(String name, String method) throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("<!-- example: " + name + " -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("README.md has the example '%s'", name).isTrue();
+        Matcher block = example(name);
         String source = Files.readString(Path.of("src/test/java/dev/baton/client/ReadmeExamplesTest.java"), StandardCharsets.UTF_8);
         int start = source.indexOf("// snippet: " + name, source.indexOf("void " + method));
         int end = source.indexOf("// end snippet", start);
         assertThat(lines(block.group(1))).isEqualTo(lines(source.substring(source.indexOf('\n', start) + 1, end)));
+    }
+
+    /** Returns the README's example {@code name}, its code in group 1. */
+    private static Matcher example(String name) throws IOException {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        Matcher block = Pattern.compile("<!-- example: " + name + " -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("README.md has the example '%s'", name).isTrue();
+        return block;
     }
 
     private static List<String> lines(String text) {

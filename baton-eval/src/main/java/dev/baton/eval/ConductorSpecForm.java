@@ -20,7 +20,7 @@ public record ConductorSpecForm(String kind, String form, String meaning) {
         Objects.requireNonNull(meaning, "meaning");
     }
 
-    /** The kind another module adds through {@code ConductorSpecs}'s extensions ({@code baton-client}'s LearnedSpecs). */
+    /** The kind another module adds through {@code ConductorSpecs}'s extensions ({@code baton-wiring}'s LearnedSpecs). */
     public static final String LEARNED = "learned";
 
     /** Every form, built-in ones first; an extension's form counts only where that extension is registered. */

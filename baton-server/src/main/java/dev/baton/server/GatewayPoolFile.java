@@ -1,6 +1,6 @@
 package dev.baton.server;
 
-import dev.baton.client.LoadedPool;
+import dev.baton.wiring.LoadedPool;
 import dev.baton.worker.Price;
 import dev.baton.worker.WorkerCard;
 import java.math.BigDecimal;

@@ -1,10 +1,10 @@
 package dev.baton.server;
 
-import dev.baton.client.ConductorResolver;
-import dev.baton.client.LoadedPool;
 import dev.baton.conduct.baseline.SoloConductor;
 import dev.baton.eval.ConductorSpecException;
 import dev.baton.execute.Executor;
+import dev.baton.wiring.ConductorResolver;
+import dev.baton.wiring.LoadedPool;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;

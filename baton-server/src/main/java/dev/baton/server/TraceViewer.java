@@ -2,10 +2,10 @@ package dev.baton.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.eval.report.EChartsScript;
 import dev.baton.io.Html;
 import dev.baton.store.StoredTrace;
 import dev.baton.store.TraceStore;
+import dev.baton.web.EChartsScript;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -2,8 +2,8 @@ package dev.baton.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.client.ConductorResolver;
 import dev.baton.store.Store;
+import dev.baton.wiring.ConductorResolver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,7 +2,6 @@ package dev.baton.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.client.LoadedPool;
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.Evaluation;
 import dev.baton.eval.ProgressListener;
@@ -11,6 +10,7 @@ import dev.baton.pool.Pool;
 import dev.baton.providers.PoolFile;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.wiring.LoadedPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

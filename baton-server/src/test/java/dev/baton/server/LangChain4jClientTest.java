@@ -3,10 +3,10 @@ package dev.baton.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.client.Answer;
-import dev.baton.client.LoadedPool;
 import dev.baton.fixtures.ScriptedWorker;
 import dev.baton.pool.Pool;
 import dev.baton.task.Task;
+import dev.baton.wiring.LoadedPool;
 import dev.baton.worker.ChatMessage;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;

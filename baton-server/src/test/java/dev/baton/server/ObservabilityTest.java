@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.client.Answer;
-import dev.baton.client.LoadedPool;
 import dev.baton.fixtures.ScriptedWorker;
 import dev.baton.pool.Pool;
 import dev.baton.task.Task;
+import dev.baton.wiring.LoadedPool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,9 +3,9 @@ package dev.baton.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.client.LoadedPool;
 import dev.baton.fixtures.ScriptedWorker;
 import dev.baton.pool.Pool;
+import dev.baton.wiring.LoadedPool;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

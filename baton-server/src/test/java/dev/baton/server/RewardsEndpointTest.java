@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.client.LoadedPool;
 import dev.baton.fixtures.ScriptedWorker;
 import dev.baton.offline.ReplayWorker;
 import dev.baton.pool.Pool;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
+import dev.baton.wiring.LoadedPool;
 import dev.baton.worker.CallRequest;
 import dev.baton.worker.ChatMessage;
 import java.net.http.HttpResponse;

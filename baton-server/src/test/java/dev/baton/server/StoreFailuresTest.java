@@ -2,12 +2,12 @@ package dev.baton.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.client.LoadedPool;
 import dev.baton.fixtures.ScriptedWorker;
 import dev.baton.pool.Pool;
 import dev.baton.store.DamagedStoreFile;
 import dev.baton.store.Store;
 import dev.baton.store.StoreException;
+import dev.baton.wiring.LoadedPool;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;

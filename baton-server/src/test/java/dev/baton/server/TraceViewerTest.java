@@ -2,9 +2,9 @@ package dev.baton.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.eval.report.EChartsScript;
 import dev.baton.store.StoredTrace;
 import dev.baton.task.Task;
+import dev.baton.web.EChartsScript;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,8 +2,6 @@ package dev.baton.bench.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.client.ConductorResolver;
-import dev.baton.client.LoadedPool;
 import dev.baton.learn.encode.CachedEncoder;
 import dev.baton.learn.encode.MiniLmEncoder;
 import dev.baton.learn.encode.QuestionEncoder;
@@ -13,6 +11,8 @@ import dev.baton.server.ServerSettings;
 import dev.baton.store.Store;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
+import dev.baton.wiring.ConductorResolver;
+import dev.baton.wiring.LoadedPool;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.io.Html;
+import dev.baton.web.EChartsScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.EvalRow;
 import dev.baton.io.Html;
+import dev.baton.web.EChartsScript;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -6,6 +6,7 @@ import dev.baton.eval.EvalFixtures;
 import dev.baton.eval.EvalReport;
 import dev.baton.eval.browser.HeadlessChrome;
 import dev.baton.task.Split;
+import dev.baton.web.EChartsScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -19,7 +19,10 @@ import java.util.SplittableRandom;
  * any subset of the pool is just a mask. About 38 thousand parameters for 28 workers and 6 roles.
  *
  * <p>The master copy of every parameter is a Java array (so checkpoints and the optimizer state are plain
- * data); the engine holds a mirror that {@link #load} refreshes after each update.
+ * data); the engine holds a mirror that {@link #load} refreshes after each update. Acting ({@link #probabilities})
+ * runs in plain Java and never starts the engine: the mirror is made on the first gradient pass, so a program that
+ * only answers with a trained policy runs without PyTorch's native library on its class path (baton-learn declares
+ * the PyTorch engine optional; whatever trains adds it).
  */
 public final class PolicyNetwork implements AutoCloseable {
 
@@ -29,7 +32,8 @@ public final class PolicyNetwork implements AutoCloseable {
     private final float[][] descriptors;
     private final Map<String, float[]> values;
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
-    private final NDManager manager;
+    /** The engine's copy of the parameters, made on the first gradient pass; null until then. */
+    private NDManager manager;
     private final Map<String, NDArray> mirror = new LinkedHashMap<>();
     private final JavaForward forward;
 
@@ -53,8 +57,18 @@ public final class PolicyNetwork implements AutoCloseable {
                 throw new IllegalArgumentException("a worker descriptor holds " + PolicyShape.DESCRIPTOR_FEATURES + " numbers");
             }
         }
+    }
+
+    /**
+     * Starts the engine and mirrors the parameters into it, once; learning calls it before opening its first gradient
+     * collector, acting never does. The gradient methods call it themselves.
+     */
+    public synchronized void startEngine() {
+        if (manager != null) {
+            return;
+        }
         Engines.configure();
-        this.manager = NDManager.newBaseManager();
+        manager = NDManager.newBaseManager();
         for (Map.Entry<String, Shape> entry : shapes.entrySet()) {
             mirror.put(entry.getKey(), parameter(values.get(entry.getKey()), entry.getValue()));
         }
@@ -138,11 +152,14 @@ public final class PolicyNetwork implements AutoCloseable {
     public void load() {
         // Fresh tensors rather than NDArray.set: DJL's set (JNI torchSet) runs under PyTorch's deprecated
         // AutoNonVariableTypeMode guard, whose warning native code prints straight to the process's stderr.
+        forward.parametersChanged();
+        if (manager == null) {
+            return; // no engine yet: the mirror is made from the current arrays when first needed
+        }
         mirror.replaceAll((name, old) -> {
             old.close();
             return parameter(values.get(name), shapes.get(name));
         });
-        forward.parametersChanged();
     }
 
     /** Returns a tensor of the network's manager holding {@code value}, with gradients recorded. */
@@ -176,6 +193,7 @@ public final class PolicyNetwork implements AutoCloseable {
      * that carries gradients (call inside a gradient collector). The arrays are created in {@code scope}.
      */
     public NDArray logProbabilities(NDManager scope, List<DecisionRow> rows) {
+        startEngine();
         int n = rows.size();
         Heads heads = heads(scope, rows.stream().map(DecisionRow::features).toList(),
                 rows.stream().map(DecisionRow::available).toList(), rows.stream().map(DecisionRow::accuracy).toList());
@@ -293,6 +311,7 @@ public final class PolicyNetwork implements AutoCloseable {
 
     /** Returns the gradients of the last backward pass, by parameter name, as Java arrays. */
     public Map<String, float[]> gradients() {
+        startEngine();
         Map<String, float[]> out = new LinkedHashMap<>();
         mirror.forEach((name, array) -> out.put(name, array.getGradient().toFloatArray()));
         return out;
@@ -304,7 +323,9 @@ public final class PolicyNetwork implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        manager.close();
+    public synchronized void close() {
+        if (manager != null) {
+            manager.close();
+        }
     }
 }

@@ -228,6 +228,7 @@ public final class GrpoTrainer {
         if (!anySignal) {
             return; // every group scored alike: nothing to learn from this batch
         }
+        network.startEngine(); // configures the engine before the collector below asks for it
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             try (NDManager scope = NDManager.newBaseManager();
                  GradientCollector collector = Engine.getInstance().newGradientCollector()) {

@@ -20,6 +20,10 @@ class PolicyNetworkTest {
     private final float[][] descriptors = {{0, 0, 0.5f}, {0.5f, 0.5f, 0.8f}, {-1, -1, 0.3f}, {1, 1, 0.9f}};
     private final PolicyNetwork network = PolicyNetwork.initialize(shape, descriptors, 42);
 
+    PolicyNetworkTest() {
+        network.startEngine(); // the engine is configured as training configures it before the tests open managers
+    }
+
     @AfterEach
     void close() {
         network.close();

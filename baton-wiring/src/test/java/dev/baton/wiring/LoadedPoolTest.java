@@ -1,4 +1,4 @@
-package dev.baton.client;
+package dev.baton.wiring;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

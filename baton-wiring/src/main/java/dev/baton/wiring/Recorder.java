@@ -1,4 +1,4 @@
-package dev.baton.client;
+package dev.baton.wiring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

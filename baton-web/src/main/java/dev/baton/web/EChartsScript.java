@@ -1,4 +1,4 @@
-package dev.baton.eval.report;
+package dev.baton.web;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.baton.client;
+package dev.baton.wiring;
 
 import dev.baton.conduct.Conductor;
 import dev.baton.conduct.lm.LmConductor;
