@@ -53,7 +53,6 @@ class ScriptedPoolFitTest {
         assertThat(checking.pCorrectIn()).containsOnlyKeys(ScriptedQuestions.CARRY, ScriptedQuestions.TIMES);
         assertThat(checking.pCorrectIn().get(ScriptedQuestions.CARRY)).isCloseTo(0.7, within(0.05));
         assertThat(checking.pCorrectIn().get(ScriptedQuestions.TIMES)).isCloseTo(0.0, within(0.05));
-        assertThat(checking.pKeepRight().getAsDouble()).as("a checker keeps its right answer").isCloseTo(1.0, within(0.05));
 
         ContextFit measured = ContextFit.of(Benchmarks.load(recording.toString(), Optional.empty()), recording.toString());
         ContextFit.WorkerFit following = measured.workers().stream().filter(w -> w.worker().equals("follower")).findFirst().orElseThrow();

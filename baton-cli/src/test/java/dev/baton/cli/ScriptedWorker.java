@@ -50,22 +50,27 @@ sealed interface ScriptedWorker permits ScriptedWorker.Solver, ScriptedWorker.Ch
     }
 
     /**
-     * A checker, weak alone: shown others, it keeps its own answer when that is right, confirms a right answer it sees,
-     * and when it and all it sees are wrong it works the answer out afresh at rate {@code fixes} on questions of
-     * {@code category} (else it goes with the first answer it saw).
+     * A checker, weak alone, that trusts others more than itself. On questions of {@code category} it checks: it keeps
+     * its own answer when that is right, confirms a right answer it sees, and when it and all it sees are wrong works
+     * the answer out afresh at rate {@code fixes}. Otherwise, and on other questions, where it cannot check, it goes with
+     * the first answer it saw other than its own, so there a check adds a call and nothing else.
      */
     record Checker(String id, double accuracy, double usdPerMillionTokens, String category, Quota fixes) implements ScriptedWorker {
         @Override
         public long seeing(ScriptedQuestions.Question question, List<Optional<Long>> seen) {
             long own = alone(question);
             List<Long> answers = seen.stream().flatMap(Optional::stream).toList();
-            if (own == question.gold() || answers.contains(question.gold())) {
-                return question.gold();
-            }
             if (answers.isEmpty()) {
                 return own;
             }
-            return question.category().equals(category) && fixes.next() ? question.gold() : answers.getFirst();
+            long deferred = answers.stream().filter(answer -> answer != own).findFirst().orElse(own);
+            if (!question.category().equals(category)) {
+                return deferred;
+            }
+            if (own == question.gold() || answers.contains(question.gold())) {
+                return question.gold();
+            }
+            return fixes.next() ? question.gold() : deferred;
         }
     }
 

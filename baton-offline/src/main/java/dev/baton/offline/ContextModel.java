@@ -27,8 +27,10 @@ import java.util.function.Predicate;
  *       with probability {@code pFollow}, else {@code own};</li>
  *   <li>otherwise keep {@code own} with probability {@code pKeep}, else one of the candidates.</li>
  * </ul>
- * The answer is always one that some included step produced alone, so a workflow never beats the best of
- * its own steps: gains come only from choosing and combining real answers well.
+ * Under an assumed model the answer is always one that some included step produced alone, so a workflow never beats
+ * the best of its own steps: gains come only from choosing and combining real answers well. A worker measured to correct
+ * ({@code p_correct}, see {@link Rates}) may give the right answer when its own and every visible one are wrong; where
+ * measured, keeping one's own answer is split by whether it is right.
  *
  * <p>The two probabilities are either <em>assumed</em> (the shipped {@code data/context-model.yaml}: the same for every
  * worker) or <em>measured</em> per worker by {@code baton context fit} from recorded reviews, which writes them under
@@ -297,14 +299,15 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
             return new ContextChoice.Peer(mostSupported(support, i -> true));
         }
         A mine = own.get();
-        if (candidates.stream().anyMatch(c -> same.test(mine, c))) {
-            return new ContextChoice.Own();
-        }
         boolean ownRight = right.test(mine);
-        // Drawn only for a worker measured to correct, so every other draw stays where the older model put it.
+        // Drawn only for a worker measured to correct, so every other draw stays where the older model put it; before
+        // agreement with its own answer, as context fit counts a shared wrong answer as an occasion to correct.
         if (pCorrect.isPresent() && !ownRight && candidates.stream().noneMatch(right)
                 && random.nextDouble() < pCorrect.getAsDouble()) {
             return new ContextChoice.Corrected();
+        }
+        if (candidates.stream().anyMatch(c -> same.test(mine, c))) {
+            return new ContextChoice.Own();
         }
         int backed = mostSupported(support, i -> support[i] >= 2);
         if (backed >= 0) {
