@@ -76,7 +76,9 @@ final class ContextFitCommand implements Callable<Integer> {
         AtomicFiles.write(target, model.toYaml("The context model measured by baton context fit from the "
                 + benchmark.reviewCount() + " reviews of " + bench + ".\nPer worker: p_follow, how often it adopted an answer "
                 + "two or more peers it saw agreed on; p_keep, how often it kept its own\nanswer when the peers differed and "
-                + "agreed on none. The top-level rates are the assumed ones, for workers or rates not measured.")
+                + "agreed on none (p_keep_right, p_keep_wrong: its own right, wrong);\np_correct, how often it gave the right answer "
+                + "where it and all it saw were wrong (p_correct_in: per category).\nThe top-level rates are the assumed ones, for "
+                + "workers or rates not measured.")
                 .getBytes(StandardCharsets.UTF_8));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("context fit of " + bench + ": " + benchmark.reviewCount() + " reviews by " + fit.workers().size()
@@ -108,6 +110,9 @@ final class ContextFitCommand implements Callable<Integer> {
             }
             rows.add(row("", "p_follow: adopts an agreed answer", worker.follow()));
             rows.add(row("", "p_keep: keeps its own, peers split", worker.keep()));
+            rows.add(row("", "p_keep_right: the same, its own right", worker.keepRight()));
+            rows.add(row("", "p_keep_wrong: the same, its own wrong", worker.keepWrong()));
+            worker.correctIn().forEach((category, proportion) -> rows.add(row("", "p_correct in " + category, proportion)));
         }
         int[] widths = new int[5];
         rows.forEach(row -> {

@@ -4,6 +4,7 @@ import dev.baton.grade.Grader;
 import dev.baton.grade.GradingMemo;
 import dev.baton.task.Task;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * What recorded reviews say about how each worker answers when it sees other workers' answers: the measured context
@@ -48,7 +50,9 @@ public record ContextFit(String source, List<WorkerFit> workers) {
         /** Gave a wrong answer neither it nor any peer it saw gave alone, out of all its reviews. */
         NEW_WRONG("gives a new answer, wrong"),
         /** Gave no answer the grader could read, out of all its reviews. */
-        NO_ANSWER("gives no answer");
+        NO_ANSWER("gives no answer"),
+        /** Gave the right answer, out of reviews where its own answer and every peer's it saw were wrong (p_correct). */
+        CORRECTS("corrects: right where it and all it saw were wrong");
 
         private final String label;
 
@@ -71,12 +75,15 @@ public record ContextFit(String source, List<WorkerFit> workers) {
      * @param follow   how often it adopted an answer two or more peers agreed on, out of those occasions (the measured
      *                 {@code p_follow})
      * @param keep     how often it kept its own answer when peers differed and agreed on no other answer (the measured
-     *                 {@code p_keep})
+     *                 {@code p_keep}), then split by whether its own answer was right ({@code keepRight}, {@code keepWrong})
+     * @param correctIn {@link Behaviour#CORRECTS} per question category, for tasks that carry one
      */
-    public record WorkerFit(String worker, int reviews, Map<Behaviour, Proportion> counts, Proportion follow, Proportion keep) {
+    public record WorkerFit(String worker, int reviews, Map<Behaviour, Proportion> counts, Proportion follow, Proportion keep,
+                            Proportion keepRight, Proportion keepWrong, Map<String, Proportion> correctIn) {
         public WorkerFit {
             Objects.requireNonNull(worker, "worker");
             counts = Map.copyOf(counts);
+            correctIn = Collections.unmodifiableMap(new TreeMap<>(correctIn));
             if (counts.size() != Behaviour.values().length) {
                 throw new IllegalArgumentException("a fit counts every behaviour: " + counts.keySet());
             }
@@ -84,7 +91,10 @@ public record ContextFit(String source, List<WorkerFit> workers) {
 
         /** Returns the rates the replay pool draws from; a rate without occasions stays unmeasured. */
         public ContextModel.Rates rates() {
-            return new ContextModel.Rates(follow.rate(), keep.rate(), reviews);
+            Map<String, Double> correctByCategory = new LinkedHashMap<>();
+            correctIn.forEach((category, proportion) -> proportion.rate().ifPresent(p -> correctByCategory.put(category, p)));
+            return new ContextModel.Rates(follow.rate(), keep.rate(), keepRight.rate(), keepWrong.rate(),
+                    counts.get(Behaviour.CORRECTS).rate(), correctByCategory, reviews);
         }
     }
 
@@ -157,6 +167,9 @@ public record ContextFit(String source, List<WorkerFit> workers) {
         private final Map<Behaviour, int[]> counts = new EnumMap<>(Behaviour.class);
         private final int[] follow = new int[2];
         private final int[] keep = new int[2];
+        private final int[] keepRight = new int[2];
+        private final int[] keepWrong = new int[2];
+        private final Map<String, int[]> correctIn = new TreeMap<>();
         private int reviews;
 
         Tally(String worker) {
@@ -190,12 +203,20 @@ public record ContextFit(String source, List<WorkerFit> workers) {
                 }
                 if (seen.own().isPresent()) {
                     tally(keep, kept);
+                    tally(seen.right(seen.own().get()) ? keepRight : keepWrong, kept);
                 }
             }
             boolean fresh = given.isPresent() && !kept && seen.peers().stream().noneMatch(p -> seen.same(given, p));
             occasion(Behaviour.NEW_RIGHT, fresh && seen.right(given.get()));
             occasion(Behaviour.NEW_WRONG, fresh && !seen.right(given.get()));
             occasion(Behaviour.NO_ANSWER, given.isEmpty());
+            if (seen.own().isPresent() && !seen.right(seen.own().get()) && !seen.peers().isEmpty()
+                    && seen.peers().stream().noneMatch(seen::right)) {
+                boolean corrected = given.isPresent() && seen.right(given.get());
+                occasion(Behaviour.CORRECTS, corrected);
+                Optional.ofNullable(seen.task().metadata().get("category"))
+                        .ifPresent(category -> tally(correctIn.computeIfAbsent(category, c -> new int[2]), corrected));
+            }
         }
 
         private void occasion(Behaviour behaviour, boolean happened) {
@@ -210,7 +231,14 @@ public record ContextFit(String source, List<WorkerFit> workers) {
         WorkerFit fit() {
             Map<Behaviour, Proportion> proportions = new EnumMap<>(Behaviour.class);
             counts.forEach((behaviour, count) -> proportions.put(behaviour, new Proportion(count[0], count[1])));
-            return new WorkerFit(worker, reviews, proportions, new Proportion(follow[0], follow[1]), new Proportion(keep[0], keep[1]));
+            Map<String, Proportion> byCategory = new TreeMap<>();
+            correctIn.forEach((category, count) -> byCategory.put(category, new Proportion(count[0], count[1])));
+            return new WorkerFit(worker, reviews, proportions, proportion(follow), proportion(keep), proportion(keepRight),
+                    proportion(keepWrong), byCategory);
+        }
+
+        private static Proportion proportion(int[] count) {
+            return new Proportion(count[0], count[1]);
         }
     }
 

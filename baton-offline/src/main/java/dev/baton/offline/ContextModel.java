@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Decides what an offline worker answers when it sees earlier answers.
@@ -26,8 +27,10 @@ import java.util.function.BiPredicate;
  *       with probability {@code pFollow}, else {@code own};</li>
  *   <li>otherwise keep {@code own} with probability {@code pKeep}, else one of the candidates.</li>
  * </ul>
- * The answer is always one that some included step produced alone, so a workflow never beats the best of
- * its own steps: gains come only from choosing and combining real answers well.
+ * Under an assumed model the answer is always one that some included step produced alone, so a workflow never beats
+ * the best of its own steps: gains come only from choosing and combining real answers well. A worker measured to correct
+ * ({@code p_correct}, see {@link Rates}) may give the right answer when its own and every visible one are wrong; where
+ * measured, keeping one's own answer is split by whether it is right.
  *
  * <p>The two probabilities are either <em>assumed</em> (the shipped {@code data/context-model.yaml}: the same for every
  * worker) or <em>measured</em> per worker by {@code baton context fit} from recorded reviews, which writes them under
@@ -62,20 +65,48 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
     /**
      * One worker's rates as measured from its recorded reviews; a rate the reviews gave no occasion for is empty.
      *
-     * @param pFollow how often it adopted an answer two or more of the peers it saw agreed on, other than its own
-     * @param pKeep   how often it kept its own answer when the peers it saw differed from it and agreed on none
-     * @param reviews the reviews the rates come from
+     * <p>The last three need the gold answer, which a replay pool has: whether one's own answer is right splits
+     * {@code pKeep}, and {@code pCorrect} is the one way a step gives an answer no step it saw gave (a checker working out
+     * the right answer where it and all it saw were wrong). Without them the model is the older one, drawing the same.
+     *
+     * @param pFollow    how often it adopted an answer two or more of the peers it saw agreed on, other than its own
+     * @param pKeep      how often it kept its own answer when the peers it saw differed from it and agreed on none
+     * @param pKeepRight {@code pKeep} on the occasions its own answer was right
+     * @param pKeepWrong {@code pKeep} on the occasions its own answer was wrong
+     * @param pCorrect   how often it gave the right answer when it and every peer it saw were wrong
+     * @param pCorrectIn {@code pCorrect} per question category (a subject), where tasks carry one
+     * @param reviews    the reviews the rates come from
      */
-    public record Rates(OptionalDouble pFollow, OptionalDouble pKeep, int reviews) {
+    public record Rates(OptionalDouble pFollow, OptionalDouble pKeep, OptionalDouble pKeepRight, OptionalDouble pKeepWrong,
+                        OptionalDouble pCorrect, Map<String, Double> pCorrectIn, int reviews) {
         public Rates {
-            Objects.requireNonNull(pFollow, "pFollow");
-            Objects.requireNonNull(pKeep, "pKeep");
-            if (pFollow.isPresent() && !probability(pFollow.getAsDouble()) || pKeep.isPresent() && !probability(pKeep.getAsDouble())) {
-                throw new IllegalArgumentException("p_follow and p_keep must be probabilities in [0, 1], got " + pFollow + " and " + pKeep);
-            }
+            Map<String, OptionalDouble> named = new LinkedHashMap<>();
+            named.put("p_follow", Objects.requireNonNull(pFollow, "pFollow"));
+            named.put("p_keep", Objects.requireNonNull(pKeep, "pKeep"));
+            named.put("p_keep_right", Objects.requireNonNull(pKeepRight, "pKeepRight"));
+            named.put("p_keep_wrong", Objects.requireNonNull(pKeepWrong, "pKeepWrong"));
+            named.put("p_correct", Objects.requireNonNull(pCorrect, "pCorrect"));
+            pCorrectIn.forEach((category, p) -> named.put("p_correct_in." + category, OptionalDouble.of(p)));
+            named.forEach((name, p) -> {
+                if (p.isPresent() && !probability(p.getAsDouble())) {
+                    throw new IllegalArgumentException(name + " must be a probability in [0, 1], got " + p.getAsDouble());
+                }
+            });
+            pCorrectIn = Map.copyOf(pCorrectIn);
             if (reviews < 0) {
                 throw new IllegalArgumentException("reviews must not be negative: " + reviews);
             }
+        }
+
+        /** The rates an older fit measured: following and keeping, not split by right and wrong, and no correcting. */
+        public Rates(OptionalDouble pFollow, OptionalDouble pKeep, int reviews) {
+            this(pFollow, pKeep, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Map.of(), reviews);
+        }
+
+        /** Returns {@code pCorrect} for a question of {@code category}: the category's own where measured. */
+        OptionalDouble pCorrect(Optional<String> category) {
+            Double in = category.map(pCorrectIn::get).orElse(null);
+            return in != null ? OptionalDouble.of(in) : pCorrect;
         }
     }
 
@@ -110,7 +141,9 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
             for (Map.Entry<String, WorkerSettings> worker : settings.workers.entrySet()) {
                 WorkerSettings rates = worker.getValue() == null ? new WorkerSettings() : worker.getValue();
                 try {
-                    measured.put(worker.getKey(), new Rates(optional(rates.p_follow), optional(rates.p_keep), rates.reviews));
+                    measured.put(worker.getKey(), new Rates(optional(rates.p_follow), optional(rates.p_keep),
+                            optional(rates.p_keep_right), optional(rates.p_keep_wrong), optional(rates.p_correct),
+                            rates.p_correct_in, rates.reviews));
                 } catch (IllegalArgumentException e) {
                     throw new ContextModelException(source + ": workers." + worker.getKey() + ": " + e.getMessage());
                 }
@@ -118,7 +151,8 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
             return new ContextModel(settings.p_follow, settings.p_keep, settings.seed, measured, source);
         } catch (UnrecognizedPropertyException e) {
             throw new ContextModelException(source + ": unknown setting '" + e.getPropertyName()
-                    + "': the context model has p_follow, p_keep, seed and workers (per worker: p_follow, p_keep, reviews)");
+                    + "': the context model has p_follow, p_keep, seed and workers (per worker: p_follow, p_keep, p_keep_right, "
+                    + "p_keep_wrong, p_correct, p_correct_in, reviews)");
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new ContextModelException(source + ": " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
@@ -141,6 +175,10 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
     private static final class WorkerSettings {
         public Double p_follow;
         public Double p_keep;
+        public Double p_keep_right;
+        public Double p_keep_wrong;
+        public Double p_correct;
+        public Map<String, Double> p_correct_in = Map.of();
         public int reviews;
     }
 
@@ -169,15 +207,28 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
         if (!measured.isEmpty()) {
             yaml.append("workers:\n");
             measured.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(worker -> {
-                // Quoted, as JSON strings are valid YAML: a model id may hold ':' or '#'.
-                yaml.append("  \"").append(worker.getKey().replace("\\", "\\\\").replace("\"", "\\\"")).append("\": {");
+                yaml.append("  ").append(quoted(worker.getKey())).append(": {");
                 Rates rates = worker.getValue();
                 rates.pFollow().ifPresent(p -> yaml.append("p_follow: ").append(p).append(", "));
                 rates.pKeep().ifPresent(p -> yaml.append("p_keep: ").append(p).append(", "));
+                rates.pKeepRight().ifPresent(p -> yaml.append("p_keep_right: ").append(p).append(", "));
+                rates.pKeepWrong().ifPresent(p -> yaml.append("p_keep_wrong: ").append(p).append(", "));
+                rates.pCorrect().ifPresent(p -> yaml.append("p_correct: ").append(p).append(", "));
+                if (!rates.pCorrectIn().isEmpty()) {
+                    yaml.append("p_correct_in: {");
+                    yaml.append(String.join(", ", rates.pCorrectIn().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .map(in -> quoted(in.getKey()) + ": " + in.getValue()).toList()));
+                    yaml.append("}, ");
+                }
                 yaml.append("reviews: ").append(rates.reviews()).append("}\n");
             });
         }
         return yaml.toString();
+    }
+
+    /** Quoted, as JSON strings are valid YAML: a model id or a category may hold ':' or '#'. */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** Returns the probability that {@code worker} adopts an answer two visible steps agree on. */
@@ -194,7 +245,7 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
 
     /** As {@link #choose(String, Optional, List, BiPredicate, SplittableRandom)} with the model's top-level rates. */
     public <A> int choose(Optional<A> own, List<A> candidates, BiPredicate<A, A> same, SplittableRandom random) {
-        return choose(pFollow, pKeep, own, candidates, same, random);
+        return index(choose(pFollow, pKeep, pKeep, OptionalDouble.empty(), own, candidates, same, a -> false, random));
     }
 
     /**
@@ -207,13 +258,34 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
      * @param random     seeded per (task, workflow, step)
      */
     public <A> int choose(String worker, Optional<A> own, List<A> candidates, BiPredicate<A, A> same, SplittableRandom random) {
-        return choose(pFollow(worker), pKeep(worker), own, candidates, same, random);
+        return index(choose(pFollow(worker), pKeep(worker), pKeep(worker), OptionalDouble.empty(), own, candidates, same, a -> false,
+                random));
     }
 
-    private static <A> int choose(double pFollow, double pKeep, Optional<A> own, List<A> candidates, BiPredicate<A, A> same,
-                                  SplittableRandom random) {
+    /**
+     * Decides what {@code worker} gives having seen {@code candidates}, knowing which answers are right (a replay pool
+     * knows the gold answer). Its measured rates split keeping by whether its own answer is right, and, where measured,
+     * let it give the right answer none of them gave ({@code p_correct}, that of the question's {@code category} where
+     * measured). A worker with neither draws exactly as {@link #choose(String, Optional, List, BiPredicate, SplittableRandom)}.
+     *
+     * @param right whether an answer is right
+     */
+    public <A> ContextChoice choose(String worker, Optional<String> category, Optional<A> own, List<A> candidates,
+                                    BiPredicate<A, A> same, Predicate<A> right, SplittableRandom random) {
+        Rates rates = measured.get(worker);
+        if (rates == null) {
+            return choose(pFollow, pKeep, pKeep, OptionalDouble.empty(), own, candidates, same, right, random);
+        }
+        double keep = pKeep(worker);
+        return choose(pFollow(worker), rates.pKeepRight().orElse(keep), rates.pKeepWrong().orElse(keep), rates.pCorrect(category),
+                own, candidates, same, right, random);
+    }
+
+    private static <A> ContextChoice choose(double pFollow, double pKeepRight, double pKeepWrong, OptionalDouble pCorrect,
+                                            Optional<A> own, List<A> candidates, BiPredicate<A, A> same, Predicate<A> right,
+                                            SplittableRandom random) {
         if (candidates.isEmpty()) {
-            return -1;
+            return new ContextChoice.Own();
         }
         int[] support = new int[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
@@ -224,17 +296,33 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
             }
         }
         if (own.isEmpty()) {
-            return mostSupported(support, i -> true);
+            return new ContextChoice.Peer(mostSupported(support, i -> true));
         }
         A mine = own.get();
+        boolean ownRight = right.test(mine);
+        // Drawn only for a worker measured to correct, so every other draw stays where the older model put it; before
+        // agreement with its own answer, as context fit counts a shared wrong answer as an occasion to correct.
+        if (pCorrect.isPresent() && !ownRight && candidates.stream().noneMatch(right)
+                && random.nextDouble() < pCorrect.getAsDouble()) {
+            return new ContextChoice.Corrected();
+        }
         if (candidates.stream().anyMatch(c -> same.test(mine, c))) {
-            return -1;
+            return new ContextChoice.Own();
         }
         int backed = mostSupported(support, i -> support[i] >= 2);
         if (backed >= 0) {
-            return random.nextDouble() < pFollow ? backed : -1;
+            return random.nextDouble() < pFollow ? new ContextChoice.Peer(backed) : new ContextChoice.Own();
         }
-        return random.nextDouble() < pKeep ? -1 : random.nextInt(candidates.size());
+        return random.nextDouble() < (ownRight ? pKeepRight : pKeepWrong) ? new ContextChoice.Own()
+                : new ContextChoice.Peer(random.nextInt(candidates.size()));
+    }
+
+    private static int index(ContextChoice choice) {
+        return switch (choice) {
+            case ContextChoice.Own own -> -1;
+            case ContextChoice.Peer peer -> peer.index();
+            case ContextChoice.Corrected corrected -> throw new IllegalStateException("no correction without a measured p_correct");
+        };
     }
 
     /** Returns the index with the most support among those allowed (the earliest on ties), or -1. */

@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Answers with what a real model answered to the same question.
@@ -25,11 +28,13 @@ import java.util.SplittableRandom;
  * question having seen exactly those replies, that is, the same peers' solo answers: real behaviour, tokens as billed.
  * Otherwise it answers as the {@link ContextModel} decides for this worker (its measured rates where
  * {@code context fit} measured them), from its own recorded answer and the answers it sees, seeded by the call's
- * content so the same workflow gives the same result on every run. Tokens are estimated as characters / 4: input from the messages sent, output from the full length
+ * content so the same workflow gives the same result on every run. Where {@code context fit} measured that this worker
+ * corrects (gives the right answer when it and every step it sees were wrong), the draw may give the gold answer: the
+ * only way a replayed step gives an answer no step gave, and so the only way checking can pay offline. Tokens are estimated as characters / 4: input from the messages sent, output from the full length
  * of the recorded reply. A question the model has no recording for fails like a provider outage.
  *
  * <p>A call names its task only by id and answer type ({@link TaskRef}); this worker keeps its own answer
- * key, the recordings, and never needs the gold answer to reply.
+ * key, the recordings (with their gold answers, which only a measured correction replays).
  */
 public final class ReplayWorker implements Worker {
 
@@ -37,12 +42,14 @@ public final class ReplayWorker implements Worker {
     private final RecordedBenchmark recordings;
     private final ContextModel contextModel;
     private final GradingMemo graders;
+    private final Map<String, Task> tasks;
 
     ReplayWorker(WorkerCard card, RecordedBenchmark recordings, ContextModel contextModel, GradingMemo graders) {
         this.card = card;
         this.recordings = recordings;
         this.contextModel = contextModel;
         this.graders = graders;
+        this.tasks = recordings.tasks().stream().collect(Collectors.toMap(Task::id, Function.identity(), (first, again) -> first));
     }
 
     @Override
@@ -87,9 +94,24 @@ public final class ReplayWorker implements Worker {
                 candidates.add(answer);
             });
         }
-        int choice = contextModel.choose(id(), grader.extract(ownText), candidates,
-                grader::equivalent, new SplittableRandom(seed(request)));
-        return choice < 0 ? ownText : candidateTexts.get(choice);
+        Task task = tasks.get(request.task().id());
+        ContextChoice choice = contextModel.choose(id(), Optional.ofNullable(task.metadata().get("category")), grader.extract(ownText),
+                candidates, grader::equivalent, answer -> grader.equivalent(answer, task.gold()), new SplittableRandom(seed(request)));
+        return switch (choice) {
+            case ContextChoice.Own own -> ownText;
+            case ContextChoice.Peer peer -> candidateTexts.get(peer.index());
+            case ContextChoice.Corrected corrected -> goldReply(grader, task);
+        };
+    }
+
+    /** Returns the gold answer as a reply the grader reads as right: a measured correction, replayed. */
+    private static String goldReply(Grader grader, Task task) {
+        for (String reply : List.of(task.gold(), "\\boxed{" + task.gold() + "}", "The answer is " + task.gold() + ".")) {
+            if (grader.grade(reply, task).correct()) {
+                return reply;
+            }
+        }
+        return task.gold();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.baton.offline;
 
+import static dev.baton.offline.ContextFit.Behaviour.CORRECTS;
 import static dev.baton.offline.ContextFit.Behaviour.ADOPTS_AGREED_RIGHT;
 import static dev.baton.offline.ContextFit.Behaviour.ADOPTS_AGREED_WRONG;
 import static dev.baton.offline.ContextFit.Behaviour.ADOPTS_SPLIT_RIGHT;
@@ -27,9 +28,9 @@ class ContextFitTest {
     void countsEachWorkersBehaviourOutOfItsOccasions() {
         assertThat(fit.workers()).extracting(ContextFit.WorkerFit::worker).containsExactly("a", "c", "b");
         assertThat(worker("a").reviews()).isEqualTo(4);
-        assertThat(worker("a").counts()).isEqualTo(counts(1, 2, 1, 2, 0, 0, 1, 1, 0, 1, 0, 3, 1, 4, 0, 4, 0, 4));
-        assertThat(worker("b").counts()).isEqualTo(counts(0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 2));
-        assertThat(worker("c").counts()).isEqualTo(counts(0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 1, 0, 2, 0, 2, 1, 2));
+        assertThat(worker("a").counts()).isEqualTo(counts(1, 2, 1, 2, 0, 0, 1, 1, 0, 1, 0, 3, 1, 4, 0, 4, 0, 4, 1, 1));
+        assertThat(worker("b").counts()).isEqualTo(counts(0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 2, 0, 1));
+        assertThat(worker("c").counts()).isEqualTo(counts(0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 1, 0, 2, 0, 2, 1, 2, 0, 1));
     }
 
     @Test
@@ -37,7 +38,11 @@ class ContextFitTest {
         assertThat(worker("a").follow()).isEqualTo(new Proportion(1, 1));
         assertThat(worker("a").keep()).isEqualTo(new Proportion(2, 3));
         assertThat(worker("b").follow()).isEqualTo(new Proportion(0, 0));
-        assertThat(worker("b").rates()).isEqualTo(new ContextModel.Rates(OptionalDouble.empty(), OptionalDouble.of(0), 2));
+        // b's one split it was right and gave up (q3); its one chance to correct it stayed wrong (q2, where it saw c's 30).
+        assertThat(worker("b").rates()).isEqualTo(new ContextModel.Rates(OptionalDouble.empty(), OptionalDouble.of(0), OptionalDouble.of(0),
+                OptionalDouble.empty(), OptionalDouble.of(0), Map.of(), 2));
+        // a corrected on q4, where it (40) and both peers (50, 60) were wrong.
+        assertThat(worker("a").counts().get(CORRECTS)).isEqualTo(new Proportion(1, 1));
     }
 
     @Test
@@ -70,7 +75,7 @@ class ContextFitTest {
     private static Map<Behaviour, Proportion> counts(int... countThenOccasions) {
         Map<Behaviour, Proportion> counts = new EnumMap<>(Behaviour.class);
         Behaviour[] all = {KEEPS_OWN_RIGHT, KEEPS_OWN_WRONG, ADOPTS_AGREED_RIGHT, ADOPTS_AGREED_WRONG, ADOPTS_SPLIT_RIGHT,
-            ADOPTS_SPLIT_WRONG, NEW_RIGHT, NEW_WRONG, NO_ANSWER};
+            ADOPTS_SPLIT_WRONG, NEW_RIGHT, NEW_WRONG, NO_ANSWER, CORRECTS};
         for (int i = 0; i < all.length; i++) {
             counts.put(all[i], new Proportion(countThenOccasions[2 * i], countThenOccasions[2 * i + 1]));
         }

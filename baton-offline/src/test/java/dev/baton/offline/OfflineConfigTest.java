@@ -111,7 +111,7 @@ class OfflineConfigTest {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "workers:\n  gpt-4o: {p_keep: 1.5}\n");
 
         assertThatThrownBy(() -> OfflineConfig.contextModel(bad)).isInstanceOf(ContextModelException.class)
-                .hasMessageStartingWith(bad + ": workers.gpt-4o: ").hasMessageContaining("probabilities in [0, 1]");
+                .hasMessageStartingWith(bad + ": workers.gpt-4o: ").hasMessageContaining("p_keep must be a probability in [0, 1], got 1.5");
     }
 
     @Test

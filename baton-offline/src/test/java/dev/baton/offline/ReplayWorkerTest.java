@@ -16,6 +16,7 @@ import dev.baton.workflow.Step;
 import dev.baton.workflow.Workflow;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class ReplayWorkerTest {
@@ -127,6 +128,28 @@ class ReplayWorkerTest {
 
         assertThat(cSeeingB).isEqualTo("The answer is 50.");
         assertThat(bSeeingC).isEqualTo("The answer is 50.");
+    }
+
+    @Test
+    void aWorkerMeasuredToCorrectGivesTheRightAnswerNoStepGaveOnlyWhereItAndAllItSawWereWrong() {
+        RecordedBenchmark reviewed = ReviewedBenchmark.read();
+        OptionalDouble none = OptionalDouble.empty();
+        ContextModel measured = new ContextModel(0.0, 1.0, 0).withMeasured(Map.of("c", new ContextModel.Rates(none, none, none,
+                OptionalDouble.of(0.0), OptionalDouble.of(1.0), Map.of(), 2)), "fitted.yaml"); // drops a wrong answer, corrects always
+        Task q4 = reviewed.tasks().get(3); // alone: a 40, b 50, c 60, gold 10; c reviewed only having seen a
+        Task q3 = reviewed.tasks().get(2); // alone: a 40, b 10, c 50
+        Workflow cChecksB = Workflow.of(Step.independent("b", "Solve."), Step.seeingAll("c", "Check."));
+
+        String corrected = executor.run(cChecksB, q4, ReplayPool.create(reviewed, FREE, measured), Budget.unlimited())
+                .finalText().orElseThrow();
+        String assumed = executor.run(cChecksB, q4, ReplayPool.create(reviewed, FREE, new ContextModel(0.0, 1.0, 0)), Budget.unlimited())
+                .finalText().orElseThrow();
+        String seesRight = executor.run(cChecksB, q3, ReplayPool.create(reviewed, FREE, measured), Budget.unlimited())
+                .finalText().orElseThrow();
+
+        assertThat(corrected).as("b's 50 and c's own 60 are wrong; c corrects to the gold").isEqualTo("10");
+        assertThat(assumed).as("the assumed model only ever gives a step's own answer").isEqualTo("The answer is 60.");
+        assertThat(seesRight).as("b's 10 is right: nothing to correct, and c keeps no wrong answer").isEqualTo("The answer is 10.");
     }
 
     @Test

@@ -393,6 +393,11 @@ public final class Recorder {
         node.put("question", task.question());
         node.put("gold", task.gold());
         node.put("answer_type", task.answerType().name().toLowerCase(Locale.ROOT));
+        // A question's subject travels with it: the policy reads accuracies per subject, context fit rates per subject.
+        String category = task.metadata().get("category");
+        if (category != null) {
+            node.put("category", category);
+        }
         ObjectNode responses = node.putObject("responses");
         replies.forEach((worker, reply) -> responses.putObject(worker)
                 .put("tail", reply.text())
