@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The documented parity command, through the CLI: {@code serve --pool replay --write-pool FILE}, then
  * {@code eval --pool FILE --recording gsm8k} prints the table {@code eval} prints on the in-process replay pool (the
- * recording ranks the live workers as the replay pool ranks itself; three workers keep it quick; the README gives the
- * full-pool figures).
+ * recording ranks the live workers as the replay pool ranks itself; three workers keep it quick; docs/serving.md gives
+ * the full-pool figures).
  */
 class GatewayParityCommandTest {
 

@@ -33,13 +33,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the README's library examples exactly as printed there, against a live pool of three OpenAI-compatible workers
- * on a loopback server, like a local vLLM or Ollama, which needs no key: the library example, a whole program, is
- * compiled from README.md and run; the LangChain4j example's lines must appear, in order, in the method that runs it.
+ * Runs the documented library examples exactly as printed, against a live pool of three OpenAI-compatible workers on a
+ * loopback server, like a local vLLM or Ollama, which needs no key: the library example, a whole program, is compiled
+ * from docs/library.md and run; the README's LangChain4j example's lines must appear, in order, in the method that
+ * runs it. Each example is looked up by its marker in the README and the docs pages, so it may move between them.
  */
 class ReadmeExamplesTest {
 
-    private static final Path README = Path.of("..", "README.md");
+    private static final List<Path> DOCUMENTS = List.of(Path.of("..", "README.md"), Path.of("..", "docs", "library.md"));
 
     @TempDir
     Path dir;
@@ -121,12 +122,16 @@ class ReadmeExamplesTest {
         assertThat(lines(block.group(1))).isEqualTo(lines(source.substring(source.indexOf('\n', start) + 1, end)));
     }
 
-    /** Returns the README's example {@code name}, its code in group 1. */
+    /** Returns the example {@code name} from the README or a docs page, its code in group 1. */
     private static Matcher example(String name) throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("<!-- example: " + name + " -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("README.md has the example '%s'", name).isTrue();
-        return block;
+        Pattern marked = Pattern.compile("<!-- example: " + name + " -->\\s*```java\\n(.*?)```", Pattern.DOTALL);
+        for (Path document : DOCUMENTS) {
+            Matcher block = marked.matcher(Files.readString(document, StandardCharsets.UTF_8));
+            if (block.find()) {
+                return block;
+            }
+        }
+        throw new AssertionError("no example '" + name + "' in " + DOCUMENTS);
     }
 
     private static List<String> lines(String text) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cost, tokens, worker usage — for baselines whose steps answer alone (best-solo, a vote) and one whose aggregating
  * step sees the others' replies (Mixture-of-Agents: the replay worker's context model, seeded by the messages, must
  * see the very same messages through HTTP). A fixed subset of GSM8K and six workers keep it quick; the full test split
- * with the learned conductor is the documented command in the README.
+ * with the learned conductor is the documented command in docs/serving.md.
  */
 class GatewayParityTest {
 
