@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
                 + "baton demo. With your own models: baton pool check, ask, record, then train a conductor for your pool; baton serve answers as an OpenAI-compatible model.",
             ""},
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, AskCommand.class, RecordCommand.class, ServeCommand.class, RolloutsCommand.class,
-                PoolCommand.class, WorkflowCommand.class, ContextCommand.class, picocli.CommandLine.HelpCommand.class},
+                PoolCommand.class, WorkflowCommand.class, ContextCommand.class, CalibrateCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 bad input (unknown benchmark, worker or conductor spec, malformed file)."})
 public final class BatonCommand {
 

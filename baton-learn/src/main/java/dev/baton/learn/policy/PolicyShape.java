@@ -36,6 +36,11 @@ public record PolicyShape(int questionDim, int workers, int roles, int maxSteps,
         }
     }
 
+    /** Returns the same sizes with one more worker: the shape of a policy a calibrated worker joined. */
+    public PolicyShape withOneMoreWorker() {
+        return new PolicyShape(questionDim, workers + 1, roles, maxSteps, laterRoundSteps, maxRounds, hidden, keyDim);
+    }
+
     /** Returns how many step positions a round can have: the one-hot "which step of the round" width. */
     public int stepSlots() {
         return Math.max(maxSteps, laterRoundSteps);

@@ -66,6 +66,18 @@ public record Checkpoint(String benchmark, WorkerIndex workers, String encoderId
         return new Checkpoint(benchmark, workers, encoderId, roles, shape, config, iteration, curve, changed, optimizer, selection);
     }
 
+    /**
+     * Returns the same checkpoint over a pool one worker wider: the index with the newcomer appended, and the parameters
+     * and optimizer state widened to match ({@link Calibration}).
+     */
+    Checkpoint joined(WorkerIndex wider, Map<String, float[]> widerParameters, Adam.State widerOptimizer) {
+        if (wider.size() != workers.size() + 1) {
+            throw new IllegalArgumentException("a calibrated checkpoint has exactly one worker more");
+        }
+        return new Checkpoint(benchmark, wider, encoderId, roles, shape.withOneMoreWorker(), config, iteration, curve,
+                widerParameters, widerOptimizer, selection);
+    }
+
     /** Returns the trained policy alone: what a conductor needs to plan with it. */
     public TrainedPolicy policy() {
         return new TrainedPolicy(workers, encoderId, roles, shape, config.maxTotalCalls(), config.answerRule(), parameters);
