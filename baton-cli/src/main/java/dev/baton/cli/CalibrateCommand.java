@@ -1,6 +1,5 @@
 package dev.baton.cli;
 
-import dev.baton.client.LoadedPool;
 import dev.baton.execute.Budget;
 import dev.baton.execute.SpendingCap;
 import dev.baton.input.InvalidSettingException;
@@ -14,6 +13,7 @@ import dev.baton.offline.ReplayedBenchmark;
 import dev.baton.pool.Pool;
 import dev.baton.store.StoreBackend;
 import dev.baton.task.Task;
+import dev.baton.wiring.LoadedPool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
