@@ -52,7 +52,7 @@ public final class GatewayLoad {
 
     /** The benchmark's options; see the class comment. */
     private record Options(Path launcher, Optional<Path> portkey, String scenario, int seconds, int warmupSeconds,
-                           int fastClients, int slowClients, int rounds) {
+                           int fastClients, int slowClients, int rounds, List<String> gateways) {
 
         static Options parse(String[] args) {
             Path launcher = Path.of("baton");
@@ -63,6 +63,7 @@ public final class GatewayLoad {
             int fast = 64;
             int slow = 1_000;
             int rounds = 1;
+            List<String> gateways = List.of("plain", "cache", "portkey");
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -74,15 +75,16 @@ public final class GatewayLoad {
                     case "--fast-clients" -> fast = Integer.parseInt(value);
                     case "--slow-clients" -> slow = Integer.parseInt(value);
                     case "--rounds" -> rounds = Integer.parseInt(value);
+                    case "--gateways" -> gateways = List.of(value.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --baton FILE "
                             + "--portkey DIR --scenario latency|fast|slow|all --seconds N --warmup N --fast-clients N "
-                            + "--slow-clients N --rounds N");
+                            + "--slow-clients N --rounds N --gateways plain,cache,portkey");
                 }
             }
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
             }
-            return new Options(launcher.toAbsolutePath(), portkey, scenario, seconds, warmup, fast, slow, rounds);
+            return new Options(launcher.toAbsolutePath(), portkey, scenario, seconds, warmup, fast, slow, rounds, gateways);
         }
 
         boolean runs(String name) {
@@ -105,13 +107,19 @@ public final class GatewayLoad {
              HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads)
                      .connectTimeout(Duration.ofSeconds(10)).build()) {
             Path poolFile = writePool(folder, upstream);
-            List<GatewayStart> gateways = new ArrayList<>(List.of(
-                    () -> GatewayProcess.baton(options.launcher(), poolFile, folder, false, http),
-                    () -> GatewayProcess.baton(options.launcher(), poolFile, folder, true, http)));
-            options.portkey().ifPresent(dir -> gateways.add(() -> GatewayProcess.portkey(dir, upstream, folder, http)));
-            out.printf(Locale.ROOT, "gateway load: %d cores, load average %s, gateways: baton (no cache), baton (cache)%s%n",
-                    Runtime.getRuntime().availableProcessors(), loadAverage(),
-                    options.portkey().isPresent() ? ", portkey" : " (no --portkey: the peer is left out)");
+            List<GatewayStart> gateways = new ArrayList<>();
+            if (options.gateways().contains("plain")) {
+                gateways.add(() -> GatewayProcess.baton(options.launcher(), poolFile, folder, false, http));
+            }
+            if (options.gateways().contains("cache")) {
+                gateways.add(() -> GatewayProcess.baton(options.launcher(), poolFile, folder, true, http));
+            }
+            if (options.gateways().contains("portkey")) {
+                options.portkey().ifPresent(dir -> gateways.add(() -> GatewayProcess.portkey(dir, upstream, folder, http)));
+            }
+            out.printf(Locale.ROOT, "gateway load: %d cores, load average %s, gateways: %s%s%n",
+                    Runtime.getRuntime().availableProcessors(), loadAverage(), options.gateways(),
+                    options.portkey().isPresent() ? "" : " (no --portkey: the peer is left out)");
             if (options.runs("latency")) {
                 latency(out, http, new DirectTarget(upstream), gateways);
             }
