@@ -116,14 +116,7 @@ class BulkheadLinkTest {
     /** A chain to worker {@code w} with {@code timeLeft} before the deadline, whose rest answers with {@code rest}. */
     private static Interceptor.Chain chain(Duration timeLeft, Supplier<CallResult> rest) {
         CallRequest request = new CallRequest(TaskRef.of(TASK), List.of(ChatMessage.user("Solve.")), CallOptions.defaults());
-        BudgetState budget = new BudgetState() {
-            @Override public Budget budget() { return Budget.unlimited(); }
-            @Override public int calls() { return 0; }
-            @Override public double spentUsd() { return 0; }
-            @Override public double reservedUsd() { return 0; }
-            @Override public Duration elapsed() { return Duration.ZERO; }
-            @Override public Duration timeLeft() { return timeLeft; }
-        };
+        BudgetState budget = TimeLeft.of(timeLeft);
         return new Interceptor.Chain() {
             @Override public CallRequest request() { return request; }
             @Override public WorkerCard worker() { return WorkerCard.of("w", new Price(1, 1)); }

@@ -189,14 +189,7 @@ class RateLimitLinkTest {
     private Interceptor.Chain chain(Duration timeLeft, int maxOutputTokens, long inputTokens, long outputTokens) {
         CallRequest request = new CallRequest(TaskRef.of(TASK), List.of(ChatMessage.user("Solve.")), CallOptions.defaults());
         assertThat(request.estimatedInputTokens()).isEqualTo(PROMPT_TOKENS);
-        BudgetState budget = new BudgetState() {
-            @Override public Budget budget() { return Budget.unlimited(); }
-            @Override public int calls() { return 0; }
-            @Override public double spentUsd() { return 0; }
-            @Override public double reservedUsd() { return 0; }
-            @Override public Duration elapsed() { return Duration.ZERO; }
-            @Override public Duration timeLeft() { return timeLeft; }
-        };
+        BudgetState budget = TimeLeft.of(timeLeft);
         return new Interceptor.Chain() {
             @Override public CallRequest request() { return request; }
             @Override public WorkerCard worker() {
