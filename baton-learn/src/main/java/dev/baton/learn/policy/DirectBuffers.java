@@ -10,11 +10,18 @@ import java.util.Map;
  * Direct buffers handed out for engine arrays and taken back when their arrays are closed, to be handed out again.
  *
  * <p>A direct buffer's memory is freed only when the garbage collector finds the buffer unreachable, which, with a
- * heap that is collected every few seconds, can be gigabytes of updates later. Reusing the buffers keeps a training
- * run at the memory of its largest update. Sizes are rounded up to a power of two, so updates of slightly different
- * batch sizes share the same buffers.
+ * heap that is collected every few seconds, can be gigabytes of updates later, and for a buffer that lived long
+ * enough to reach the old generation, only at a full collection. Reusing the buffers keeps the process at the memory
+ * of its largest update. Sizes are rounded up to a power of two, so updates of slightly different batch sizes share
+ * the same buffers.
  */
 final class DirectBuffers {
+
+    /**
+     * The buffers every network shares: one per network would leave each closed network's buffers (a study trains a
+     * dozen networks one after another) to the collector, and the C allocator keeps what they held when they go.
+     */
+    static final DirectBuffers SHARED = new DirectBuffers();
 
     private final Map<Integer, ArrayDeque<ByteBuffer>> free = new HashMap<>();
 

@@ -17,7 +17,7 @@ import java.util.List;
  * garbage collector, which frees a direct buffer only when it happens to collect it. A training update creates
  * megabytes of such arrays (a batch of thousands of choices, each with its question's embedding), and with the heap
  * collected every few seconds they piled up to gigabytes of native memory. Here the storage comes from
- * {@link DirectBuffers} that a network keeps for all its scopes.
+ * {@link DirectBuffers} that all scopes share.
  *
  * <p>Arrays the engine computes from these (products, sums, gradients) are the engine's own and are freed when
  * closed, so a closed scope holds nothing.
@@ -34,9 +34,9 @@ public final class EngineScope implements AutoCloseable {
         this.buffers = buffers;
     }
 
-    /** Opens a scope with buffers of its own (a network opens its scopes over buffers it keeps). */
+    /** Opens a scope over the buffers every network shares. */
     public static EngineScope open() {
-        return new EngineScope(new DirectBuffers());
+        return new EngineScope(DirectBuffers.SHARED);
     }
 
     /** Returns the manager that owns the scope's arrays (arrays computed from them land there too). */

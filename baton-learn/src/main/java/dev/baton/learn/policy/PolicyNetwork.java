@@ -32,7 +32,7 @@ public final class PolicyNetwork implements AutoCloseable {
     private final Map<String, float[]> values;
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
     /** The storage of every engine array the network makes from Java data, used again from one update to the next. */
-    private final DirectBuffers buffers = new DirectBuffers();
+    private final DirectBuffers buffers = DirectBuffers.SHARED;
     /** Holds the engine's mirror of the parameters; closed, and a new one filled, at each {@link #load}. */
     private EngineScope mirrorScope;
     private final Map<String, NDArray> mirror = new LinkedHashMap<>();

@@ -165,6 +165,20 @@ class PolicyNetworkTest {
     }
 
     @Test
+    void aNetworkMadeAfterAnotherClosedReusesItsEngineMemory() {
+        List<DecisionRow> rows = sampledPlans(10, 6).stream().flatMap(p -> p.decisions().stream()).toList();
+        try (PolicyNetwork first = PolicyNetwork.initialize(shape, descriptors, 1)) {
+            first.gradients(rows, (scope, logProb) -> logProb.mean().neg());
+        }
+        long before = directBytes();
+        try (PolicyNetwork second = PolicyNetwork.initialize(shape, descriptors, 2)) {
+            second.gradients(rows, (scope, logProb) -> logProb.mean().neg());
+            // A study trains a dozen networks in turn: memory each left to the collector would add up.
+            assertThat(directBytes()).isLessThanOrEqualTo(before);
+        }
+    }
+
+    @Test
     void eachGradientIsOfItsOwnPassNotAddedToTheLast() {
         List<DecisionRow> rows = sampledPlans(10, 5).stream().flatMap(p -> p.decisions().stream()).toList();
         Map<String, float[]> first = network.gradients(rows, (scope, logProb) -> logProb.mean().neg());
@@ -213,5 +227,12 @@ class PolicyNetworkTest {
         try (EngineScope scope = EngineScope.open()) {
             return network.logProbabilities(scope, rows).sum().getFloat();
         }
+    }
+
+    private static long directBytes() {
+        return java.lang.management.ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct"))
+                .mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed)
+                .sum();
     }
 }
