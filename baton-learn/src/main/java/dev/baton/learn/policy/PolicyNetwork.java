@@ -1,14 +1,16 @@
 package dev.baton.learn.policy;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /**
  * The conductor's policy: a small network on DJL's PyTorch engine that scores every choice of a workflow.
@@ -32,8 +34,8 @@ public final class PolicyNetwork implements AutoCloseable {
     private final float[][] descriptors;
     private final Map<String, float[]> values;
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
-    /** The engine's copy of the parameters, made on the first gradient pass; null until then. */
-    private NDManager manager;
+    /** The engine's mirror of the parameters, made on the first gradient pass (acting never needs it); null until then. */
+    private EngineScope mirrorScope;
     private final Map<String, NDArray> mirror = new LinkedHashMap<>();
     private final JavaForward forward;
 
@@ -64,14 +66,11 @@ public final class PolicyNetwork implements AutoCloseable {
      * collector, acting never does. The gradient methods call it themselves.
      */
     public synchronized void startEngine() {
-        if (manager != null) {
+        if (mirrorScope != null) {
             return;
         }
         Engines.configure();
-        manager = NDManager.newBaseManager();
-        for (Map.Entry<String, Shape> entry : shapes.entrySet()) {
-            mirror.put(entry.getKey(), parameter(values.get(entry.getKey()), entry.getValue()));
-        }
+        mirrorScope = mirror();
     }
 
     /**
@@ -153,20 +152,22 @@ public final class PolicyNetwork implements AutoCloseable {
         // Fresh tensors rather than NDArray.set: DJL's set (JNI torchSet) runs under PyTorch's deprecated
         // AutoNonVariableTypeMode guard, whose warning native code prints straight to the process's stderr.
         forward.parametersChanged();
-        if (manager == null) {
+        if (mirrorScope == null) {
             return; // no engine yet: the mirror is made from the current arrays when first needed
         }
-        mirror.replaceAll((name, old) -> {
-            old.close();
-            return parameter(values.get(name), shapes.get(name));
-        });
+        mirrorScope.close(); // first, so the new mirror reuses its storage
+        mirrorScope = mirror();
     }
 
-    /** Returns a tensor of the network's manager holding {@code value}, with gradients recorded. */
-    private NDArray parameter(float[] value, Shape shape) {
-        NDArray array = manager.create(value, shape);
-        array.setRequiresGradient(true);
-        return array;
+    /** Fills {@link #mirror} with tensors of a new scope holding the parameters, with gradients recorded. */
+    private EngineScope mirror() {
+        EngineScope scope = new EngineScope(DirectBuffers.SHARED);
+        for (Map.Entry<String, Shape> entry : shapes.entrySet()) {
+            NDArray array = scope.create(values.get(entry.getKey()), entry.getValue());
+            array.setRequiresGradient(true);
+            mirror.put(entry.getKey(), array);
+        }
+        return scope;
     }
 
     /**
@@ -192,7 +193,7 @@ public final class PolicyNetwork implements AutoCloseable {
      * Returns the log-probability of each recorded choice under the current parameters, as an engine array
      * that carries gradients (call inside a gradient collector). The arrays are created in {@code scope}.
      */
-    public NDArray logProbabilities(NDManager scope, List<DecisionRow> rows) {
+    public NDArray logProbabilities(EngineScope scope, List<DecisionRow> rows) {
         startEngine();
         int n = rows.size();
         Heads heads = heads(scope, rows.stream().map(DecisionRow::features).toList(),
@@ -228,7 +229,7 @@ public final class PolicyNetwork implements AutoCloseable {
     private record Heads(NDArray binary, NDArray roleLogProbs, NDArray workerLogProbs) {
     }
 
-    private Heads heads(NDManager scope, List<float[]> features, List<boolean[]> available, List<float[]> accuracy) {
+    private Heads heads(EngineScope scope, List<float[]> features, List<boolean[]> available, List<float[]> accuracy) {
         int n = features.size();
         int f = shape.featureCount();
         int w = shape.workers();
@@ -309,12 +310,39 @@ public final class PolicyNetwork implements AutoCloseable {
         return mirror.get(name);
     }
 
-    /** Returns the gradients of the last backward pass, by parameter name, as Java arrays. */
-    public Map<String, float[]> gradients() {
+    /**
+     * Returns the gradient of a loss over the log-probabilities of {@code rows} with respect to each parameter, by
+     * name, as Java arrays. Every engine array the pass makes is freed before it returns.
+     *
+     * @param loss makes the number to minimise from the rows' log-probabilities ({@link #logProbabilities}); arrays
+     *             of its own go in the scope it is given
+     */
+    public Map<String, float[]> gradients(List<DecisionRow> rows, BiFunction<EngineScope, NDArray, NDArray> loss) {
         startEngine();
-        Map<String, float[]> out = new LinkedHashMap<>();
-        mirror.forEach((name, array) -> out.put(name, array.getGradient().toFloatArray()));
-        return out;
+        try (EngineScope scope = new EngineScope(DirectBuffers.SHARED); GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            // Not collector.zeroGradients(): DJL's walks every array of the process and leaves two new ones in the
+            // manager of each that records gradients, those of every open network included, for as long as it is open.
+            mirror.values().forEach(parameter -> {
+                try (NDArray gradient = parameter.getGradient()) {
+                    gradient.subi(gradient); // the engine adds each backward pass to the gradient already there
+                }
+            });
+            collector.backward(loss.apply(scope, logProbabilities(scope, rows)));
+            Map<String, float[]> out = new LinkedHashMap<>();
+            // Each gradient is a new engine array in the parameters' manager: closed here, or it would stay until that is.
+            mirror.forEach((name, parameter) -> {
+                try (NDArray gradient = parameter.getGradient()) {
+                    out.put(name, gradient.toFloatArray());
+                }
+            });
+            return out;
+        }
+    }
+
+    /** Returns how many engine arrays the network's own manager holds (its parameters, unless something leaks). */
+    int engineArrays() {
+        startEngine();
+        return ((ai.djl.ndarray.BaseNDManager) mirrorScope.manager()).getManagedArrays().size();
     }
 
     /** Returns a deep copy sharing nothing with this network. */
@@ -324,8 +352,8 @@ public final class PolicyNetwork implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (manager != null) {
-            manager.close();
+        if (mirrorScope != null) {
+            mirrorScope.close();
         }
     }
 }

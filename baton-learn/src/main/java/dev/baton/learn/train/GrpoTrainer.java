@@ -1,9 +1,5 @@
 package dev.baton.learn.train;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import dev.baton.learn.conductor.PolicyPlanner;
 import dev.baton.learn.conductor.WorkerIndex;
 import dev.baton.learn.encode.QuestionEncoder;
@@ -230,16 +226,10 @@ public final class GrpoTrainer {
         }
         network.startEngine(); // configures the engine before the collector below asks for it
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            try (NDManager scope = NDManager.newBaseManager();
-                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.zeroGradients();
-                NDArray logProb = network.logProbabilities(scope, rows);
-                NDArray loss = ClippedObjective.loss(logProb, scope.create(oldLogProb), scope.create(advantage), config.clip());
-                collector.backward(loss);
-                adam.step(network.parameters(), network.gradients());
-                requireFinite(network.parameters(), iteration);
-                network.load();
-            }
+            adam.step(network.parameters(), network.gradients(rows,
+                    (scope, logProb) -> ClippedObjective.loss(logProb, scope.create(oldLogProb), scope.create(advantage), config.clip())));
+            requireFinite(network.parameters(), iteration);
+            network.load();
         }
     }
 
