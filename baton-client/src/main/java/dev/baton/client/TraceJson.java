@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.CallResult;
+import dev.baton.io.SharedBufferJson;
 import dev.baton.worker.ChatMessage;
 import dev.baton.worker.Reply;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import java.util.Locale;
  */
 public final class TraceJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper(SharedBufferJson.factory()).enable(SerializationFeature.INDENT_OUTPUT);
 
     private TraceJson() {
     }

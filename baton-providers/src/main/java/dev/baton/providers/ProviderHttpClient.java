@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.io.SharedBufferJson;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
@@ -58,7 +59,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class ProviderHttpClient implements HttpClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper(SharedBufferJson.factory()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** As many connections as calls a worker may run at once; a pool holds only those it has opened. */
     private static final int MAX_CONNECTIONS = 10_000;
 
