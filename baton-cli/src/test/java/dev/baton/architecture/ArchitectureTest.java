@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     /** The packages of baton-core. */
     private static final String[] CORE = {"dev.baton.conduct..", "dev.baton.execute..", "dev.baton.grade..", "dev.baton.input..",
-        "dev.baton.io..", "dev.baton.pool..", "dev.baton.pricing..", "dev.baton.task..", "dev.baton.worker..", "dev.baton.workflow.."};
+        "dev.baton.io..", "dev.baton.json..", "dev.baton.pool..", "dev.baton.pricing..", "dev.baton.task..", "dev.baton.worker..", "dev.baton.workflow.."};
 
     @ArchTest
     static final ArchRule TOP_LEVEL_PACKAGES_ARE_FREE_OF_CYCLES = slices().matching("dev.baton.(*)..").namingSlices("$1")
@@ -52,10 +52,13 @@ class ArchitectureTest {
                     "io.github.resilience4j..")
             .because("core is what every module and embedder shares: engines, providers, servers, CLIs and databases plug in from outside");
 
-    /** Jackson is core's one library, for reading and writing workflows as JSON. */
+    /**
+     * Jackson is core's one library, for reading and writing workflows as JSON, and for the one JSON factory every
+     * module's request-path JSON shares ({@code dev.baton.json}).
+     */
     @ArchTest
     static final ArchRule ONLY_WORKFLOW_JSON_USES_JACKSON_IN_CORE = noClasses().that().resideInAnyPackage(CORE)
-            .and().resideOutsideOfPackage("dev.baton.workflow")
+            .and().resideOutsideOfPackages("dev.baton.workflow", "dev.baton.json")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..");
 
     /**

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.execute.CallRecord;
 import dev.baton.execute.CallResult;
-import dev.baton.io.SharedBufferJson;
+import dev.baton.json.SharedBufferJson;
 import dev.baton.worker.ChatMessage;
 import dev.baton.worker.Reply;
 import java.io.UncheckedIOException;

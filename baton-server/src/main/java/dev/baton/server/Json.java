@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.io.SharedBufferJson;
+import dev.baton.json.SharedBufferJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;

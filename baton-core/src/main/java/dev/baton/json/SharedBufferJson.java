@@ -1,4 +1,4 @@
-package dev.baton.io;
+package dev.baton.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
