@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -146,6 +147,33 @@ class ExecutorTest {
         assertThat(trace.calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Failed.class,
                 failed -> assertThat(failed.error()).isEqualTo("no reply before the question's deadline"));
         assertThat(trace.finalText()).isEmpty();
+    }
+
+    @Test
+    @Timeout(10)
+    void onAVirtualThreadTheDeadlineCutsOffASlowWorkerAndAnAnsweredCallsAlarmNeverRingsLater() throws Exception {
+        Pool pool = Pool.of(List.of(ScriptedWorker.slow("slow", "42", Duration.ofSeconds(30)), ScriptedWorker.answering("a", "42")));
+        AtomicReference<Trace> cut = new AtomicReference<>();
+        AtomicReference<Trace> answered = new AtomicReference<>();
+        AtomicReference<Throwable> afterwards = new AtomicReference<>();
+
+        Thread caller = Thread.ofVirtual().start(() -> {
+            cut.set(executor.run(Workflow.of(Step.independent("slow", "Solve.")), TASK, pool,
+                    Budget.unlimited().withDeadline(Duration.ofMillis(300))));
+            answered.set(executor.run(Workflow.of(Step.independent("a", "Solve.")), TASK, pool,
+                    Budget.unlimited().withDeadline(Duration.ofMillis(300))));
+            try {
+                Thread.sleep(600); // past the answered call's deadline: an alarm left behind would interrupt this
+            } catch (InterruptedException e) {
+                afterwards.set(e);
+            }
+        });
+        caller.join();
+
+        assertThat(cut.get().calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Failed.class,
+                failed -> assertThat(failed.error()).isEqualTo("no reply before the question's deadline"));
+        assertThat(answered.get().finalText()).contains("42");
+        assertThat(afterwards.get()).as("an interrupt reached the thread after its calls had ended").isNull();
     }
 
     @Test

@@ -28,6 +28,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -211,6 +213,30 @@ public abstract class WorkerContract {
             assertThat(failed.retriable()).isTrue();
             assertThat(failed.error()).contains("deadline");
         });
+    }
+
+    /**
+     * On a virtual thread (as {@code serve} calls) the attempt runs on the caller's thread and the deadline interrupts
+     * it: the worker's blocking I/O must end there, and the thread must come back without a stray interrupt.
+     */
+    @Test
+    @Timeout(10)
+    void callPastTheDeadlineOnAVirtualThreadIsRecordedAsAFailureAndLeavesTheThreadUninterrupted() throws Exception {
+        Worker worker = require(Behaviour.SLOW);
+        AtomicReference<Trace> trace = new AtomicReference<>();
+        AtomicBoolean interruptedAfter = new AtomicBoolean(true);
+
+        Thread caller = Thread.ofVirtual().start(() -> {
+            trace.set(runAlone(worker, RetryPolicy.none(), Budget.unlimited().withDeadline(Duration.ofSeconds(1))));
+            interruptedAfter.set(Thread.currentThread().isInterrupted());
+        });
+        caller.join();
+
+        assertThat(trace.get().calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Failed.class, failed -> {
+            assertThat(failed.retriable()).isTrue();
+            assertThat(failed.error()).contains("deadline");
+        });
+        assertThat(interruptedAfter).as("the thread is left interrupted").isFalse();
     }
 
     private Worker require(Behaviour behaviour) {

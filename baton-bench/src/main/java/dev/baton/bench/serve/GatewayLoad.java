@@ -31,6 +31,9 @@ import java.util.concurrent.Executors;
  *       percentiles, refusals, the gateway's peak resident memory.</li>
  * </ul>
  *
+ * <p>Each gateway first gets the same warm-up, {@code --warmup} seconds (60 by default) of the fast scenario's load: a JVM
+ * keeps compiling its hot path for about a minute, and a figure taken before that measures the compiler, not the gateway.
+ *
  * <p>Run it (after {@code mvn -B -q -DskipTests -pl baton-cli,baton-bench -am package}; Portkey installed with
  * {@code npm install @portkey-ai/gateway@1.15.2} in a folder of its own, left out when {@code --portkey} is not given):
  *
@@ -44,8 +47,8 @@ public final class GatewayLoad {
     private static final List<Duration> LATENCY_DELAYS = List.of(Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(50),
             Duration.ofMillis(200));
     private static final Duration SLOW = Duration.ofSeconds(2);
-    /** Requests through an instant upstream before anything is measured, so the JIT has compiled the gateway's path. */
-    private static final int JIT_WARMUP = 3_000;
+    /** Requests one at a time, each way, before the latency scenario measures: connections open, caches warm. */
+    private static final int SEQUENTIAL_WARMUP = 3_000;
 
     private GatewayLoad() {
     }
@@ -59,7 +62,9 @@ public final class GatewayLoad {
             Optional<Path> portkey = Optional.empty();
             String scenario = "all";
             int seconds = 20;
-            int warmup = 10;
+            // A JVM compiles its hot path for about a minute under load (C2 threads used a third of the server's CPU in
+            // the first 25 s, 1.5% after 60 s): measure steady state, and give the peer the same warm-up.
+            int warmup = 60;
             int fast = 64;
             int slow = 1_000;
             int rounds = 1;
@@ -121,7 +126,7 @@ public final class GatewayLoad {
                     Runtime.getRuntime().availableProcessors(), loadAverage(), options.gateways(),
                     options.portkey().isPresent() ? "" : " (no --portkey: the peer is left out)");
             if (options.runs("latency")) {
-                latency(out, http, new DirectTarget(upstream), gateways);
+                latency(out, http, new DirectTarget(upstream), gateways, options);
             }
             if (options.runs("fast")) {
                 load(out, http, gateways, options.fastClients(), Duration.ZERO, options);
@@ -133,14 +138,17 @@ public final class GatewayLoad {
     }
 
     /** One request at a time: the median direct and through each gateway, at each upstream delay, pairs back to back. */
-    private static void latency(PrintStream out, HttpClient http, Target direct, List<GatewayStart> gateways) throws Exception {
+    private static void latency(PrintStream out, HttpClient http, Target direct, List<GatewayStart> gateways, Options options)
+            throws Exception {
         out.printf(Locale.ROOT, "%nadded latency: one request at a time, medians in ms (direct measured beside each gateway), "
-                + "after %d requests each way to warm up%n", JIT_WARMUP);
+                + "after %d s of %d clients and %d requests each way to warm up%n", options.warmupSeconds(), options.fastClients(),
+                SEQUENTIAL_WARMUP);
         out.printf(Locale.ROOT, "%-18s %10s %10s %10s %10s%n", "gateway", "upstream", "direct", "gateway", "added");
         for (GatewayStart start : gateways) {
             try (GatewayProcess gateway = start.start()) {
-                median(http, direct, Duration.ZERO, JIT_WARMUP, "warm-up");
-                median(http, gateway, Duration.ZERO, JIT_WARMUP, "warm-up");
+                warmUp(http, gateway, options);
+                median(http, direct, Duration.ZERO, SEQUENTIAL_WARMUP, "warm-up");
+                median(http, gateway, Duration.ZERO, SEQUENTIAL_WARMUP, "warm-up");
                 for (Duration delay : LATENCY_DELAYS) {
                     int count = requestsAt(delay);
                     double straight = median(http, direct, delay, count, "direct " + delay);
@@ -160,8 +168,9 @@ public final class GatewayLoad {
     /** Closed-loop clients against each gateway in turn: throughput, percentiles, refusals, CPU and peak memory. */
     private static void load(PrintStream out, HttpClient http, List<GatewayStart> gateways, int clients, Duration delay,
                              Options options) throws Exception {
-        out.printf(Locale.ROOT, "%n%d clients, upstream answering after %d ms, %d s measured after %d s of warm-up, "
-                + "the gateways' defaults%n", clients, delay.toMillis(), options.seconds(), options.warmupSeconds());
+        out.printf(Locale.ROOT, "%n%d clients, upstream answering after %d ms, %d s measured after %d s of warm-up (%d clients, "
+                + "instant upstream) and %d s of these clients, the gateways' defaults%n", clients, delay.toMillis(), options.seconds(),
+                options.warmupSeconds(), options.fastClients(), Math.max(5, 3 * delay.toSeconds()));
         out.printf(Locale.ROOT, "%-18s %9s %10s %9s %9s %9s %8s %8s %12s %10s %8s%n", "gateway", "answered", "requests/s", "p50 ms",
                 "p99 ms", "max ms", "errors", "429s", "CPU ms/req", "peak RSS", "load avg");
         // In rounds (A B C, A B C ...), so that a machine growing busier in the middle of the sitting shows as a
@@ -178,7 +187,10 @@ public final class GatewayLoad {
             throws Exception {
         try (GatewayProcess gateway = start.start()) {
             String run = gateway.name() + " " + clients + "x" + delay.toMillis();
-            new LoadRun(http, n -> gateway.request(delay, run + " warm-up " + n), clients).run(options.warmupSeconds(), null);
+            warmUp(http, gateway, options);
+            // Then the scenario's own clients and delay, so that its connections are open before it is measured.
+            new LoadRun(http, n -> gateway.request(delay, run + " warm-up " + n), clients)
+                    .run((int) Math.max(5, 3 * delay.toSeconds()), null);
             Duration cpuBefore = gateway.cpu();
             LoadRun measured = new LoadRun(http, n -> gateway.request(delay, run + " " + n), clients);
             measured.run(options.seconds(), null);
@@ -190,6 +202,15 @@ public final class GatewayLoad {
                     cpu.toNanos() / 1e6 / Math.max(1, result.requests()), gateway.peakRssMib(), loadAverage());
             result.firstError().ifPresent(e -> out.println("  first error: " + e));
         }
+    }
+
+    /**
+     * The same warm-up for every gateway before anything is measured: {@code --warmup} seconds of the fast scenario's
+     * clients against the instant upstream, so that each runtime has compiled its hot path.
+     */
+    private static void warmUp(HttpClient http, GatewayProcess gateway, Options options) throws InterruptedException {
+        new LoadRun(http, n -> gateway.request(Duration.ZERO, gateway.name() + " jit warm-up " + n), options.fastClients())
+                .run(options.warmupSeconds(), null);
     }
 
     /** Sends {@code count} requests one after another; returns the median latency in milliseconds. */

@@ -9,9 +9,7 @@ import dev.baton.learn.policy.PolicyNetwork;
 import dev.baton.pool.PoolView;
 import dev.baton.task.Task;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The compact learned conductor: reads the question's embedding and writes a workflow with its trained policy,
@@ -19,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * cost) and either accepts or adds steps that see everything so far, up to the policy's round cap.
  *
  * <p>Thread-safe: each task's planning state lives in its own {@link PolicyRun}; the conductor holds only the
- * network and a cache of question embeddings.
+ * network and a bounded cache of question embeddings.
  */
 public final class LearnedConductor implements Conductor, AutoCloseable {
 
@@ -28,7 +26,7 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
     private final PolicyPlanner planner;
     private final QuestionEncoder encoder;
     private final String name;
-    private final Map<String, float[]> embeddings = new ConcurrentHashMap<>();
+    private final EmbeddingCache embeddings = new EmbeddingCache(EmbeddingCache.DEFAULT_CAPACITY);
 
     /**
      * @throws PolicyMismatchException when the encoder differs from the one the policy was trained with
@@ -47,7 +45,8 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
 
     /** Embeds the questions of many tasks in one batch, so planning them later needs no encoder call. */
     public void prepare(List<Task> tasks) {
-        List<String> questions = tasks.stream().map(Task::question).distinct().filter(q -> !embeddings.containsKey(q)).toList();
+        List<String> questions = tasks.stream().map(Task::question).distinct().filter(q -> !embeddings.contains(q)).toList();
+        embeddings.makeRoomFor(embeddings.size() + questions.size());
         List<float[]> vectors = encoder.encodeAll(questions);
         for (int i = 0; i < questions.size(); i++) {
             embeddings.put(questions.get(i), vectors.get(i));
@@ -73,7 +72,11 @@ public final class LearnedConductor implements Conductor, AutoCloseable {
     @Override
     public PolicyRun start(Task task, PoolView pool, PlanningCalls planning) {
         boolean[] available = policy.workers().availability(pool);
-        float[] question = embeddings.computeIfAbsent(task.question(), encoder::encode);
+        float[] question = embeddings.get(task.question()).orElseGet(() -> {
+            float[] encoded = encoder.encode(task.question());
+            embeddings.put(task.question(), encoded);
+            return encoded;
+        });
         return planner.start(task, question, available, Decoder.greedy(), Graders.forType(task.answerType()));
     }
 

@@ -138,6 +138,42 @@ class LearnedConductorTest {
     }
 
     @Test
+    void questionsEmbeddedAheadInOneBatchAreNotEmbeddedAgainEvenPastTheCachesUsualSize() {
+        HashingEncoder hashing = new HashingEncoder();
+        java.util.concurrent.atomic.AtomicInteger encoded = new java.util.concurrent.atomic.AtomicInteger();
+        QuestionEncoder counting = new QuestionEncoder() {
+            @Override
+            public String id() {
+                return hashing.id();
+            }
+
+            @Override
+            public int dimension() {
+                return hashing.dimension();
+            }
+
+            @Override
+            public float[] encode(String text) {
+                encoded.incrementAndGet();
+                return hashing.encode(text);
+            }
+        };
+        Task template = toy.tasks().getFirst();
+        List<Task> batch = java.util.stream.IntStream.range(0, EmbeddingCache.DEFAULT_CAPACITY + 500)
+                .mapToObj(i -> new Task("q" + i, template.question() + " (" + i + ")", template.gold(), template.answerType(),
+                        template.metadata()))
+                .toList();
+        try (LearnedConductor conductor = new LearnedConductor(untrained().policy(), counting, "learned")) {
+            conductor.prepare(batch);
+            int afterPrepare = encoded.get();
+            for (Task task : batch) {
+                conductor.start(task, pool.view(), PlanningCalls.none());
+            }
+            assertThat(encoded.get()).isEqualTo(afterPrepare).isEqualTo(batch.size());
+        }
+    }
+
+    @Test
     void aPoolWithNoneOfTheCheckpointsWorkersIsAClearError() {
         try (LearnedConductor conductor = new LearnedConductor(untrained().policy(), new HashingEncoder(), "learned")) {
             assertThatThrownBy(() -> conductor.start(toy.tasks().getFirst(), new PoolView(List.of("gpt-9")), PlanningCalls.none()))
