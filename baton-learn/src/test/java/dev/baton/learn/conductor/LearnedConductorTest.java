@@ -12,6 +12,7 @@ import dev.baton.execute.Executor;
 import dev.baton.execute.RetryPolicy;
 import dev.baton.execute.Trace;
 import dev.baton.learn.encode.QuestionEncoder;
+import dev.baton.learn.fixtures.CountingEncoder;
 import dev.baton.learn.fixtures.HashingEncoder;
 import dev.baton.learn.fixtures.ToyBenchmark;
 import dev.baton.learn.policy.DecisionKind;
@@ -139,25 +140,7 @@ class LearnedConductorTest {
 
     @Test
     void questionsEmbeddedAheadInOneBatchAreNotEmbeddedAgainEvenPastTheCachesUsualSize() {
-        HashingEncoder hashing = new HashingEncoder();
-        java.util.concurrent.atomic.AtomicInteger encoded = new java.util.concurrent.atomic.AtomicInteger();
-        QuestionEncoder counting = new QuestionEncoder() {
-            @Override
-            public String id() {
-                return hashing.id();
-            }
-
-            @Override
-            public int dimension() {
-                return hashing.dimension();
-            }
-
-            @Override
-            public float[] encode(String text) {
-                encoded.incrementAndGet();
-                return hashing.encode(text);
-            }
-        };
+        CountingEncoder counting = new CountingEncoder(new HashingEncoder());
         Task template = toy.tasks().getFirst();
         List<Task> batch = java.util.stream.IntStream.range(0, EmbeddingCache.DEFAULT_CAPACITY + 500)
                 .mapToObj(i -> new Task("q" + i, template.question() + " (" + i + ")", template.gold(), template.answerType(),
@@ -165,11 +148,10 @@ class LearnedConductorTest {
                 .toList();
         try (LearnedConductor conductor = new LearnedConductor(untrained().policy(), counting, "learned")) {
             conductor.prepare(batch);
-            int afterPrepare = encoded.get();
             for (Task task : batch) {
                 conductor.start(task, pool.view(), PlanningCalls.none());
             }
-            assertThat(encoded.get()).isEqualTo(afterPrepare).isEqualTo(batch.size());
+            assertThat(counting.encoded()).hasSize(batch.size());
         }
     }
 

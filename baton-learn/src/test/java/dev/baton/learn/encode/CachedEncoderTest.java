@@ -2,6 +2,7 @@ package dev.baton.learn.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.learn.fixtures.CountingEncoder;
 import dev.baton.store.Store;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.baton.learn.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.learn.fixtures.CountingEncoder;
 import dev.baton.learn.fixtures.HashingEncoder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
