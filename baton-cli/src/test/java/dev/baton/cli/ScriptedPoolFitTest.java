@@ -44,7 +44,7 @@ class ScriptedPoolFitTest {
         Path modelFile = dir.resolve("fitted.yaml");
         CliRun fit = CliRun.of("context", "fit", recording.toString(), "--out", modelFile.toString());
         assertThat(fit.exitCode()).as(fit.err()).isZero();
-        assertThat(fit.out()).as(fit.out()).contains("p_correct in carry", "p_correct in times");
+        assertThat(fit.out()).as(fit.out()).contains("p_correct in carry", "p_correct in times", "p_keep_right in times", "p_follow in carry");
 
         ContextModel.Rates checking = OfflineConfig.contextModel(modelFile).measured().get("checker");
         ContextFit.WorkerFit checks = ContextFit.of(Benchmarks.load(recording.toString(), Optional.empty()), recording.toString())
