@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + "wrong), each with its count, its occasions and a 95% Wilson interval.",
             "",
             "The file it writes keeps the shipped model's format (p_follow, p_keep, seed) and adds each worker's measured "
-                + "p_follow and p_keep under workers (and per question category, where tasks carry one); give it to train, eval or demo with --context-model FILE. There, a step "
+                + "p_follow and p_keep under workers (and per question category, where tasks carry one); give it to train, "
+                + "eval or demo with --context-model FILE. There, a step "
                 + "that sees exactly the peers a recorded review saw replays that review; other steps draw from the worker's "
                 + "measured rates; a worker or rate nothing measured keeps the assumed one.",
             "",

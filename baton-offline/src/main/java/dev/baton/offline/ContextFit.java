@@ -180,7 +180,7 @@ public record ContextFit(String source, List<WorkerFit> workers) {
             }
         }
 
-        /** Counts one review, and again under its question's category: {@code given} is the answer it gave having seen its peers. */
+        /** Counts one review, and again under its question's category: {@code given} is what it answered having seen its peers. */
         void count(Situation seen, Optional<String> given) {
             Optional.ofNullable(seen.task().metadata().get("category"))
                     .ifPresent(category -> byCategory.computeIfAbsent(category, c -> new Tally(worker)).countOnce(seen, given));

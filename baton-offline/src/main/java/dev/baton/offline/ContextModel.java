@@ -36,7 +36,8 @@ import java.util.function.Predicate;
  * worker) or <em>measured</em> per worker by {@code baton context fit} from recorded reviews, which writes them under
  * {@code workers}, and per question category under each worker's {@code by_category} where tasks carry one; a rate
  * not measured in a category takes the worker's pooled one, and a worker the file does not list, or a rate it could not
- * measure, takes the file's top-level value. A replay step that sees exactly the peers a recorded review saw replays that review instead (see {@link ReplayWorker}).
+ * measure, takes the file's top-level value. A replay step that sees exactly the peers a recorded review saw replays
+ * that review instead (see {@link ReplayWorker}).
  *
  * @param pFollow  probability of adopting an answer that at least two visible steps agree on
  * @param pKeep    probability of keeping one's own answer against a lone differing candidate
