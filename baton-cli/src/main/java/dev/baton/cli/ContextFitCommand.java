@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + "wrong), each with its count, its occasions and a 95% Wilson interval.",
             "",
             "The file it writes keeps the shipped model's format (p_follow, p_keep, seed) and adds each worker's measured "
-                + "p_follow and p_keep under workers; give it to train, eval or demo with --context-model FILE. There, a step "
+                + "p_follow and p_keep under workers (and per question category, where tasks carry one); give it to train, "
+                + "eval or demo with --context-model FILE. There, a step "
                 + "that sees exactly the peers a recorded review saw replays that review; other steps draw from the worker's "
                 + "measured rates; a worker or rate nothing measured keeps the assumed one.",
             "",
@@ -77,7 +78,8 @@ final class ContextFitCommand implements Callable<Integer> {
                 + benchmark.reviewCount() + " reviews of " + bench + ".\nPer worker: p_follow, how often it adopted an answer "
                 + "two or more peers it saw agreed on; p_keep, how often it kept its own\nanswer when the peers differed and "
                 + "agreed on none (p_keep_right, p_keep_wrong: its own right, wrong);\np_correct, how often it gave the right answer "
-                + "where it and all it saw were wrong (p_correct_in: per category).\nThe top-level rates are the assumed ones, for "
+                + "where it and all it saw were wrong;\nby_category: the same, measured on each question category's reviews alone "
+                + "(the replay draws a\ncategory's rate where measured, else the worker's).\nThe top-level rates are the assumed ones, for "
                 + "workers or rates not measured.")
                 .getBytes(StandardCharsets.UTF_8));
         PrintWriter stdout = spec.commandLine().getOut();
@@ -112,7 +114,12 @@ final class ContextFitCommand implements Callable<Integer> {
             rows.add(row("", "p_keep: keeps its own, peers split", worker.keep()));
             rows.add(row("", "p_keep_right: the same, its own right", worker.keepRight()));
             rows.add(row("", "p_keep_wrong: the same, its own wrong", worker.keepWrong()));
-            worker.correctIn().forEach((category, proportion) -> rows.add(row("", "p_correct in " + category, proportion)));
+            worker.byCategory().forEach((category, in) -> {
+                rows.add(row("", "p_follow in " + category, in.follow()));
+                rows.add(row("", "p_keep_right in " + category, in.keepRight()));
+                rows.add(row("", "p_keep_wrong in " + category, in.keepWrong()));
+                rows.add(row("", "p_correct in " + category, in.counts().get(ContextFit.Behaviour.CORRECTS)));
+            });
         }
         int[] widths = new int[5];
         rows.forEach(row -> {

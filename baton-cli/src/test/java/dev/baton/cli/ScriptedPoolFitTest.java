@@ -44,15 +44,23 @@ class ScriptedPoolFitTest {
         Path modelFile = dir.resolve("fitted.yaml");
         CliRun fit = CliRun.of("context", "fit", recording.toString(), "--out", modelFile.toString());
         assertThat(fit.exitCode()).as(fit.err()).isZero();
-        assertThat(fit.out()).as(fit.out()).contains("p_correct in carry", "p_correct in times");
+        assertThat(fit.out()).as(fit.out()).contains("p_correct in carry", "p_correct in times", "p_keep_right in times", "p_follow in carry");
 
         ContextModel.Rates checking = OfflineConfig.contextModel(modelFile).measured().get("checker");
         ContextFit.WorkerFit checks = ContextFit.of(Benchmarks.load(recording.toString(), Optional.empty()), recording.toString())
                 .workers().stream().filter(w -> w.worker().equals("checker")).findFirst().orElseThrow();
-        assertThat(checks.correctIn().get(ScriptedQuestions.CARRY).occasions()).isGreaterThanOrEqualTo(20);
-        assertThat(checking.pCorrectIn()).containsOnlyKeys(ScriptedQuestions.CARRY, ScriptedQuestions.TIMES);
-        assertThat(checking.pCorrectIn().get(ScriptedQuestions.CARRY)).isCloseTo(0.7, within(0.05));
-        assertThat(checking.pCorrectIn().get(ScriptedQuestions.TIMES)).isCloseTo(0.0, within(0.05));
+        assertThat(checks.byCategory().get(ScriptedQuestions.CARRY).counts().get(ContextFit.Behaviour.CORRECTS).occasions())
+                .isGreaterThanOrEqualTo(20);
+        assertThat(checking.byCategory()).containsOnlyKeys(ScriptedQuestions.CARRY, ScriptedQuestions.TIMES);
+        ContextModel.Rates carry = checking.byCategory().get(ScriptedQuestions.CARRY);
+        ContextModel.Rates times = checking.byCategory().get(ScriptedQuestions.TIMES);
+        assertThat(carry.pCorrect().orElseThrow()).isCloseTo(0.7, within(0.05));
+        assertThat(times.pCorrect().orElseThrow()).isCloseTo(0.0, within(0.05));
+        // On carry questions it keeps its own right answer; on times ones it defers to the first other answer it sees.
+        assertThat(checks.byCategory().get(ScriptedQuestions.TIMES).keepRight().occasions()).isGreaterThanOrEqualTo(20);
+        assertThat(carry.pKeepRight().orElseThrow()).isCloseTo(1.0, within(0.05));
+        assertThat(times.pKeepRight().orElseThrow()).isCloseTo(0.0, within(0.05));
+        assertThat(checking.pKeepRight().orElseThrow()).as("pooled, neither").isBetween(0.1, 0.9);
 
         ContextFit measured = ContextFit.of(Benchmarks.load(recording.toString(), Optional.empty()), recording.toString());
         ContextFit.WorkerFit following = measured.workers().stream().filter(w -> w.worker().equals("follower")).findFirst().orElseThrow();

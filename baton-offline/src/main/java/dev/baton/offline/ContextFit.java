@@ -76,25 +76,26 @@ public record ContextFit(String source, List<WorkerFit> workers) {
      *                 {@code p_follow})
      * @param keep     how often it kept its own answer when peers differed and agreed on no other answer (the measured
      *                 {@code p_keep}), then split by whether its own answer was right ({@code keepRight}, {@code keepWrong})
-     * @param correctIn {@link Behaviour#CORRECTS} per question category, for tasks that carry one
+     * @param byCategory the same fit on the reviews of each question category, for tasks that carry one (each with no
+     *                   categories of its own)
      */
     public record WorkerFit(String worker, int reviews, Map<Behaviour, Proportion> counts, Proportion follow, Proportion keep,
-                            Proportion keepRight, Proportion keepWrong, Map<String, Proportion> correctIn) {
+                            Proportion keepRight, Proportion keepWrong, Map<String, WorkerFit> byCategory) {
         public WorkerFit {
             Objects.requireNonNull(worker, "worker");
             counts = Map.copyOf(counts);
-            correctIn = Collections.unmodifiableMap(new TreeMap<>(correctIn));
+            byCategory = Collections.unmodifiableMap(new TreeMap<>(byCategory));
             if (counts.size() != Behaviour.values().length) {
                 throw new IllegalArgumentException("a fit counts every behaviour: " + counts.keySet());
             }
         }
 
-        /** Returns the rates the replay pool draws from; a rate without occasions stays unmeasured. */
+        /** Returns the rates the replay pool draws from, per category too; a rate without occasions stays unmeasured. */
         public ContextModel.Rates rates() {
-            Map<String, Double> correctByCategory = new LinkedHashMap<>();
-            correctIn.forEach((category, proportion) -> proportion.rate().ifPresent(p -> correctByCategory.put(category, p)));
+            Map<String, ContextModel.Rates> in = new LinkedHashMap<>();
+            byCategory.forEach((category, fit) -> in.put(category, fit.rates()));
             return new ContextModel.Rates(follow.rate(), keep.rate(), keepRight.rate(), keepWrong.rate(),
-                    counts.get(Behaviour.CORRECTS).rate(), correctByCategory, reviews);
+                    counts.get(Behaviour.CORRECTS).rate(), in, reviews);
         }
     }
 
@@ -169,7 +170,7 @@ public record ContextFit(String source, List<WorkerFit> workers) {
         private final int[] keep = new int[2];
         private final int[] keepRight = new int[2];
         private final int[] keepWrong = new int[2];
-        private final Map<String, int[]> correctIn = new TreeMap<>();
+        private final Map<String, Tally> byCategory = new TreeMap<>();
         private int reviews;
 
         Tally(String worker) {
@@ -179,8 +180,14 @@ public record ContextFit(String source, List<WorkerFit> workers) {
             }
         }
 
-        /** Counts one review: {@code given} is the answer it gave having seen its peers. */
+        /** Counts one review, and again under its question's category: {@code given} is what it answered having seen its peers. */
         void count(Situation seen, Optional<String> given) {
+            Optional.ofNullable(seen.task().metadata().get("category"))
+                    .ifPresent(category -> byCategory.computeIfAbsent(category, c -> new Tally(worker)).countOnce(seen, given));
+            countOnce(seen, given);
+        }
+
+        private void countOnce(Situation seen, Optional<String> given) {
             reviews++;
             List<String> differing = seen.differing();
             boolean kept = seen.own().isPresent() && given.isPresent() && seen.same(seen.own(), given.get());
@@ -214,8 +221,6 @@ public record ContextFit(String source, List<WorkerFit> workers) {
                     && seen.peers().stream().noneMatch(seen::right)) {
                 boolean corrected = given.isPresent() && seen.right(given.get());
                 occasion(Behaviour.CORRECTS, corrected);
-                Optional.ofNullable(seen.task().metadata().get("category"))
-                        .ifPresent(category -> tally(correctIn.computeIfAbsent(category, c -> new int[2]), corrected));
             }
         }
 
@@ -231,10 +236,10 @@ public record ContextFit(String source, List<WorkerFit> workers) {
         WorkerFit fit() {
             Map<Behaviour, Proportion> proportions = new EnumMap<>(Behaviour.class);
             counts.forEach((behaviour, count) -> proportions.put(behaviour, new Proportion(count[0], count[1])));
-            Map<String, Proportion> byCategory = new TreeMap<>();
-            correctIn.forEach((category, count) -> byCategory.put(category, new Proportion(count[0], count[1])));
+            Map<String, WorkerFit> categories = new TreeMap<>();
+            byCategory.forEach((category, tally) -> categories.put(category, tally.fit()));
             return new WorkerFit(worker, reviews, proportions, proportion(follow), proportion(keep), proportion(keepRight),
-                    proportion(keepWrong), byCategory);
+                    proportion(keepWrong), categories);
         }
 
         private static Proportion proportion(int[] count) {

@@ -34,8 +34,10 @@ import java.util.function.Predicate;
  *
  * <p>The two probabilities are either <em>assumed</em> (the shipped {@code data/context-model.yaml}: the same for every
  * worker) or <em>measured</em> per worker by {@code baton context fit} from recorded reviews, which writes them under
- * {@code workers}; a worker the file does not list, or a rate it could not measure, takes the file's top-level value.
- * A replay step that sees exactly the peers a recorded review saw replays that review instead (see {@link ReplayWorker}).
+ * {@code workers}, and per question category under each worker's {@code by_category} where tasks carry one; a rate
+ * not measured in a category takes the worker's pooled one, and a worker the file does not list, or a rate it could not
+ * measure, takes the file's top-level value. A replay step that sees exactly the peers a recorded review saw replays
+ * that review instead (see {@link ReplayWorker}).
  *
  * @param pFollow  probability of adopting an answer that at least two visible steps agree on
  * @param pKeep    probability of keeping one's own answer against a lone differing candidate
@@ -74,11 +76,12 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
      * @param pKeepRight {@code pKeep} on the occasions its own answer was right
      * @param pKeepWrong {@code pKeep} on the occasions its own answer was wrong
      * @param pCorrect   how often it gave the right answer when it and every peer it saw were wrong
-     * @param pCorrectIn {@code pCorrect} per question category (a subject), where tasks carry one
+     * @param byCategory the same rates measured on the questions of one category (a subject), where tasks carry one;
+     *                   each has no categories of its own
      * @param reviews    the reviews the rates come from
      */
     public record Rates(OptionalDouble pFollow, OptionalDouble pKeep, OptionalDouble pKeepRight, OptionalDouble pKeepWrong,
-                        OptionalDouble pCorrect, Map<String, Double> pCorrectIn, int reviews) {
+                        OptionalDouble pCorrect, Map<String, Rates> byCategory, int reviews) {
         public Rates {
             Map<String, OptionalDouble> named = new LinkedHashMap<>();
             named.put("p_follow", Objects.requireNonNull(pFollow, "pFollow"));
@@ -86,13 +89,17 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
             named.put("p_keep_right", Objects.requireNonNull(pKeepRight, "pKeepRight"));
             named.put("p_keep_wrong", Objects.requireNonNull(pKeepWrong, "pKeepWrong"));
             named.put("p_correct", Objects.requireNonNull(pCorrect, "pCorrect"));
-            pCorrectIn.forEach((category, p) -> named.put("p_correct_in." + category, OptionalDouble.of(p)));
             named.forEach((name, p) -> {
                 if (p.isPresent() && !probability(p.getAsDouble())) {
                     throw new IllegalArgumentException(name + " must be a probability in [0, 1], got " + p.getAsDouble());
                 }
             });
-            pCorrectIn = Map.copyOf(pCorrectIn);
+            byCategory.forEach((category, rates) -> {
+                if (!rates.byCategory().isEmpty()) {
+                    throw new IllegalArgumentException("by_category." + category + " has categories of its own");
+                }
+            });
+            byCategory = Map.copyOf(byCategory);
             if (reviews < 0) {
                 throw new IllegalArgumentException("reviews must not be negative: " + reviews);
             }
@@ -103,10 +110,22 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
             this(pFollow, pKeep, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Map.of(), reviews);
         }
 
-        /** Returns {@code pCorrect} for a question of {@code category}: the category's own where measured. */
-        OptionalDouble pCorrect(Optional<String> category) {
-            Double in = category.map(pCorrectIn::get).orElse(null);
-            return in != null ? OptionalDouble.of(in) : pCorrect;
+        /**
+         * Returns the rates that apply to a question of {@code category}: each the category's where it was measured, else
+         * the worker's pooled one. A worker may check one kind of question and merely defer on another; pooled, its
+         * rates would make checking look worth a call on both.
+         */
+        public Rates in(Optional<String> category) {
+            Rates own = category.map(byCategory::get).orElse(null);
+            if (own == null) {
+                return byCategory.isEmpty() ? this : new Rates(pFollow, pKeep, pKeepRight, pKeepWrong, pCorrect, Map.of(), reviews);
+            }
+            return new Rates(or(own.pFollow, pFollow), or(own.pKeep, pKeep), or(own.pKeepRight, pKeepRight),
+                    or(own.pKeepWrong, pKeepWrong), or(own.pCorrect, pCorrect), Map.of(), own.reviews);
+        }
+
+        private static OptionalDouble or(OptionalDouble first, OptionalDouble then) {
+            return first.isPresent() ? first : then;
         }
     }
 
@@ -141,9 +160,15 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
             for (Map.Entry<String, WorkerSettings> worker : settings.workers.entrySet()) {
                 WorkerSettings rates = worker.getValue() == null ? new WorkerSettings() : worker.getValue();
                 try {
-                    measured.put(worker.getKey(), new Rates(optional(rates.p_follow), optional(rates.p_keep),
-                            optional(rates.p_keep_right), optional(rates.p_keep_wrong), optional(rates.p_correct),
-                            rates.p_correct_in, rates.reviews));
+                    Map<String, Rates> byCategory = new LinkedHashMap<>();
+                    rates.by_category.forEach((category, in) -> {
+                        try {
+                            byCategory.put(category, (in == null ? new WorkerSettings() : in).rates(Map.of()));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("by_category." + category + ": " + e.getMessage(), e);
+                        }
+                    });
+                    measured.put(worker.getKey(), rates.rates(byCategory));
                 } catch (IllegalArgumentException e) {
                     throw new ContextModelException(source + ": workers." + worker.getKey() + ": " + e.getMessage());
                 }
@@ -152,7 +177,7 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
         } catch (UnrecognizedPropertyException e) {
             throw new ContextModelException(source + ": unknown setting '" + e.getPropertyName()
                     + "': the context model has p_follow, p_keep, seed and workers (per worker: p_follow, p_keep, p_keep_right, "
-                    + "p_keep_wrong, p_correct, p_correct_in, reviews)");
+                    + "p_keep_wrong, p_correct, reviews, and the same by_category)");
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new ContextModelException(source + ": " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
@@ -178,8 +203,13 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
         public Double p_keep_right;
         public Double p_keep_wrong;
         public Double p_correct;
-        public Map<String, Double> p_correct_in = Map.of();
+        public Map<String, WorkerSettings> by_category = Map.of();
         public int reviews;
+
+        Rates rates(Map<String, Rates> byCategory) {
+            return new Rates(optional(p_follow), optional(p_keep), optional(p_keep_right), optional(p_keep_wrong),
+                    optional(p_correct), byCategory, reviews);
+        }
     }
 
     /**
@@ -209,21 +239,29 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
             measured.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(worker -> {
                 yaml.append("  ").append(quoted(worker.getKey())).append(": {");
                 Rates rates = worker.getValue();
-                rates.pFollow().ifPresent(p -> yaml.append("p_follow: ").append(p).append(", "));
-                rates.pKeep().ifPresent(p -> yaml.append("p_keep: ").append(p).append(", "));
-                rates.pKeepRight().ifPresent(p -> yaml.append("p_keep_right: ").append(p).append(", "));
-                rates.pKeepWrong().ifPresent(p -> yaml.append("p_keep_wrong: ").append(p).append(", "));
-                rates.pCorrect().ifPresent(p -> yaml.append("p_correct: ").append(p).append(", "));
-                if (!rates.pCorrectIn().isEmpty()) {
-                    yaml.append("p_correct_in: {");
-                    yaml.append(String.join(", ", rates.pCorrectIn().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                            .map(in -> quoted(in.getKey()) + ": " + in.getValue()).toList()));
+                appendRates(yaml, rates);
+                if (!rates.byCategory().isEmpty()) {
+                    yaml.append("by_category: {");
+                    yaml.append(String.join(", ", rates.byCategory().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .map(in -> {
+                                StringBuilder category = new StringBuilder(quoted(in.getKey())).append(": {");
+                                appendRates(category, in.getValue());
+                                return category.append("reviews: ").append(in.getValue().reviews()).append('}').toString();
+                            }).toList()));
                     yaml.append("}, ");
                 }
                 yaml.append("reviews: ").append(rates.reviews()).append("}\n");
             });
         }
         return yaml.toString();
+    }
+
+    private static void appendRates(StringBuilder yaml, Rates rates) {
+        rates.pFollow().ifPresent(p -> yaml.append("p_follow: ").append(p).append(", "));
+        rates.pKeep().ifPresent(p -> yaml.append("p_keep: ").append(p).append(", "));
+        rates.pKeepRight().ifPresent(p -> yaml.append("p_keep_right: ").append(p).append(", "));
+        rates.pKeepWrong().ifPresent(p -> yaml.append("p_keep_wrong: ").append(p).append(", "));
+        rates.pCorrect().ifPresent(p -> yaml.append("p_correct: ").append(p).append(", "));
     }
 
     /** Quoted, as JSON strings are valid YAML: a model id or a category may hold ':' or '#'. */
@@ -265,8 +303,9 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
     /**
      * Decides what {@code worker} gives having seen {@code candidates}, knowing which answers are right (a replay pool
      * knows the gold answer). Its measured rates split keeping by whether its own answer is right, and, where measured,
-     * let it give the right answer none of them gave ({@code p_correct}, that of the question's {@code category} where
-     * measured). A worker with neither draws exactly as {@link #choose(String, Optional, List, BiPredicate, SplittableRandom)}.
+     * let it give the right answer none of them gave ({@code p_correct}). Every rate is that of the question's
+     * {@code category} where one was measured there, else the worker's pooled one, else the model's top-level one. A
+     * worker with none of these draws exactly as {@link #choose(String, Optional, List, BiPredicate, SplittableRandom)}.
      *
      * @param right whether an answer is right
      */
@@ -276,9 +315,10 @@ public record ContextModel(double pFollow, double pKeep, long seed, Map<String, 
         if (rates == null) {
             return choose(pFollow, pKeep, pKeep, OptionalDouble.empty(), own, candidates, same, right, random);
         }
-        double keep = pKeep(worker);
-        return choose(pFollow(worker), rates.pKeepRight().orElse(keep), rates.pKeepWrong().orElse(keep), rates.pCorrect(category),
-                own, candidates, same, right, random);
+        Rates applying = rates.in(category);
+        double keep = applying.pKeep().orElse(pKeep);
+        return choose(applying.pFollow().orElse(pFollow), applying.pKeepRight().orElse(keep), applying.pKeepWrong().orElse(keep),
+                applying.pCorrect(), own, candidates, same, right, random);
     }
 
     private static <A> ContextChoice choose(double pFollow, double pKeepRight, double pKeepWrong, OptionalDouble pCorrect,

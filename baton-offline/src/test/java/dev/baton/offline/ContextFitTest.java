@@ -46,6 +46,24 @@ class ContextFitTest {
     }
 
     @Test
+    void eachCategorysReviewsAreFittedOnTheirOwnAndTogetherMakeThePooledFit() {
+        ContextFit.WorkerFit a = ContextFit.of(ReviewedBenchmark.readInCategories(), "reviewed.jsonl").workers().getFirst();
+        OptionalDouble none = OptionalDouble.empty();
+
+        assertThat(a.worker()).isEqualTo("a");
+        assertThat(a.byCategory()).containsOnlyKeys("x", "y");
+        assertThat(a.byCategory().get("x").reviews() + a.byCategory().get("y").reviews()).isEqualTo(a.reviews());
+        // x (q1, q2): a was right both times; it kept its right 10 against c's lone 20 and adopted b and c's agreed 30.
+        assertThat(a.rates().byCategory().get("x")).isEqualTo(new ContextModel.Rates(OptionalDouble.of(1), OptionalDouble.of(1),
+                OptionalDouble.of(1), none, none, Map.of(), 2));
+        // y (q3, q4): wrong both times; kept its 40 once, then, with b and c wrong too, corrected to 10.
+        assertThat(a.rates().byCategory().get("y")).isEqualTo(new ContextModel.Rates(none, OptionalDouble.of(0.5), none,
+                OptionalDouble.of(0.5), OptionalDouble.of(1), Map.of(), 2));
+        assertThat(a.rates().in(java.util.Optional.of("y")).pFollow()).as("y never had an agreed answer: the pooled rate")
+                .isEqualTo(OptionalDouble.of(1));
+    }
+
+    @Test
     void theModelTakesTheMeasuredRatesAndTheAssumedOnesWhereNothingWasMeasured() {
         ContextModel model = fit.model(new ContextModel(0.8, 0.7, 3), "fitted.yaml");
 

@@ -3,7 +3,9 @@ package dev.baton.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BiPredicate;
@@ -62,5 +64,42 @@ class ContextModelTest {
         int first = model.choose(Optional.of("7"), List.of("3", "4"), SAME, new SplittableRandom(42));
         int second = model.choose(Optional.of("7"), List.of("3", "4"), SAME, new SplittableRandom(42));
         assertThat(first).isEqualTo(second);
+    }
+
+    @Test
+    void aWorkersRateMeasuredInTheQuestionsCategoryIsDrawnThereAndItsPooledRateElsewhere() {
+        OptionalDouble none = OptionalDouble.empty();
+        // Pooled, the checker keeps its own right answer; on times questions it measured never to.
+        ContextModel checker = new ContextModel(0.8, 0.7, 0).withMeasured(Map.of("checker", new ContextModel.Rates(none, none,
+                OptionalDouble.of(1), none, none, Map.of("times", new ContextModel.Rates(none, none, OptionalDouble.of(0), none, none,
+                        Map.of(), 5)), 10)), "fitted.yaml");
+
+        for (int seed = 0; seed < 50; seed++) {
+            assertThat(keepsOwnRight(checker, Optional.of("times"), seed)).as("times: its own rate, 0").isFalse();
+            assertThat(keepsOwnRight(checker, Optional.of("carry"), seed)).as("carry, not measured: the pooled 1").isTrue();
+            assertThat(keepsOwnRight(checker, Optional.empty(), seed)).as("no category: the pooled 1").isTrue();
+        }
+    }
+
+    @Test
+    void aRateACategoryDidNotMeasureFallsBackToTheWorkersPooledOneThenToTheTopLevel() {
+        OptionalDouble none = OptionalDouble.empty();
+        // times measured only p_correct; keeping its right answer comes from the worker (0), following from the top level (1).
+        ContextModel model = new ContextModel(1.0, 0.7, 0).withMeasured(Map.of("w", new ContextModel.Rates(none, none,
+                OptionalDouble.of(0), none, none, Map.of("times", new ContextModel.Rates(none, none, none, none, OptionalDouble.of(0.5),
+                        Map.of(), 3)), 10)), "fitted.yaml");
+
+        for (int seed = 0; seed < 50; seed++) {
+            assertThat(keepsOwnRight(model, Optional.of("times"), seed)).isFalse();
+            assertThat(model.choose("w", Optional.of("times"), Optional.of("7"), List.of("3", "3"), SAME, "3"::equals,
+                    new SplittableRandom(seed))).isEqualTo(new ContextChoice.Peer(0));
+        }
+    }
+
+    /** Whether a worker whose own answer 7 is right keeps it against a lone differing 3. */
+    private static boolean keepsOwnRight(ContextModel model, Optional<String> category, int seed) {
+        String worker = model.measured().keySet().iterator().next();
+        return model.choose(worker, category, Optional.of("7"), List.of("3"), SAME, "7"::equals, new SplittableRandom(seed))
+                instanceof ContextChoice.Own;
     }
 }

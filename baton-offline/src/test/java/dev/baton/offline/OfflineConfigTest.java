@@ -94,7 +94,13 @@ class OfflineConfigTest {
     void aMeasuredModelWrittenAsYamlReadsBackTheSame(@TempDir Path dir) throws IOException {
         java.util.Map<String, ContextModel.Rates> rates = java.util.Map.of(
                 "gpt-4o", new ContextModel.Rates(java.util.OptionalDouble.of(0.25), java.util.OptionalDouble.of(0.5), 40),
-                "odd: \"name\" # x", new ContextModel.Rates(java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(1), 3));
+                "odd: \"name\" # x", new ContextModel.Rates(java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(1), 3),
+                "checker", new ContextModel.Rates(java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(0.5),
+                        java.util.OptionalDouble.of(0.6), java.util.OptionalDouble.of(0.4), java.util.OptionalDouble.of(0.35),
+                        java.util.Map.of("carry", new ContextModel.Rates(java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(1),
+                                java.util.OptionalDouble.of(1), java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(0.7),
+                                java.util.Map.of(), 20), "odd: cat", new ContextModel.Rates(java.util.OptionalDouble.of(0.1),
+                                java.util.OptionalDouble.empty(), 10)), 30));
         Path file = dir.resolve("measured.yaml");
         ContextModel written = new ContextModel(0.8, 0.7, 2).withMeasured(rates, file.toString());
 
@@ -112,6 +118,14 @@ class OfflineConfigTest {
 
         assertThatThrownBy(() -> OfflineConfig.contextModel(bad)).isInstanceOf(ContextModelException.class)
                 .hasMessageStartingWith(bad + ": workers.gpt-4o: ").hasMessageContaining("p_keep must be a probability in [0, 1], got 1.5");
+    }
+
+    @Test
+    void aMeasuredRateOutOfRangeInACategoryNamesItsWorkerAndCategory(@TempDir Path dir) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "workers:\n  checker: {by_category: {carry: {p_correct: 7}}}\n");
+
+        assertThatThrownBy(() -> OfflineConfig.contextModel(bad)).isInstanceOf(ContextModelException.class)
+                .hasMessage(bad + ": workers.checker: by_category.carry: p_correct must be a probability in [0, 1], got 7.0");
     }
 
     @Test

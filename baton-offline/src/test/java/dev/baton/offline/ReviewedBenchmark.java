@@ -31,8 +31,22 @@ final class ReviewedBenchmark {
     }
 
     static RecordedBenchmark read() {
+        return read(JSONL);
+    }
+
+    /** The same recording, its questions in two categories: q1 and q2 in {@code x}, q3 and q4 in {@code y}. */
+    static RecordedBenchmark readInCategories() {
+        String[] lines = JSONL.split("\n");
+        StringBuilder categorised = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            categorised.append(lines[i].replaceFirst("^\\{", "{\"category\": \"" + (i < 2 ? "x" : "y") + "\", ")).append('\n');
+        }
+        return read(categorised.toString());
+    }
+
+    private static RecordedBenchmark read(String jsonl) {
         try {
-            return RecordedBenchmarkReader.read("reviewed", "reviewed.jsonl", new ByteArrayInputStream(JSONL.getBytes(StandardCharsets.UTF_8)),
+            return RecordedBenchmarkReader.read("reviewed", "reviewed.jsonl", new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)),
                     Optional.of(AnswerType.NUMBER));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
