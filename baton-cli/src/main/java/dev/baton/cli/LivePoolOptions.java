@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.execute.Executor;
 import dev.baton.execute.Interceptor;
+import dev.baton.store.ResponseCache;
 import dev.baton.store.ResponseCacheFailures;
 import dev.baton.store.ResponseCacheInterceptor;
 import dev.baton.store.StoreBackend;
@@ -33,8 +34,13 @@ final class LivePoolOptions {
      * tells {@code failures} when the store fails under it.
      */
     Executor executor(LoadedPool loaded, StoreBackend store, ResponseCacheInterceptor.Listener failures, Interceptor... added) {
+        return executor(loaded, store.responses(), failures, added);
+    }
+
+    /** As {@link #executor(LoadedPool, StoreBackend, ResponseCacheInterceptor.Listener, Interceptor...)}, over {@code cache}. */
+    Executor executor(LoadedPool loaded, ResponseCache cache, ResponseCacheInterceptor.Listener failures, Interceptor... added) {
         return loaded.executor(noCache ? Optional.empty()
-                : Optional.of(new ResponseCacheInterceptor(store.responses(), ResponseCacheInterceptor.Mode.READ_WRITE, failures)),
+                : Optional.of(new ResponseCacheInterceptor(cache, ResponseCacheInterceptor.Mode.READ_WRITE, failures)),
                 added);
     }
 

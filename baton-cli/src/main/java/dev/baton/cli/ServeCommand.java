@@ -8,6 +8,7 @@ import dev.baton.server.ServedModel;
 import dev.baton.server.ServedModels;
 import dev.baton.server.ServerLimits;
 import dev.baton.server.ServerSettings;
+import dev.baton.store.QueuedResponseCache;
 import dev.baton.store.ResponseCacheFailures;
 import dev.baton.store.StoreBackend;
 import dev.baton.wiring.ConductorResolver;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -122,28 +124,12 @@ final class ServeCommand implements Callable<Integer> {
             // A damaged store would otherwise be found at the first request that reads it, as 500s: refuse it now.
             store.checkIntegrity();
             ResponseCacheFailures cacheFailures = LivePoolOptions.warningOnce(spec.commandLine().getErr());
-            Executor executor = poolOptions.executor(loaded, store, cacheFailures);
-            ServedModels models = ServedModels.of(loaded, executor, resolver, specs);
-            try (BatonServer server = BatonServer.start(settings, models, store.traces(), cacheFailures::count)) {
-                out.println("Baton serves on " + server.baseUrl() + " (OpenAI-compatible; Ctrl-C stops)");
-                out.println("models: " + String.join(", ", models.all().stream().map(ServedModel::name).toList()));
-                out.println("traces: " + store.location());
-                out.println("trace viewer: " + server.viewerUrl() + (apiKeyEnv.isEmpty() ? "" : " (open it once as "
-                        + server.viewerUrl() + "?key=KEY; the key is then kept in a cookie)"));
-                resolver.notes().forEach(note -> out.println("note: " + note));
-                if (writePool != null) {
-                    writeGatewayPool(loaded, server);
-                    out.println("pool file of the gateway workers: " + writePool);
-                }
-                out.flush();
-                Runtime.getRuntime().addShutdownHook(hook);
-                try {
-                    stop.await();
-                } catch (InterruptedException e) {
-                    // An embedder (or a test) running this command on a thread stops it by interrupting it.
-                } finally {
-                    removeHook(hook);
-                }
+            // Replies are cached off the request path; closed (its queue written) after the server, before the store.
+            try (QueuedResponseCache cache = new QueuedResponseCache(store.responses())) {
+                Executor executor = poolOptions.executor(loaded, cache, cacheFailures);
+                ServedModels models = ServedModels.of(loaded, executor, resolver, specs);
+                // A reply the store refused later, off the request path, counts as a failed cache write all the same.
+                serve(settings, models, store, () -> cacheFailures.count() + cache.failures(), resolver, loaded, out, stop, hook);
             }
             out.println("stopped");
             out.flush();
@@ -151,6 +137,31 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }
         return 0;
+    }
+
+    private void serve(ServerSettings settings, ServedModels models, StoreBackend store, LongSupplier cacheFailures,
+                       ConductorResolver resolver, LoadedPool loaded, PrintWriter out, CountDownLatch stop, Thread hook) {
+        try (BatonServer server = BatonServer.start(settings, models, store.traces(), cacheFailures)) {
+            out.println("Baton serves on " + server.baseUrl() + " (OpenAI-compatible; Ctrl-C stops)");
+            out.println("models: " + String.join(", ", models.all().stream().map(ServedModel::name).toList()));
+            out.println("traces: " + store.location());
+            out.println("trace viewer: " + server.viewerUrl() + (apiKeyEnv.isEmpty() ? "" : " (open it once as "
+                    + server.viewerUrl() + "?key=KEY; the key is then kept in a cookie)"));
+            resolver.notes().forEach(note -> out.println("note: " + note));
+            if (writePool != null) {
+                writeGatewayPool(loaded, server);
+                out.println("pool file of the gateway workers: " + writePool);
+            }
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stop.await();
+            } catch (InterruptedException e) {
+                // An embedder (or a test) running this command on a thread stops it by interrupting it.
+            } finally {
+                removeHook(hook);
+            }
+        }
     }
 
     private void writeGatewayPool(LoadedPool loaded, BatonServer server) {

@@ -2,6 +2,8 @@ package dev.baton.store;
 
 import dev.baton.worker.CallRequest;
 import dev.baton.worker.Reply;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,16 @@ public interface ResponseCache {
     boolean put(String model, CallRequest request, Reply reply);
 
     /**
+     * Caches every entry, each unless a reply is already cached for its call, all or none: the store's own
+     * implementations write them in one transaction.
+     *
+     * @throws StoreException when the store cannot be written (then none is kept)
+     */
+    default void putAll(List<Entry> entries) {
+        entries.forEach(entry -> put(entry.model(), entry.request(), entry.reply()));
+    }
+
+    /**
      * Caches {@code reply}, replacing any reply cached for the call.
      *
      * @throws StoreException when the store cannot be written
@@ -40,4 +52,20 @@ public interface ResponseCache {
 
     /** Returns how many replies are cached. */
     int count();
+
+    /**
+     * A reply to cache: what {@code model} answered to {@code request}.
+     *
+     * @param model   the model that answered
+     * @param request the call
+     * @param reply   its reply
+     */
+    record Entry(String model, CallRequest request, Reply reply) {
+
+        public Entry {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(reply, "reply");
+        }
+    }
 }

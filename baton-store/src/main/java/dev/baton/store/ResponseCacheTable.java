@@ -4,6 +4,7 @@ import dev.baton.worker.CallRequest;
 import dev.baton.worker.Reply;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -95,6 +96,21 @@ final class ResponseCacheTable implements ResponseCache {
     }
 
     @Override
+    public void putAll(List<Entry> entries) {
+        long now = clock.millis();
+        database.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(KEEP_FIRST)) {
+                for (Entry entry : entries) {
+                    bind(statement, ResponseKey.of(entry.model(), entry.request()), entry.model(), entry.reply(), now);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                return null;
+            }
+        });
+    }
+
+    @Override
     public void replace(String model, CallRequest request, Reply reply) {
         write(REPLACE, model, request, reply);
     }
@@ -115,16 +131,20 @@ final class ResponseCacheTable implements ResponseCache {
         long now = clock.millis();
         return database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setBytes(1, key);
-                statement.setString(2, model);
-                statement.setString(3, reply.text());
-                statement.setLong(4, reply.inputTokens());
-                statement.setLong(5, reply.outputTokens());
-                statement.setDouble(6, reply.costUsd());
-                statement.setLong(7, now);
-                statement.setBoolean(8, reply.usageEstimated());
+                bind(statement, key, model, reply, now);
                 return statement.executeUpdate() > 0;
             }
         });
+    }
+
+    private static void bind(PreparedStatement statement, byte[] key, String model, Reply reply, long now) throws SQLException {
+        statement.setBytes(1, key);
+        statement.setString(2, model);
+        statement.setString(3, reply.text());
+        statement.setLong(4, reply.inputTokens());
+        statement.setLong(5, reply.outputTokens());
+        statement.setDouble(6, reply.costUsd());
+        statement.setLong(7, now);
+        statement.setBoolean(8, reply.usageEstimated());
     }
 }

@@ -5,32 +5,43 @@ import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One SQLite connection serving every thread, guarded by a lock. SQLite serialises writers anyway, and the store's
+ * One SQLite connection writing for every thread, guarded by a lock. SQLite serialises writers anyway, and the store's
  * work items are short (a batch of 2,000 embeddings is milliseconds), so a pool would only add lock contention inside
- * SQLite.
+ * SQLite. A file in WAL mode also has a read-only connection of its own, under a lock of its own: a read sees the last
+ * commit and never waits for a write in progress (a server's cache lookups used to queue behind each batch of traces
+ * and replies being written).
  */
 final class SqliteDatabase implements Database {
 
     private final String location;
     private final Connection connection;
+    private final Connection reader;
     private final ReentrantLock lock = new ReentrantLock();
-    private boolean closed;
+    private final ReentrantLock readLock;
+    private volatile boolean closed;
 
+    /** Reads and writes through one connection (an in-memory database, which a second connection would not see). */
     SqliteDatabase(String location, Connection connection) {
+        this(location, connection, connection);
+    }
+
+    SqliteDatabase(String location, Connection connection, Connection reader) {
         this.location = location;
         this.connection = connection;
+        this.reader = reader;
+        this.readLock = reader == connection ? lock : new ReentrantLock();
     }
 
     @Override
     public <T> T read(SqlWork<T> work) {
-        lock.lock();
+        readLock.lock();
         try {
             ensureOpen();
-            return work.run(connection);
+            return work.run(reader);
         } catch (SQLException e) {
             throw new StoreException(describe(location, e), e);
         } finally {
-            lock.unlock();
+            readLock.unlock();
         }
     }
 
@@ -61,14 +72,19 @@ final class SqliteDatabase implements Database {
     @Override
     public void close() {
         lock.lock();
+        readLock.lock();
         try {
             if (!closed) {
                 closed = true;
+                if (reader != connection) {
+                    reader.close();
+                }
                 connection.close();
             }
         } catch (SQLException e) {
             throw new StoreException(describe(location, e), e);
         } finally {
+            readLock.unlock();
             lock.unlock();
         }
     }

@@ -66,17 +66,25 @@ public final class Store implements StoreBackend {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.enforceForeignKeys(true);
-        return connect(location, "jdbc:sqlite:" + location, config);
+        return connect(location, "jdbc:sqlite:" + location, config, true);
+    }
+
+    /** A read-only connection to a file the writer has opened and migrated (in WAL mode, so it reads beside a write). */
+    private static Connection reader(String url) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return DriverManager.getConnection(url, config.toProperties());
     }
 
     /** Opens a private in-memory store, gone when closed; for tests and throwaway runs. */
     public static Store inMemory() {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        return connect(":memory:", "jdbc:sqlite::memory:", config);
+        return connect(":memory:", "jdbc:sqlite::memory:", config, false);
     }
 
-    private static Store connect(String location, String url, SQLiteConfig config) {
+    private static Store connect(String location, String url, SQLiteConfig config, boolean separateReader) {
         Connection connection;
         try {
             connection = DriverManager.getConnection(url, config.toProperties());
@@ -86,7 +94,8 @@ public final class Store implements StoreBackend {
         try {
             checkIsDatabase(connection);
             Schema.SQLITE.migrate(connection, location);
-            return new Store(new SqliteDatabase(location, connection));
+            return new Store(separateReader ? new SqliteDatabase(location, connection, reader(url))
+                    : new SqliteDatabase(location, connection));
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.close();

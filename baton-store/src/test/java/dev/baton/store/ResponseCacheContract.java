@@ -133,6 +133,19 @@ abstract class ResponseCacheContract extends StoreBackendFixture {
     }
 
     @Test
+    void aBatchCachesEachCallUnlessAReplyIsCachedForIt() {
+        ResponseCache cache = open().responses();
+        cache.put("model-a", SIX_TIMES_SEVEN, reply("42"));
+
+        cache.putAll(List.of(new ResponseCache.Entry("model-a", SIX_TIMES_SEVEN, reply("41")),
+                new ResponseCache.Entry("model-a", request("What is 6 * 8?"), reply("48"))));
+
+        assertThat(cache.get("model-a", SIX_TIMES_SEVEN)).hasValueSatisfying(hit -> assertThat(hit.text()).isEqualTo("42"));
+        assertThat(cache.get("model-a", request("What is 6 * 8?"))).hasValueSatisfying(hit -> assertThat(hit.text()).isEqualTo("48"));
+        assertThat(cache.count()).isEqualTo(2);
+    }
+
+    @Test
     void keepsLargeCountsAndLongText() {
         ResponseCache cache = open().responses();
         String text = "x".repeat(200_000);

@@ -1,0 +1,158 @@
+package dev.baton.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Writes a server's records off its request path: {@link #offer} queues one and returns, and one writer thread hands
+ * whatever was queued meanwhile (up to {@value #MAX_BATCH}) to the store as one batch, so under load the store pays one
+ * commit per batch, not one per request. Until it is written a record is found by its key ({@link #pending}). Beyond
+ * {@value #MAX_QUEUED} queued records, or once closing, {@link #offer} refuses and the caller writes for itself, so a
+ * store slower than the requests slows them down rather than filling the heap. Closing writes what is queued; a process
+ * killed without closing (kill -9) loses what was still queued: normally the one batch being written.
+ *
+ * <p>Why: each request used to write its records (one transaction on the store's single connection, under its lock)
+ * before it was answered, so concurrent requests queued on that lock.
+ *
+ * @param <K> a record's key
+ * @param <V> a record
+ */
+public final class WriteBehind<K, V> implements AutoCloseable {
+
+    /** Most records queued at once. */
+    public static final int MAX_QUEUED = 10_000;
+    /** Most records in one batch: enough to keep up with any request rate, small enough to commit in milliseconds. */
+    public static final int MAX_BATCH = 500;
+
+    private final Function<V, K> key;
+    private final Consumer<List<V>> writeAll;
+    private final Consumer<V> writeOne;
+    private final LinkedBlockingQueue<V> queue = new LinkedBlockingQueue<>();
+    private final Map<K, V> queued = new ConcurrentHashMap<>();
+    private final AtomicLong failures = new AtomicLong();
+    private final Object drained = new Object();
+    private final Thread writer;
+    private volatile boolean closing;
+
+    /**
+     * Starts the writer thread.
+     *
+     * @param name     the writer thread's name, as thread dumps show it
+     * @param key      a record's key
+     * @param writeAll writes a batch, all or none
+     * @param writeOne writes one record: how a batch the store refused is written again, one record at a time
+     */
+    public WriteBehind(String name, Function<V, K> key, Consumer<List<V>> writeAll, Consumer<V> writeOne) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.writeAll = Objects.requireNonNull(writeAll, "writeAll");
+        this.writeOne = Objects.requireNonNull(writeOne, "writeOne");
+        this.writer = Thread.ofPlatform().daemon().name(name).start(this::write);
+    }
+
+    /** Queues {@code record}; returns false, queuing nothing, when the queue is full or closing: then the caller writes it. */
+    public boolean offer(V record) {
+        if (closing || queued.size() >= MAX_QUEUED) {
+            return false;
+        }
+        queued.put(key.apply(record), record);
+        queue.add(record);
+        return true;
+    }
+
+    /** Returns the record queued under {@code key} and not yet written, if any. */
+    public Optional<V> pending(K key) {
+        return Optional.ofNullable(queued.get(key));
+    }
+
+    /** Waits until everything queued so far is written (or the writer has stopped). */
+    public void awaitWritten() {
+        synchronized (drained) {
+            while (!queued.isEmpty() && writer.isAlive()) {
+                try {
+                    drained.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Returns how many records the store refused (each is lost; the request it belongs to was answered). */
+    public long failures() {
+        return failures.get();
+    }
+
+    private void write() {
+        List<V> batch = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            V first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                first = null;
+            }
+            if (first == null) {
+                signalDrained();
+                if (closing && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, MAX_BATCH - 1);
+            write(batch);
+            batch.forEach(record -> queued.remove(key.apply(record), record));
+            batch.clear();
+            if (queue.isEmpty()) {
+                signalDrained();
+            }
+        }
+    }
+
+    /** Writes a batch; when the store refuses it, record by record, so one bad record costs only itself. */
+    private void write(List<V> batch) {
+        try {
+            writeAll.accept(batch);
+            return;
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                failures.incrementAndGet();
+                return;
+            }
+        }
+        for (V record : batch) {
+            try {
+                writeOne.accept(record);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+            }
+        }
+    }
+
+    private void signalDrained() {
+        synchronized (drained) {
+            drained.notifyAll();
+        }
+    }
+
+    /** Writes what is queued, then stops the writer. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
