@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
 
         try (EncoderOptions.Session session = encoderOptions.open()) {
             for (String benchmark : chosen) {
-                BenchmarkStudy.Result result = new BenchmarkStudy(poolOptions.load(benchmark), session.encoder(), training.config(), dir,
+                BenchmarkStudy.Result result = new BenchmarkStudy(poolOptions.load(benchmark), session.encoder(), training.config(), training::sweep, dir,
                         reportOptions.progress(err), label -> TrainingProgress.forTerminal(err, reportOptions.quiet, label)).run();
                 sections.add(result.section());
                 reports.add(result.section().table());

@@ -51,7 +51,9 @@ import picocli.CommandLine.Spec;
                 + "held to 3 calls a question, on the train split less a validation quarter, and writes to --out the "
                 + "cheapest whose validation accuracy reaches the pool's best single worker's (else the most accurate), "
                 + "recording the choice and why in the checkpoint; the other runs stay beside it as <out>.lambda-X.json "
-                + "(<out>.lambda-1-max-calls-3.json). With the knob it trains that one setting.",
+                + "(<out>.lambda-1-max-calls-3.json). On a measured context model (--context-model from baton context "
+                + "fit) and without --answer-rule it also trains lambda = 1 and 10 under --answer-rule last-step "
+                + "(<out>.lambda-1-last-step.json). With the knob it trains that one setting.",
             "",
             "Example:",
             "  baton train --bench gsm8k --out runs/gsm8k/checkpoint.json --usd-per-correct 0.1",
@@ -143,7 +145,7 @@ final class TrainCommand implements Callable<Integer> {
                 List<ValidationChoice.Candidate> candidates = new ArrayList<>();
                 int ran = 0;
                 double seconds = 0;
-                List<TrainingConfig> sweep = SweepSetting.runs(SweepSetting.DEFAULT, config);
+                List<TrainingConfig> sweep = SweepSetting.runs(training.sweep(loaded.context()), config);
                 for (TrainingConfig setting : sweep) {
                     String label = SweepSetting.label(setting, config);
                     Path file = this.out.resolveSibling(this.out.getFileName() + "." + SweepSetting.fileLabel(label) + ".json");

@@ -1,6 +1,9 @@
 package dev.baton.cli;
 
+import dev.baton.eval.study.SweepSetting;
 import dev.baton.learn.train.TrainingConfig;
+import dev.baton.offline.ContextModel;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The GRPO settings, shared by {@code train} and {@code demo}. Defaults are the paper's scale. */
@@ -72,8 +75,17 @@ final class TrainingOptions {
             description = "How the conductor reads its workflow's answer: vote (each step's answer counts, weighted by how often "
                     + "its worker was right alone in training, less for workers often wrong alike; adding a step is safe, "
                     + "three steps vote) or last-step (the paper's: "
-                    + "the last step's answer; lets a policy learn cascades). Recorded in the checkpoint. Default: vote.")
-    String answerRule = "vote";
+                    + "the last step's answer; lets a policy learn cascades). Recorded in the checkpoint. Default: vote; on a "
+                    + "measured context model, without the cost knob, validation also weighs lambda 1 and 10 under last-step.")
+    String answerRule;
+
+    /**
+     * Returns the sweep the default is chosen from on validation: on a measured context model it also offers the
+     * {@code last-step} rule, unless the user named a rule, which then holds for every setting.
+     */
+    List<SweepSetting> sweep(ContextModel context) {
+        return answerRule == null ? SweepSetting.forContext(context) : SweepSetting.DEFAULT;
+    }
 
     /** Returns whether the user set the cost knob; without it the cost penalty is chosen on validation. */
     boolean costKnobGiven() {
@@ -95,7 +107,7 @@ final class TrainingOptions {
     TrainingConfig config() {
         TrainingConfig config = new TrainingConfig(iterations, questions, rollouts, lambda(), learningRate, DEFAULTS.clip(), epochs, draws,
                 !fixedPool, shuffleRewards, maxSteps, roundSteps, rounds, maxCalls, DEFAULTS.hidden(), seed, checkpointEvery,
-                dev.baton.learn.conductor.AnswerRule.parse(answerRule));
+                dev.baton.learn.conductor.AnswerRule.parse(answerRule == null ? "vote" : answerRule));
         return routingOnly ? config.routingOnly() : config;
     }
 }

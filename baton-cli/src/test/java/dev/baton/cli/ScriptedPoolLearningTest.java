@@ -52,6 +52,8 @@ class ScriptedPoolLearningTest {
     private static Path questions;
     private static Path recording;
     private static Path fitted;
+    /** What each {@link #train} run printed, by name: the settings it trained and the one it chose. */
+    private static final Map<String, String> trained = new LinkedHashMap<>();
 
     @BeforeAll
     static void recordAndFit() throws Exception {
@@ -129,6 +131,12 @@ class ScriptedPoolLearningTest {
 
         assertThat(carryChecked).as("checking pays on carry questions").isGreaterThanOrEqualTo(0.8);
         assertThat(timesChecked).as("and on times questions it does not").isLessThanOrEqualTo(0.2);
+
+        // The measured sweep adds lambda 1 and 10 under last-step; the assumed one is today's four settings, labels unchanged.
+        assertThat(trained.get("measured")).contains("over 6 settings", "lambda=1 last-step", "lambda=10 last-step")
+                .containsPattern("chosen: lambda=[0-9.]+ last-step");
+        assertThat(trained.get("assumed")).contains("over 4 settings", "lambda=1 max-calls 3", "lambda=100")
+                .doesNotContain("last-step");
     }
 
     /**
@@ -161,19 +169,20 @@ class ScriptedPoolLearningTest {
     }
 
     /**
-     * Trains as {@code train} does by default, save the answer rule: no cost knob (its accuracy-first choice over four
-     * settings on the train split's validation part), the default scale and workflow limits. The default rule, a vote
-     * weighing each step by how often its worker is right alone, never lets a checker right 30% of the time alone overturn
-     * the strong solver, so checking could not pay under it whatever the context model says.
+     * Trains as {@code train} does by default: no cost knob and no answer rule (its accuracy-first choice on the train
+     * split's validation part), the default scale and workflow limits. On the fitted model the sweep also offers the
+     * {@code last-step} rule: the default vote weighs each step by how often its worker is right alone, so a checker right
+     * 30% of the time alone never overturns the strong solver under it, whatever the context model says.
      */
     private static Path train(String name, String... more) {
         Path out = dir.resolve(name + ".json");
         List<String> args = new java.util.ArrayList<>(List.of("train", "--bench", recording.toString(), "--out", out.toString(),
-                "--answer-rule", "last-step", "--store", store(), "--quiet"));
+                "--store", store(), "--quiet"));
         args.addAll(List.of(more));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
         System.out.println(name + ": " + run.out());
+        trained.put(name, run.out());
         return out;
     }
 

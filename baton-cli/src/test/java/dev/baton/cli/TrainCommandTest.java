@@ -51,6 +51,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void onAMeasuredContextModelTheDefaultAlsoWeighsTheLastStepRuleUnlessARuleIsNamed() throws IOException {
+        Path measured = Files.writeString(dir.resolve("fitted.yaml"), "workers:\n  good: {p_follow: 0.5, p_keep: 0.6, reviews: 10}\n");
+        CliRun both = trainFor(4, "--context-model", measured.toString());
+        assertThat(both.exitCode()).as(both.err()).isZero();
+        assertThat(both.out()).contains("over 6 settings", "lambda=1 last-step ", "lambda=10 last-step ", "lambda=1 max-calls 3 ")
+                .containsPattern("chosen: lambda=[0-9]+");
+        assertThat(dir.resolve("ck.json.lambda-1-last-step.json")).isNotEmptyFile();
+        assertThat(dir.resolve("ck.json.lambda-10-last-step.json")).isNotEmptyFile();
+
+        Files.delete(dir.resolve("ck.json"));
+        CliRun named = trainFor(4, "--context-model", measured.toString(), "--answer-rule", "vote");
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(named.out()).contains("over 4 settings").doesNotContain("last-step");
+    }
+
+    @Test
     void trainsWritesACheckpointAndACurveThenEvaluatesIt() throws IOException {
         CliRun run = train("--lambda", "10");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -37,7 +37,7 @@ import java.util.function.Function;
  * the top-k of votes) is made on the train split.
  *
  * <pre>{@code
- * BenchmarkStudy.Result result = new BenchmarkStudy(replayed, encoder, TrainingConfig.defaults(), Path.of("runs/x"),
+ * BenchmarkStudy.Result result = new BenchmarkStudy(replayed, encoder, TrainingConfig.defaults(), SweepSetting::forContext, Path.of("runs/x"),
  *         ProgressListener.SILENT, label -> TrainingListener.SILENT).run();
  * }</pre>
  */
@@ -57,6 +57,7 @@ public final class BenchmarkStudy {
     private final ReplayedBenchmark loaded;
     private final QuestionEncoder encoder;
     private final TrainingConfig config;
+    private final Function<ContextModel, List<SweepSetting>> sweepFor;
     private final Path dir;
     private final ProgressListener progress;
     private final Function<String, TrainingListener> trainingProgress;
@@ -66,15 +67,19 @@ public final class BenchmarkStudy {
      * @param loaded           the benchmark and its replay pool
      * @param encoder          the question encoder every checkpoint is trained with
      * @param config           the main run's training settings; the controls derive from it
+     * @param sweepFor         the sweep the default is chosen from, given the replay pool's context model (usually
+     *                         {@link SweepSetting#forContext})
      * @param dir              where checkpoints are written (one folder per benchmark)
      * @param progress         hears about evaluation progress
      * @param trainingProgress makes a listener for each training run, given its label
      */
-    public BenchmarkStudy(ReplayedBenchmark loaded, QuestionEncoder encoder, TrainingConfig config, Path dir, ProgressListener progress,
+    public BenchmarkStudy(ReplayedBenchmark loaded, QuestionEncoder encoder, TrainingConfig config,
+                   Function<ContextModel, List<SweepSetting>> sweepFor, Path dir, ProgressListener progress,
                    Function<String, TrainingListener> trainingProgress) {
         this.loaded = loaded;
         this.encoder = encoder;
         this.config = config;
+        this.sweepFor = Objects.requireNonNull(sweepFor, "sweepFor");
         this.dir = dir;
         this.progress = progress;
         this.trainingProgress = trainingProgress;
@@ -116,7 +121,7 @@ public final class BenchmarkStudy {
             List<ValidationChoice.Candidate> sweep = new ArrayList<>();
             long start = System.nanoTime();
             Finding trainingTime = null;
-            List<TrainingConfig> runs = SweepSetting.runs(SweepSetting.DEFAULT, config);
+            List<TrainingConfig> runs = SweepSetting.runs(sweepFor.apply(loaded.context()), config);
             for (TrainingConfig settings : runs) {
                 String label = SweepSetting.label(settings, config);
                 Checkpoint trained = train(SweepSetting.fileLabel(label), settings, fit);
