@@ -125,11 +125,10 @@ final class ServeCommand implements Callable<Integer> {
             store.checkIntegrity();
             ResponseCacheFailures cacheFailures = LivePoolOptions.warningOnce(spec.commandLine().getErr());
             // Replies are cached off the request path; closed (its queue written) after the server, before the store.
-            try (QueuedResponseCache cache = new QueuedResponseCache(store.responses())) {
+            try (QueuedResponseCache cache = new QueuedResponseCache(store.responses(), cacheFailures)) {
                 Executor executor = poolOptions.executor(loaded, cache, cacheFailures);
                 ServedModels models = ServedModels.of(loaded, executor, resolver, specs);
-                // A reply the store refused later, off the request path, counts as a failed cache write all the same.
-                serve(settings, models, store, () -> cacheFailures.count() + cache.failures(), resolver, loaded, out, stop, hook);
+                serve(settings, models, store, cacheFailures::count, resolver, loaded, out, stop, hook);
             }
             out.println("stopped");
             out.flush();

@@ -78,8 +78,9 @@ class StoreFailureWarningTest {
             for (int i = 0; i < 2; i++) {
                 statuses[i] = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
                         .header("Authorization", "Bearer sk-serve").header("Content-Type", "application/json")
+                        // two questions: a repeat asked while the first reply is still queued would be answered from the queue
                         .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"solver-a\", \"messages\": "
-                                + "[{\"role\": \"user\", \"content\": \"What is 6 * 7?\"}]}")).build(),
+                                + "[{\"role\": \"user\", \"content\": \"What is 6 * " + (7 + i) + "?\"}]}")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode();
             }
             metrics = http.send(HttpRequest.newBuilder(URI.create(baseUrl.replace("/v1", "/metrics")))

@@ -20,7 +20,8 @@ final class QueuedTraceStore implements TraceStore, AutoCloseable {
 
     QueuedTraceStore(TraceStore store) {
         this.store = store;
-        this.writes = new WriteBehind<>("baton-trace-writer", StoredTrace::id, store::putAll, store::put);
+        this.writes = new WriteBehind<>("baton-trace-writer", StoredTrace::id, store::putAll, store::put,
+                refused -> { }); // counted in failures(), which the server's metrics export
     }
 
     @Override

@@ -25,17 +25,22 @@ public final class QueuedResponseCache implements ResponseCache, AutoCloseable {
     private final Clock clock;
     private final WriteBehind<ByteBuffer, Queued> writes;
 
-    /** Wraps {@code store}; close it before the store. */
-    public QueuedResponseCache(ResponseCache store) {
-        this(store, Clock.systemUTC());
+    /**
+     * Wraps {@code store}; close it before the store. A reply the store refuses to keep, later on the writer's thread, is
+     * told to {@code failures} as a failed write, as the cache interceptor tells the ones it sees.
+     */
+    public QueuedResponseCache(ResponseCache store, ResponseCacheInterceptor.Listener failures) {
+        this(store, failures, Clock.systemUTC());
     }
 
-    QueuedResponseCache(ResponseCache store, Clock clock) {
+    QueuedResponseCache(ResponseCache store, ResponseCacheInterceptor.Listener failures, Clock clock) {
         this.store = store;
         this.clock = clock;
         this.writes = new WriteBehind<>("baton-cache-writer", Queued::key,
                 batch -> store.putAll(batch.stream().map(Queued::entry).toList()),
-                queued -> store.put(queued.entry().model(), queued.entry().request(), queued.entry().reply()));
+                queued -> store.put(queued.entry().model(), queued.entry().request(), queued.entry().reply()),
+                refused -> failures.failed(ResponseCacheInterceptor.Operation.WRITE, refused instanceof StoreException known
+                        ? known : new StoreException(String.valueOf(refused.getMessage()), refused)));
     }
 
     @Override
@@ -67,11 +72,6 @@ public final class QueuedResponseCache implements ResponseCache, AutoCloseable {
     public int count() {
         writes.awaitWritten();
         return store.count();
-    }
-
-    /** Returns how many replies the store refused to keep (each will be paid again when asked again). */
-    public long failures() {
-        return writes.failures();
     }
 
     /** Writes what is queued, then stops the writer. */

@@ -36,6 +36,7 @@ public final class WriteBehind<K, V> implements AutoCloseable {
     private final Function<V, K> key;
     private final Consumer<List<V>> writeAll;
     private final Consumer<V> writeOne;
+    private final Consumer<RuntimeException> refused;
     private final LinkedBlockingQueue<V> queue = new LinkedBlockingQueue<>();
     private final Map<K, V> queued = new ConcurrentHashMap<>();
     private final AtomicLong failures = new AtomicLong();
@@ -50,11 +51,14 @@ public final class WriteBehind<K, V> implements AutoCloseable {
      * @param key      a record's key
      * @param writeAll writes a batch, all or none
      * @param writeOne writes one record: how a batch the store refused is written again, one record at a time
+     * @param refused  hears, on the writer thread, why the store refused a record (which is then lost); must not throw
      */
-    public WriteBehind(String name, Function<V, K> key, Consumer<List<V>> writeAll, Consumer<V> writeOne) {
+    public WriteBehind(String name, Function<V, K> key, Consumer<List<V>> writeAll, Consumer<V> writeOne,
+                       Consumer<RuntimeException> refused) {
         this.key = Objects.requireNonNull(key, "key");
         this.writeAll = Objects.requireNonNull(writeAll, "writeAll");
         this.writeOne = Objects.requireNonNull(writeOne, "writeOne");
+        this.refused = Objects.requireNonNull(refused, "refused");
         this.writer = Thread.ofPlatform().daemon().name(name).start(this::write);
     }
 
@@ -126,7 +130,7 @@ public final class WriteBehind<K, V> implements AutoCloseable {
             return;
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
-                failures.incrementAndGet();
+                lost(e);
                 return;
             }
         }
@@ -134,9 +138,14 @@ public final class WriteBehind<K, V> implements AutoCloseable {
             try {
                 writeOne.accept(record);
             } catch (RuntimeException e) {
-                failures.incrementAndGet();
+                lost(e);
             }
         }
+    }
+
+    private void lost(RuntimeException e) {
+        failures.incrementAndGet();
+        refused.accept(e);
     }
 
     private void signalDrained() {
