@@ -39,7 +39,7 @@ import java.util.concurrent.Executors;
  *
  * <pre>
  * java -cp "baton-bench/target/classes:baton-bench/target/lib/*" dev.baton.bench.serve.GatewayLoad \
- *     --portkey /path/to/portkey-folder [--scenario latency|fast|slow|all] [--seconds 20]
+ *     --portkey /path/to/portkey-folder [--scenario latency|fast|slow|all] [--seconds 20] [--repeats PERCENT]
  * </pre>
  */
 public final class GatewayLoad {
@@ -55,7 +55,7 @@ public final class GatewayLoad {
 
     /** The benchmark's options; see the class comment. */
     private record Options(Path launcher, Optional<Path> portkey, String scenario, int seconds, int warmupSeconds,
-                           int fastClients, int slowClients, int rounds, List<String> gateways) {
+                           int fastClients, int slowClients, int rounds, List<String> gateways, int repeatPercent) {
 
         static Options parse(String[] args) {
             Path launcher = Path.of("baton");
@@ -68,6 +68,7 @@ public final class GatewayLoad {
             int fast = 64;
             int slow = 1_000;
             int rounds = 1;
+            int repeats = 0;
             List<String> gateways = List.of("plain", "cache", "portkey");
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
@@ -80,16 +81,20 @@ public final class GatewayLoad {
                     case "--fast-clients" -> fast = Integer.parseInt(value);
                     case "--slow-clients" -> slow = Integer.parseInt(value);
                     case "--rounds" -> rounds = Integer.parseInt(value);
+                    case "--repeats" -> repeats = Integer.parseInt(value);
                     case "--gateways" -> gateways = List.of(value.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --baton FILE "
                             + "--portkey DIR --scenario latency|fast|slow|all --seconds N --warmup N --fast-clients N "
-                            + "--slow-clients N --rounds N --gateways plain,cache,portkey");
+                            + "--slow-clients N --rounds N --gateways plain,cache,portkey --repeats PERCENT");
                 }
             }
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
             }
-            return new Options(launcher.toAbsolutePath(), portkey, scenario, seconds, warmup, fast, slow, rounds, gateways);
+            if (repeats < 0 || repeats > 100) {
+                throw new IllegalArgumentException("--repeats is a percentage, 0 to 100, got " + repeats);
+            }
+            return new Options(launcher.toAbsolutePath(), portkey, scenario, seconds, warmup, fast, slow, rounds, gateways, repeats);
         }
 
         boolean runs(String name) {
@@ -169,8 +174,9 @@ public final class GatewayLoad {
     private static void load(PrintStream out, HttpClient http, List<GatewayStart> gateways, int clients, Duration delay,
                              Options options) throws Exception {
         out.printf(Locale.ROOT, "%n%d clients, upstream answering after %d ms, %d s measured after %d s of warm-up (%d clients, "
-                + "instant upstream) and %d s of these clients, the gateways' defaults%n", clients, delay.toMillis(), options.seconds(),
-                options.warmupSeconds(), options.fastClients(), Math.max(5, 3 * delay.toSeconds()));
+                + "instant upstream) and %d s of these clients, the gateways' defaults, %d%% of questions asked before%n", clients,
+                delay.toMillis(), options.seconds(), options.warmupSeconds(), options.fastClients(), Math.max(5, 3 * delay.toSeconds()),
+                options.repeatPercent());
         out.printf(Locale.ROOT, "%-18s %9s %10s %9s %9s %9s %8s %8s %12s %10s %8s%n", "gateway", "answered", "requests/s", "p50 ms",
                 "p99 ms", "max ms", "errors", "429s", "CPU ms/req", "peak RSS", "load avg");
         // In rounds (A B C, A B C ...), so that a machine growing busier in the middle of the sitting shows as a
@@ -192,7 +198,7 @@ public final class GatewayLoad {
             new LoadRun(http, n -> gateway.request(delay, run + " warm-up " + n), clients)
                     .run((int) Math.max(5, 3 * delay.toSeconds()), null);
             Duration cpuBefore = gateway.cpu();
-            LoadRun measured = new LoadRun(http, n -> gateway.request(delay, run + " " + n), clients);
+            LoadRun measured = new LoadRun(http, n -> gateway.request(delay, question(run, n, options.repeatPercent())), clients);
             measured.run(options.seconds(), null);
             Duration cpu = gateway.cpu().minus(cpuBefore);
             LoadRun.Result result = measured.result();
@@ -202,6 +208,14 @@ public final class GatewayLoad {
                     cpu.toNanos() / 1e6 / Math.max(1, result.requests()), gateway.peakRssMib(), loadAverage());
             result.firstError().ifPresent(e -> out.println("  first error: " + e));
         }
+    }
+
+    /**
+     * The {@code n}th question of a run: new each time, except that {@code repeatPercent} of every hundred ask again one
+     * of the run's first hundred questions (a cache's hits; 0 by default, so that no cache answers one).
+     */
+    private static String question(String run, long n, int repeatPercent) {
+        return n % 100 < repeatPercent ? run + " again " + (n / 100 % 100) : run + " " + n;
     }
 
     /**
