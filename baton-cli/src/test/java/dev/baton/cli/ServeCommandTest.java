@@ -102,8 +102,12 @@ class ServeCommandTest {
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 String id = JSON.readTree(answered.body()).get("id").asText();
-                trace = http.send(HttpRequest.newBuilder(URI.create(second + "/traces/" + id)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                // The first replica writes the trace off the request path: the second serves it once it is committed.
+                long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+                do {
+                    trace = http.send(HttpRequest.newBuilder(URI.create(second + "/traces/" + id)).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } while (trace.statusCode() == 404 && System.nanoTime() < until && sleep(20));
             } finally {
                 replicas.forEach(Thread::interrupt);
                 for (Thread replica : replicas) {
@@ -187,5 +191,10 @@ class ServeCommandTest {
         CliRun open = CliRun.withEnv(Map.of(), "serve", "--port", "0", "--host", "0.0.0.0");
         assertThat(open.exitCode()).isEqualTo(2);
         assertThat(open.err()).contains("without an API key");
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 }

@@ -108,7 +108,7 @@ class ReplicasShareAPostgresStoreTest {
         Replica two = replicas.get(1);
         ChatCompletion completion = one.ask(ServerFixture.recordedTask());
 
-        HttpResponse<String> trace = two.get("/v1/traces/" + completion.id());
+        HttpResponse<String> trace = committed(two, completion.id());
 
         assertThat(trace.statusCode()).as(trace.body()).isEqualTo(200);
         JsonNode json = ServerFixture.json(trace);
@@ -154,5 +154,16 @@ class ReplicasShareAPostgresStoreTest {
         assertThat(answerOne).isEqualTo(answerTwo);
         int distinctCalls = ServerFixture.json(replicas.get(0).get("/v1/traces/" + one.join().id())).get("steps").size();
         assertThat(replicas.get(1).store().responses().count()).isEqualTo(distinctCalls);
+    }
+
+    /** Asks {@code replica} for a trace another replica answered, until that one's writer has committed it (at most 10 s). */
+    private static HttpResponse<String> committed(Replica replica, String id) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        HttpResponse<String> trace = replica.get("/v1/traces/" + id);
+        while (trace.statusCode() == 404 && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            trace = replica.get("/v1/traces/" + id);
+        }
+        return trace;
     }
 }
