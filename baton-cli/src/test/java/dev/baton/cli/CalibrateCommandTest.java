@@ -9,17 +9,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.learn.train.Checkpoint;
 import dev.baton.learn.train.CheckpointFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** baton calibrate end to end: a worker joins a checkpoint trained without it, on the replay pool and on a live one. */
@@ -27,7 +26,9 @@ class CalibrateCommandTest {
 
     private static final String KEY = "sk-baton-test-" + Long.toHexString(System.nanoTime());
 
-    private static WireMockServer server;
+    /** An OpenAI-compatible provider on loopback, reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort()).build();
 
     @TempDir
     Path dir;
@@ -37,21 +38,9 @@ class CalibrateCommandTest {
     private Path store;
     private Path without;
 
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
     /** A file where "good" is right on 70% of the questions, "bad" on 20% and "expert", left out of training, on all. */
     @BeforeEach
     void trainWithoutTheExpert() throws IOException {
-        server.resetAll();
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 60; i++) {
             lines.append(String.format(
@@ -115,7 +104,7 @@ class CalibrateCommandTest {
                     .withRequestBody(containing("What is " + i + " + " + i + "?"))
                     .willReturn(okJson(completion("The answer is " + (i % 5 == 0 ? 2 * i + 1 : 2 * i) + "."))));
         }
-        Path pool = LoopbackPoolFile.write(dir, server.port(), "newcomer");
+        Path pool = LoopbackPoolFile.write(dir, server.getPort(), "newcomer");
         Path questions = AdditionQuestions.write(dir, 40);
         Path out = dir.resolve("live.json");
         String[] args = {"calibrate", "--checkpoint", without.toString(), "--pool", pool.toString(), "--worker", "newcomer",

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,26 +50,12 @@ class LiveEvalEndToEndTest {
         RIGHT.put("solver-d", i -> i % 10 < 3);  // 30%
     }
 
-    private static WireMockServer server;
+    /** An OpenAI-compatible provider on loopback, reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort()).build();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer() {
-        server.resetAll();
-    }
 
     @Test
     void evalOnAPoolWhoseCallsFailOnceInTenGivesTheTrueAccuraciesAndARerunCallsNothing() throws IOException {
@@ -286,7 +270,7 @@ class LiveEvalEndToEndTest {
     }
 
     private Path pool(String... workers) throws IOException {
-        return LoopbackPoolFile.write(dir, server.port(), workers);
+        return LoopbackPoolFile.write(dir, server.getPort(), workers);
     }
 
     private static MappingBuilder model(String model) {

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,11 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,28 +43,14 @@ class LivePoolEndToEndTest {
     private static final String ACCEPT = "model_id = []\nsubtasks = []\naccess_list = []";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static WireMockServer server;
+    /** An OpenAI-compatible provider on loopback, reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort().asynchronousResponseEnabled(true)).build();
 
     @TempDir
     Path dir;
 
     private final List<String> outputs = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().asynchronousResponseEnabled(true));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer() {
-        server.resetAll();
-    }
 
     @AfterEach
     void theKeyAppearsInNoOutput() {
@@ -265,7 +249,7 @@ class LivePoolEndToEndTest {
     }
 
     private Path pool(String... workers) throws IOException {
-        return LoopbackPoolFile.write(dir, server.port(), workers);
+        return LoopbackPoolFile.write(dir, server.getPort(), workers);
     }
 
     private static MappingBuilder model(String model) {
