@@ -7,13 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class PoolCheckCommandTest {
@@ -21,18 +20,10 @@ class PoolCheckCommandTest {
     @TempDir
     Path dir;
 
-    WireMockServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.stop();
-    }
+    /** An OpenAI-compatible provider on loopback, reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(options().bindAddress("127.0.0.1").dynamicPort()).build();
 
     Path pool(String yaml) throws IOException {
         Path file = dir.resolve("pool.yaml");
@@ -49,7 +40,7 @@ class PoolCheckCommandTest {
                     price: {input: 1, output: 2}
                     max_output_tokens: 256
                     timeout: 5s
-                """.formatted(id, server.port(), path);
+                """.formatted(id, server.getPort(), path);
     }
 
     @Test
@@ -116,8 +107,8 @@ class PoolCheckCommandTest {
         CliRun pinged = CliRun.of("pool", "check", file.toString(), "--ping");
 
         assertThat(listed.exitCode()).as(listed.err()).isZero();
-        assertThat(listed.out()).contains("http://alice:***@127.0.0.1:" + server.port() + "/v1")
-                .contains("http://***@127.0.0.1:" + server.port() + "/v1");
+        assertThat(listed.out()).contains("http://alice:***@127.0.0.1:" + server.getPort() + "/v1")
+                .contains("http://***@127.0.0.1:" + server.getPort() + "/v1");
         assertThat(listed.out() + listed.err() + pinged.out() + pinged.err()).doesNotContain("pa55-w0rd")
                 .doesNotContain("tok3n-only");
     }

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.execute.Budget;
 import dev.baton.execute.CallResult;
 import dev.baton.execute.Executor;
@@ -28,10 +28,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A live pool's executor against an OpenAI-compatible server on loopback that misbehaves on purpose. */
@@ -40,18 +39,10 @@ class LoadedPoolTest {
     @TempDir
     Path dir;
 
-    private WireMockServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.stop();
-    }
+    /** An OpenAI-compatible provider on loopback, reset before each test. */
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(options().bindAddress("127.0.0.1").dynamicPort()).build();
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // it asks for 28 hours
@@ -59,15 +50,7 @@ class LoadedPoolTest {
         server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/json").withHeader("Retry-After", "100000")
                 .withBody("{\"error\":{\"message\":\"Rate limit reached\"}}")));
-        Path pool = dir.resolve("pool.yaml");
-        Files.writeString(pool, """
-                workers:
-                  - id: gpt
-                    provider: openai
-                    model: gpt-4o-mini
-                    base_url: http://127.0.0.1:%d/v1
-                    price: {input: 0.15, output: 0.60}
-                """.formatted(server.port()));
+        Path pool = gptPool("");
         LoadedPool loaded = LoadedPool.load(pool.toString(), "gsm8k", Optional.empty(), Map.of());
 
         Trace trace = loaded.executor(Optional.empty()).run(Workflow.of(Step.independent("gpt", "Solve it.")),
@@ -88,16 +71,7 @@ class LoadedPoolTest {
                  "message":{"role":"assistant","content":"42"},"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":20,"completion_tokens":1,"total_tokens":21}}
                 """)));
-        Path pool = dir.resolve("pool.yaml");
-        Files.writeString(pool, """
-                workers:
-                  - id: gpt
-                    provider: openai
-                    model: gpt-4o-mini
-                    base_url: http://127.0.0.1:%d/v1
-                    price: {input: 0.15, output: 0.60}
-                    rpm: 2
-                """.formatted(server.port()));
+        Path pool = gptPool("rpm: 2\n");
         LoadedPool loaded = LoadedPool.load(pool.toString(), "gsm8k", Optional.empty(), Map.of());
         Executor executor = loaded.executor(Optional.empty()); // its minute starts now
         Task task = Task.of("t1", "What is 6 * 7?", "42", AnswerType.NUMBER);
@@ -128,5 +102,17 @@ class LoadedPoolTest {
         assertThat(held.get().calls().getFirst().result()).isInstanceOfSatisfying(CallResult.Failed.class,
                 failed -> assertThat(failed.error()).startsWith("interrupted while waiting for a turn"));
         assertThat(server.getAllServeEvents()).hasSize(2);
+    }
+
+    /** A pool file of one worker, {@code gpt}, at the loopback provider, with {@code more} settings (lines, unindented). */
+    private Path gptPool(String more) throws IOException {
+        return Files.writeString(dir.resolve("pool.yaml"), """
+                workers:
+                  - id: gpt
+                    provider: openai
+                    model: gpt-4o-mini
+                    base_url: http://127.0.0.1:%d/v1
+                    price: {input: 0.15, output: 0.60}
+                """.formatted(server.getPort()) + more.indent(4));
     }
 }
