@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * {@code baton serve} as a gateway in front of a model, beside a peer gateway, in one sitting: each gateway a process
@@ -30,6 +32,9 @@ import java.util.concurrent.Executors;
  *   <li>{@code slow}: 1,000 clients against an upstream answering after 2 s, the real case: every request answered?
  *       percentiles, refusals, the gateway's peak resident memory.</li>
  * </ul>
+ *
+ * <p>Beside Baton and the peer runs {@code relay (floor)}, a {@link TcpRelay}: a process that only copies bytes, the
+ * least any gateway can add on this machine (the latency of waking one more process each way).
  *
  * <p>Each gateway first gets the same warm-up, {@code --warmup} seconds (60 by default) of the fast scenario's load: a JVM
  * keeps compiling its hot path for about a minute, and a figure taken before that measures the compiler, not the gateway.
@@ -69,7 +74,7 @@ public final class GatewayLoad {
             int slow = 1_000;
             int rounds = 1;
             int repeats = 0;
-            List<String> gateways = List.of("plain", "cache", "portkey");
+            List<String> gateways = List.of("plain", "cache", "portkey", "relay");
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -85,7 +90,7 @@ public final class GatewayLoad {
                     case "--gateways" -> gateways = List.of(value.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --baton FILE "
                             + "--portkey DIR --scenario latency|fast|slow|all --seconds N --warmup N --fast-clients N "
-                            + "--slow-clients N --rounds N --gateways plain,cache,portkey --repeats PERCENT");
+                            + "--slow-clients N --rounds N --gateways plain,cache,portkey,relay --repeats PERCENT");
                 }
             }
             if (args.length % 2 != 0) {
@@ -112,6 +117,14 @@ public final class GatewayLoad {
         Options options = Options.parse(args);
         PrintStream out = System.out;
         Path folder = Files.createTempDirectory("baton-gateway-load");
+        try {
+            run(options, out, folder);
+        } finally {
+            deleteAll(folder); // each gateway's store and log: gigabytes after a long sitting
+        }
+    }
+
+    private static void run(Options options, PrintStream out, Path folder) throws Exception {
         try (StubUpstream upstream = new StubUpstream(Duration.ZERO);
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
              HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads)
@@ -123,6 +136,9 @@ public final class GatewayLoad {
             }
             if (options.gateways().contains("cache")) {
                 gateways.add(() -> GatewayProcess.baton(options.launcher(), poolFile, folder, true, http));
+            }
+            if (options.gateways().contains("relay")) {
+                gateways.add(() -> GatewayProcess.relay(upstream, folder, http));
             }
             if (options.gateways().contains("portkey")) {
                 options.portkey().ifPresent(dir -> gateways.add(() -> GatewayProcess.portkey(dir, upstream, folder, http)));
@@ -259,6 +275,14 @@ public final class GatewayLoad {
         Path file = folder.resolve("pool.yaml");
         Files.writeString(file, pool, StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static void deleteAll(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static String loadAverage() throws IOException {

@@ -79,6 +79,22 @@ final class GatewayProcess implements Target, AutoCloseable {
         return gateway;
     }
 
+    /**
+     * Starts a {@link TcpRelay} in front of {@code upstream}, a JVM of its own on this JVM's class path: the floor of
+     * what any gateway adds, one more process that wakes to copy each request and each reply.
+     */
+    static GatewayProcess relay(StubUpstream upstream, Path folder, HttpClient http) throws Exception {
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = start(List.of(java, "-cp", System.getProperty("java.class.path"), TcpRelay.class.getName(),
+                Integer.toString(port), Integer.toString(upstream.port())), folder.resolve("relay-" + port + ".log"));
+        GatewayProcess gateway = new GatewayProcess("relay (floor)", process, (delay, label) -> ServeLoad.post(
+                URI.create("http://127.0.0.1:" + port + "/d/" + delay.toMillis() + "/v1/chat/completions"),
+                Target.body("stub", label), Map.of()));
+        gateway.awaitListening(http, URI.create("http://127.0.0.1:" + port + "/"));
+        return gateway;
+    }
+
     @Override
     public String name() {
         return name;

@@ -36,6 +36,11 @@ final class StubUpstream implements AutoCloseable {
         this.acceptor = Thread.ofVirtual().name("stub-upstream-accept").start(this::accept);
     }
 
+    /** Returns the loopback port it listens on. */
+    int port() {
+        return socket.getLocalPort();
+    }
+
     /** Returns the base URL a pool file's {@code base_url} names. */
     String baseUrl() {
         return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
