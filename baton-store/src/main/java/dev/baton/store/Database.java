@@ -11,6 +11,13 @@ interface Database extends AutoCloseable {
     /** Runs work on a connection, outside any transaction. */
     <T> T read(SqlWork<T> work);
 
+    /**
+     * Runs work with {@code sql} prepared on a connection, outside any transaction. The database may keep the statement
+     * prepared for the next call with the same {@code sql} (SQLite does, on its one reading connection: preparing cost a
+     * server's cache lookup as much as running it); the work leaves no parameter bound that it relies on later.
+     */
+    <T> T query(String sql, StatementWork<T> work);
+
     /** Runs work in one transaction: all of it is committed or none. */
     <T> T inTransaction(SqlWork<T> work);
 

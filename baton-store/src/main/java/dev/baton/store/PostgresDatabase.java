@@ -3,6 +3,7 @@ package dev.baton.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -68,6 +69,16 @@ final class PostgresDatabase implements Database {
         } catch (SQLException e) {
             throw new StoreException(location + ": " + redact(String.valueOf(e.getMessage())), e);
         }
+    }
+
+    /** Prepares {@code sql} on a pooled connection each time: the driver keeps the statements it sees often prepared. */
+    @Override
+    public <T> T query(String sql, StatementWork<T> work) {
+        return read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                return work.run(statement);
+            }
+        });
     }
 
     @Override

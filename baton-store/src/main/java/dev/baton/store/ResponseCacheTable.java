@@ -64,6 +64,9 @@ final class ResponseCacheTable implements ResponseCache {
             + " cost_usd = excluded.cost_usd, created_at_ms = excluded.created_at_ms,"
             + " usage_estimated = excluded.usage_estimated";
 
+    private static final String LOOK_UP = "SELECT reply_text, input_tokens, output_tokens, cost_usd, created_at_ms,"
+            + " usage_estimated FROM response_cache WHERE key_sha256 = ?";
+
     private final Database database;
     private final Clock clock;
 
@@ -75,17 +78,13 @@ final class ResponseCacheTable implements ResponseCache {
     @Override
     public Optional<CachedResponse> get(String model, CallRequest request) {
         byte[] key = ResponseKey.of(Objects.requireNonNull(model, "model"), request);
-        return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT reply_text, input_tokens, output_tokens, cost_usd, created_at_ms, usage_estimated"
-                            + " FROM response_cache WHERE key_sha256 = ?")) {
-                query.setBytes(1, key);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next()
-                            ? Optional.of(new CachedResponse(row.getString(1), row.getLong(2), row.getLong(3), row.getDouble(4),
-                                    Instant.ofEpochMilli(row.getLong(5)), row.getBoolean(6)))
-                            : Optional.empty();
-                }
+        return database.query(LOOK_UP, query -> {
+            query.setBytes(1, key);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new CachedResponse(row.getString(1), row.getLong(2), row.getLong(3), row.getDouble(4),
+                                Instant.ofEpochMilli(row.getLong(5)), row.getBoolean(6)))
+                        : Optional.empty();
             }
         });
     }

@@ -1,7 +1,10 @@
 package dev.baton.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -9,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * work items are short (a batch of 2,000 embeddings is milliseconds), so a pool would only add lock contention inside
  * SQLite. A file in WAL mode also has a read-only connection of its own, under a lock of its own: a read sees the last
  * commit and never waits for a write in progress (a server's cache lookups used to queue behind each batch of traces
- * and replies being written).
+ * and replies being written). The reading connection keeps the statements {@link #query} runs prepared.
  */
 final class SqliteDatabase implements Database {
 
@@ -18,6 +21,8 @@ final class SqliteDatabase implements Database {
     private final Connection reader;
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock readLock;
+    /** The reading connection's statements, kept prepared; used and changed only under the read lock. */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private volatile boolean closed;
 
     /** Reads and writes through one connection (an in-memory database, which a second connection would not see). */
@@ -43,6 +48,22 @@ final class SqliteDatabase implements Database {
         } finally {
             readLock.unlock();
         }
+    }
+
+    @Override
+    public <T> T query(String sql, StatementWork<T> work) {
+        return read(connection -> {
+            PreparedStatement statement = prepared.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                prepared.put(sql, statement);
+            }
+            try {
+                return work.run(statement);
+            } finally {
+                statement.clearParameters();
+            }
+        });
     }
 
     @Override
@@ -76,6 +97,9 @@ final class SqliteDatabase implements Database {
         try {
             if (!closed) {
                 closed = true;
+                for (PreparedStatement statement : prepared.values()) {
+                    statement.close();
+                }
                 if (reader != connection) {
                     reader.close();
                 }

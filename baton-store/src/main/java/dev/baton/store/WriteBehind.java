@@ -1,5 +1,6 @@
 package dev.baton.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Writes a server's records off its request path: {@link #offer} queues one and returns, and one writer thread hands
  * whatever was queued meanwhile (up to {@value #MAX_BATCH}) to the store as one batch, so under load the store pays one
- * commit per batch, not one per request. Until it is written a record is found by its key ({@link #pending}). Beyond
+ * commit per batch, not one per request; while records arrive faster than they are written, a batch waits
+ * {@code LINGER} for more before it is written. Until it is written a record is found by its key ({@link #pending}). Beyond
  * {@value #MAX_QUEUED} queued records, or once closing, {@link #offer} refuses and the caller writes for itself, so a
  * store slower than the requests slows them down rather than filling the heap. Closing writes what is queued; a process
  * killed without closing (kill -9) loses what was still queued: normally the one batch being written.
@@ -32,6 +35,9 @@ public final class WriteBehind<K, V> implements AutoCloseable {
     public static final int MAX_QUEUED = 10_000;
     /** Most records in one batch: enough to keep up with any request rate, small enough to commit in milliseconds. */
     public static final int MAX_BATCH = 500;
+
+    /** How long a batch waits for more records once they arrive faster than they are written. */
+    static final Duration LINGER = Duration.ofMillis(5);
 
     private final Function<V, K> key;
     private final Consumer<List<V>> writeAll;
@@ -114,6 +120,12 @@ public final class WriteBehind<K, V> implements AutoCloseable {
             }
             batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
+            if (batch.size() > 1 && batch.size() < MAX_BATCH / 2 && !closing) {
+                // Records are arriving faster than one commit: a moment more makes the batch larger and the commits
+                // fewer (each costs the store a WAL write and its locks). A lone record is written at once.
+                LockSupport.parkNanos(LINGER.toNanos());
+                queue.drainTo(batch, MAX_BATCH - batch.size());
+            }
             write(batch);
             batch.forEach(record -> queued.remove(key.apply(record), record));
             batch.clear();
