@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,8 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class DeadlineInterceptor implements Interceptor {
 
-    /** One thread that rings every pending alarm; a silenced alarm leaves its queue at once. */
-    private static final ScheduledThreadPoolExecutor ALARMS = alarms();
+    /** One thread that rings every alarm; setting and silencing one wakes nobody (see {@link AlarmClock}). */
+    private static final AlarmClock ALARMS = new AlarmClock("baton-deadlines");
+    /** Beyond this an alarm is set at this: it never rings in a process's lifetime, and nanoTime arithmetic stays exact. */
+    private static final Duration FAR_AWAY = Duration.ofDays(365);
 
     private final BudgetState budget;
     private final ExecutorService threads;
@@ -45,8 +45,9 @@ final class DeadlineInterceptor implements Interceptor {
     }
 
     private static CallResult onThisThread(Chain chain, Duration left) {
-        Alarm alarm = new Alarm(Thread.currentThread());
-        ScheduledFuture<?> ringing = ALARMS.schedule(alarm::ring, left.toNanos(), TimeUnit.NANOSECONDS);
+        Interrupt alarm = new Interrupt(Thread.currentThread());
+        long deadline = System.nanoTime() + (left.compareTo(FAR_AWAY) > 0 ? FAR_AWAY : left).toNanos();
+        AlarmClock.Alarm ringing = ALARMS.set(deadline, alarm::ring);
         CallResult result;
         try {
             result = chain.proceed(chain.request());
@@ -55,7 +56,7 @@ final class DeadlineInterceptor implements Interceptor {
             alarm.silence();
             return failed(chain.worker().id() + " threw " + e, FailureKind.BUG, false);
         } finally {
-            ringing.cancel(false);
+            ringing.cancel();
         }
         return alarm.silence() ? result : failed("no reply before the question's deadline", FailureKind.TIMEOUT, true);
     }
@@ -81,27 +82,17 @@ final class DeadlineInterceptor implements Interceptor {
         return new CallResult.Failed(error, kind, retriable, 1, Optional.empty());
     }
 
-    private static ScheduledThreadPoolExecutor alarms() {
-        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "baton-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        alarms.setRemoveOnCancelPolicy(true); // a call that answered in time leaves nothing behind until its deadline
-        return alarms;
-    }
-
     /**
      * Interrupts one attempt's thread at its deadline, unless the attempt ended first. The lock makes the two exclusive:
      * an interrupt never reaches the thread after the attempt has ended, where it would stop whatever the thread does next.
      */
-    private static final class Alarm {
+    private static final class Interrupt {
         private final Thread attempt;
         private final ReentrantLock lock = new ReentrantLock();
         private boolean ended;
         private boolean rang;
 
-        Alarm(Thread attempt) {
+        Interrupt(Thread attempt) {
             this.attempt = attempt;
         }
 

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -16,15 +15,17 @@ import java.util.function.Function;
 
 /**
  * Writes a server's records off its request path: {@link #offer} queues one and returns, and one writer thread hands
- * whatever was queued meanwhile (up to {@value #MAX_BATCH}) to the store as one batch, so under load the store pays one
- * commit per batch, not one per request; while records arrive faster than they are written, a batch waits
- * {@code LINGER} for more before it is written. Until it is written a record is found by its key ({@link #pending}). Beyond
+ * whatever was queued meanwhile (up to {@value #MAX_BATCH}) to the store as one batch, every {@code FLUSH_INTERVAL}
+ * (20 ms) or as soon as {@value #PROMPT_WRITE} records are waiting, so under load the store pays one commit per batch,
+ * not one per request. Until it is written a record is found by its key ({@link #pending}). Beyond
  * {@value #MAX_QUEUED} queued records, or once closing, {@link #offer} refuses and the caller writes for itself, so a
  * store slower than the requests slows them down rather than filling the heap. Closing writes what is queued; a process
- * killed without closing (kill -9) loses what was still queued: normally the one batch being written.
+ * killed without closing (kill -9) loses what was still queued: the last 20 ms of records, and the batch being written.
  *
  * <p>Why: each request used to write its records (one transaction on the store's single connection, under its lock)
- * before it was answered, so concurrent requests queued on that lock.
+ * before it was answered, so concurrent requests queued on that lock. Then each offer woke the writer, which went to
+ * commit on the other core while the request was still writing its reply; now a request wakes nobody unless a batch
+ * is full.
  *
  * @param <K> a record's key
  * @param <V> a record
@@ -36,9 +37,12 @@ public final class WriteBehind<K, V> implements AutoCloseable {
     /** Most records in one batch: enough to keep up with any request rate, small enough to commit in milliseconds. */
     public static final int MAX_BATCH = 500;
 
-    /** How long a batch waits for more records once they arrive faster than they are written. */
-    static final Duration LINGER = Duration.ofMillis(5);
+    /** Records waiting that wake the writer at once rather than at its next flush. */
+    public static final int PROMPT_WRITE = MAX_BATCH / 2;
+    /** How often the writer looks for records to write. */
+    static final Duration FLUSH_INTERVAL = Duration.ofMillis(20);
 
+    private final long flushNanos;
     private final Function<V, K> key;
     private final Consumer<List<V>> writeAll;
     private final Consumer<V> writeOne;
@@ -61,6 +65,12 @@ public final class WriteBehind<K, V> implements AutoCloseable {
      */
     public WriteBehind(String name, Function<V, K> key, Consumer<List<V>> writeAll, Consumer<V> writeOne,
                        Consumer<RuntimeException> refused) {
+        this(name, key, writeAll, writeOne, refused, FLUSH_INTERVAL);
+    }
+
+    WriteBehind(String name, Function<V, K> key, Consumer<List<V>> writeAll, Consumer<V> writeOne,
+                Consumer<RuntimeException> refused, Duration flushInterval) {
+        this.flushNanos = flushInterval.toNanos();
         this.key = Objects.requireNonNull(key, "key");
         this.writeAll = Objects.requireNonNull(writeAll, "writeAll");
         this.writeOne = Objects.requireNonNull(writeOne, "writeOne");
@@ -75,6 +85,9 @@ public final class WriteBehind<K, V> implements AutoCloseable {
         }
         queued.put(key.apply(record), record);
         queue.add(record);
+        if (queue.size() >= PROMPT_WRITE) {
+            LockSupport.unpark(writer);
+        }
         return true;
     }
 
@@ -87,6 +100,7 @@ public final class WriteBehind<K, V> implements AutoCloseable {
     public void awaitWritten() {
         synchronized (drained) {
             while (!queued.isEmpty() && writer.isAlive()) {
+                LockSupport.unpark(writer);
                 try {
                     drained.wait(50);
                 } catch (InterruptedException e) {
@@ -105,32 +119,20 @@ public final class WriteBehind<K, V> implements AutoCloseable {
     private void write() {
         List<V> batch = new ArrayList<>(MAX_BATCH);
         while (true) {
-            V first;
-            try {
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                first = null;
+            if (queue.size() < PROMPT_WRITE && !closing) {
+                LockSupport.parkNanos(this, flushNanos); // woken early by a full batch, a wait or a close
+                Thread.interrupted(); // nothing interrupts a write; a stray interrupt must not make every park return at once
             }
-            if (first == null) {
-                signalDrained();
-                if (closing && queue.isEmpty()) {
-                    return;
-                }
-                continue;
+            if (queue.drainTo(batch, MAX_BATCH) > 0) {
+                write(batch);
+                batch.forEach(record -> queued.remove(key.apply(record), record));
+                batch.clear();
             }
-            batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
-            if (batch.size() > 1 && batch.size() < MAX_BATCH / 2 && !closing) {
-                // Records are arriving faster than one commit: a moment more makes the batch larger and the commits
-                // fewer (each costs the store a WAL write and its locks). A lone record is written at once.
-                LockSupport.parkNanos(LINGER.toNanos());
-                queue.drainTo(batch, MAX_BATCH - batch.size());
-            }
-            write(batch);
-            batch.forEach(record -> queued.remove(key.apply(record), record));
-            batch.clear();
             if (queue.isEmpty()) {
                 signalDrained();
+                if (closing) {
+                    return;
+                }
             }
         }
     }
@@ -170,6 +172,7 @@ public final class WriteBehind<K, V> implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        LockSupport.unpark(writer);
         try {
             writer.join();
         } catch (InterruptedException e) {
