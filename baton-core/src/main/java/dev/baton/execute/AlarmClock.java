@@ -25,9 +25,11 @@ final class AlarmClock {
     private final ScheduledThreadPoolExecutor timer;
     private final ConcurrentSkipListSet<Alarm> pending = new ConcurrentSkipListSet<>(BY_DEADLINE);
     private final AtomicLong sequence = new AtomicLong();
+    /** Held to change when the timer next looks; setting an alarm behind that time takes no lock. */
     private final ReentrantLock lock = new ReentrantLock();
-    /** When the timer next looks, in {@link System#nanoTime()}; {@code Long.MAX_VALUE} when it waits for nothing. */
-    private long checkAt = Long.MAX_VALUE;
+    /** Whether the timer will look again, at {@link #checkAt} (a {@link System#nanoTime()}). */
+    private volatile boolean scheduled;
+    private volatile long checkAt;
     private ScheduledFuture<?> check;
 
     AlarmClock(String threadName) {
@@ -43,13 +45,17 @@ final class AlarmClock {
     Alarm set(long deadline, Runnable ring) {
         Alarm alarm = new Alarm(deadline, sequence.incrementAndGet(), ring, this);
         pending.add(alarm);
-        lock.lock();
-        try {
-            if (deadline - checkAt < 0) {
-                lookAt(deadline);
+        // Added before the timer is read: a timer that stops looking (ringDue) reads the set after saying so, and
+        // finds this alarm; a timer still looking at or before the deadline will find it then.
+        if (!scheduled || deadline - checkAt < 0) {
+            lock.lock();
+            try {
+                if (!scheduled || deadline - checkAt < 0) {
+                    lookAt(deadline);
+                }
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
         }
         return alarm;
     }
@@ -64,6 +70,7 @@ final class AlarmClock {
             check.cancel(false);
         }
         checkAt = when;
+        scheduled = true;
         check = timer.schedule(this::ringDue, Math.max(0, when - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
@@ -76,9 +83,9 @@ final class AlarmClock {
         }
         lock.lock();
         try {
-            Alarm next = firstOrNull();
-            checkAt = Long.MAX_VALUE;
+            scheduled = false;
             check = null;
+            Alarm next = firstOrNull();
             if (next != null) {
                 lookAt(next.deadline());
             }
