@@ -61,6 +61,9 @@ final class SqliteDatabase implements Database {
             try {
                 return work.run(statement);
             } finally {
+                // Closes a result the work left open, which would keep its read transaction: no checkpoint could
+                // shrink the log behind it. The statement stays open.
+                statement.getMoreResults();
                 statement.clearParameters();
             }
         });
