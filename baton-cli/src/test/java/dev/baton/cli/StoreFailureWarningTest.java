@@ -83,8 +83,13 @@ class StoreFailureWarningTest {
                                 + "[{\"role\": \"user\", \"content\": \"What is 6 * " + (7 + i) + "?\"}]}")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode();
             }
-            metrics = http.send(HttpRequest.newBuilder(URI.create(baseUrl.replace("/v1", "/metrics")))
-                    .header("Authorization", "Bearer sk-serve").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            // The replies are written off the request path (at the writer's next flush): wait for both failures.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            metrics = metrics(http, baseUrl);
+            while (!metrics.contains("baton_response_cache_failures_total 2.0") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                metrics = metrics(http, baseUrl);
+            }
         } finally {
             serving.interrupt();
             serving.join();
@@ -94,5 +99,10 @@ class StoreFailureWarningTest {
         assertThat(metrics).as(err + " / calls: " + stub.calls()).contains("baton_response_cache_failures_total 2.0");
         assertThat(err.toString().lines().filter(line -> line.startsWith(WARNING))).hasSize(1);
         assertThat(stub.calls()).isEqualTo(2);
+    }
+
+    private static String metrics(HttpClient http, String baseUrl) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl.replace("/v1", "/metrics")))
+                .header("Authorization", "Bearer sk-serve").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }
