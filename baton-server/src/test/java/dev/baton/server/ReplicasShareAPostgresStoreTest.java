@@ -133,7 +133,7 @@ class ReplicasShareAPostgresStoreTest {
         assertThat(one.workerCalls()).hasValue(called);
         assertThat(second.choices().getFirst().message().content()).isEqualTo(first.choices().getFirst().message().content());
         assertThat(second.usage().orElseThrow()._additionalProperties().get("cost").convert(Double.class)).isZero();
-        JsonNode trace = ServerFixture.json(one.get("/v1/traces/" + second.id()));
+        JsonNode trace = ServerFixture.json(committed(one, second.id()));
         assertThat(trace.get("steps")).isNotEmpty().allSatisfy(call -> {
             assertThat(call.get("cached").asBoolean()).isTrue();
             assertThat(call.get("attempts").asInt()).isZero();

@@ -123,6 +123,7 @@ public final class WriteBehind<K, V> implements AutoCloseable {
                 LockSupport.parkNanos(this, flushNanos); // woken early by a full batch, a wait or a close
                 Thread.interrupted(); // nothing interrupts a write; a stray interrupt must not make every park return at once
             }
+            boolean closed = closing; // read before the queue: whatever was offered before the close is in it by now
             if (queue.drainTo(batch, MAX_BATCH) > 0) {
                 write(batch);
                 batch.forEach(record -> queued.remove(key.apply(record), record));
@@ -130,7 +131,7 @@ public final class WriteBehind<K, V> implements AutoCloseable {
             }
             if (queue.isEmpty()) {
                 signalDrained();
-                if (closing) {
+                if (closed) {
                     return;
                 }
             }
