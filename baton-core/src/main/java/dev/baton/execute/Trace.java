@@ -24,8 +24,8 @@ public record Trace(List<CallRecord> calls, List<CallRecord> planning) {
     private static final Trace EMPTY = new Trace(List.of(), List.of());
 
     public Trace {
-        calls = calls.stream().sorted(ORDER).toList();
-        planning = planning.stream().sorted(ORDER).toList();
+        calls = inOrder(calls);
+        planning = inOrder(planning);
     }
 
     /** Creates a trace of steps' calls alone. */
@@ -62,20 +62,36 @@ public record Trace(List<CallRecord> calls, List<CallRecord> planning) {
 
     /** Returns how many calls were made, planning included (skipped steps are not calls; retries count once). */
     public int callCount() {
-        return (int) everyCall().filter(CallRecord::called).count();
+        int count = 0;
+        for (CallRecord call : everyCall()) {
+            count += call.called() ? 1 : 0;
+        }
+        return count;
     }
 
     /** Returns what every call cost, planning included, and what failed calls were billed. */
     public double costUsd() {
-        return everyCall().mapToDouble(call -> call.result().billedUsd()).sum();
+        double usd = 0;
+        for (CallRecord call : everyCall()) {
+            usd += call.result().billedUsd();
+        }
+        return usd;
     }
 
     public long inputTokens() {
-        return replies().mapToLong(Reply::inputTokens).sum();
+        long tokens = 0;
+        for (CallRecord call : everyCall()) {
+            tokens += call.result() instanceof CallResult.Answered answered ? answered.reply().inputTokens() : 0;
+        }
+        return tokens;
     }
 
     public long outputTokens() {
-        return replies().mapToLong(Reply::outputTokens).sum();
+        long tokens = 0;
+        for (CallRecord call : everyCall()) {
+            tokens += call.result() instanceof CallResult.Answered answered ? answered.reply().outputTokens() : 0;
+        }
+        return tokens;
     }
 
     public long totalTokens() {
@@ -103,11 +119,21 @@ public record Trace(List<CallRecord> calls, List<CallRecord> planning) {
         return more.isEmpty() ? this : new Trace(calls, Stream.concat(planning.stream(), more.stream()).toList());
     }
 
-    private Stream<CallRecord> everyCall() {
-        return Stream.concat(calls.stream(), planning.stream());
+    /**
+     * Steps' calls, then planning calls. Loops rather than streams: a server sums these several times a request, and the
+     * streams' pipelines were 3% of a gateway request's CPU.
+     */
+    private Iterable<CallRecord> everyCall() {
+        return planning.isEmpty() ? calls : () -> Stream.concat(calls.stream(), planning.stream()).iterator();
     }
 
-    private Stream<Reply> replies() {
-        return everyCall().flatMap(c -> c.reply().stream());
+    /** Returns the records in (round, step) order: as given, when they already are. */
+    private static List<CallRecord> inOrder(List<CallRecord> records) {
+        for (int i = 1; i < records.size(); i++) {
+            if (ORDER.compare(records.get(i - 1), records.get(i)) > 0) {
+                return records.stream().sorted(ORDER).toList();
+            }
+        }
+        return List.copyOf(records);
     }
 }

@@ -1,9 +1,6 @@
 package dev.baton.task;
 
 import dev.baton.input.UnknownNameException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +29,7 @@ public enum Split {
 
     /** Returns the split a task of the given benchmark belongs to: {@link #TRAIN} or {@link #TEST}. */
     public static Split of(String benchmark, String taskId) {
-        byte[] digest = sha256(benchmark + ":" + taskId);
+        byte[] digest = Sha256.of(benchmark + ":" + taskId);
         return Byte.toUnsignedInt(digest[0]) % 5 < 2 ? TEST : TRAIN;
     }
 
@@ -49,13 +46,5 @@ public enum Split {
     /** Returns the lower-case name used in flags and reports. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK ships SHA-256", e);
-        }
     }
 }

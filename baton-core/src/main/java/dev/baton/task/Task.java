@@ -1,8 +1,5 @@
 package dev.baton.task;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -44,11 +41,6 @@ public record Task(String id, String question, String gold, AnswerType answerTyp
 
     /** Returns a stable id for a question's text, so traces and stores recognise a question asked again. */
     public static String idOf(String question) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(question.getBytes(StandardCharsets.UTF_8));
-            return "q-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "q-" + HexFormat.of().formatHex(Sha256.of(question), 0, 8);
     }
 }

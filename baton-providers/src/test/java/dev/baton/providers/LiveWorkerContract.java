@@ -266,6 +266,15 @@ abstract class LiveWorkerContract extends WorkerContract {
     }
 
     @Test
+    void jsonThatIsNotOneObjectIsAMalformedReply() {
+        String body = replyBody("The answer is 42.", 10, 5);
+
+        assertThat(failure(json(200, "[" + body + "]")).kind()).as("an array").isEqualTo(FailureKind.MALFORMED_REPLY);
+        assertThat(failure(json(200, body + body)).kind()).as("two objects").isEqualTo(FailureKind.MALFORMED_REPLY);
+        assertThat(failure(json(200, body + " 42")).kind()).as("more after the object").isEqualTo(FailureKind.MALFORMED_REPLY);
+    }
+
+    @Test
     void emptyBodyIsAMalformedReply() {
         WorkerException thrown = failure(json(200, ""));
 

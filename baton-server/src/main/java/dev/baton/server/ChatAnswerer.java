@@ -6,7 +6,6 @@ import dev.baton.client.TraceJson;
 import dev.baton.execute.Budget;
 import dev.baton.offline.RecordedQuestions;
 import dev.baton.store.StoredTrace;
-import dev.baton.store.TraceStore;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
 import dev.baton.workflow.WorkflowText;
@@ -26,12 +25,12 @@ final class ChatAnswerer {
     private static final SecureRandom IDS = new SecureRandom();
 
     private final ServedModels models;
-    private final TraceStore traces;
+    private final QueuedTraceStore traces;
     private final ServerMetrics metrics;
     private final Optional<RecordedQuestions> recorded;
     private final WorkerGateway gateway;
 
-    ChatAnswerer(ServedModels models, TraceStore traces, ServerMetrics metrics) {
+    ChatAnswerer(ServedModels models, QueuedTraceStore traces, ServerMetrics metrics) {
         this.models = models;
         this.traces = traces;
         this.metrics = metrics;
@@ -52,8 +51,9 @@ final class ChatAnswerer {
                         List.of())
                 : conducted(model, request, budget, created);
         Answer answer = completion.answer();
-        traces.put(new StoredTrace(completion.id(), created, model.name(), answer.question(), answer.text(), answer.calls(),
-                answer.costUsd(), answer.elapsed(), TraceJson.of(answer)));
+        // Built on the trace writer's thread, or by whoever reads it first: its JSON is not the client's to wait for.
+        traces.put(completion.id(), () -> new StoredTrace(completion.id(), created, model.name(), answer.question(),
+                answer.text(), answer.calls(), answer.costUsd(), answer.elapsed(), TraceJson.of(answer)));
         metrics.answered(model.name(), answer);
         return completion;
     }

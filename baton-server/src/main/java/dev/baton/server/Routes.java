@@ -1,7 +1,6 @@
 package dev.baton.server;
 
 import dev.baton.input.BadInputException;
-import dev.baton.store.TraceStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -25,7 +24,7 @@ final class Routes {
     }
 
     /** Registers the routes of a server answering as {@code models}, keeping traces in {@code traces}. */
-    static void register(RoutesConfig routes, ServedModels models, TraceStore traces, ServerSettings settings,
+    static void register(RoutesConfig routes, ServedModels models, QueuedTraceStore traces, ServerSettings settings,
                                 ServerMetrics metrics) {
         ApiKeyCheck apiKey = new ApiKeyCheck(settings.apiKeys());
         RequestGate gate = new RequestGate(settings.limits());

@@ -219,12 +219,6 @@ final class TracePages {
             + "frame-ancestors 'none'";
 
     private static String hash(String text) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return "'sha256-" + java.util.Base64.getEncoder().encodeToString(dev.baton.task.Sha256.of(text)) + "'";
     }
 }

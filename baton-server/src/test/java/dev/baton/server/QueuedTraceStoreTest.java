@@ -106,6 +106,51 @@ class QueuedTraceStoreTest {
     }
 
     @Test
+    void aTraceQueuedBeforeItIsBuiltIsBuiltOnceOffTheCallersThreadOrByItsFirstReader() throws InterruptedException {
+        try (Store store = Store.inMemory()) {
+            HeldStore held = new HeldStore(store.traces());
+            QueuedTraceStore queued = new QueuedTraceStore(held);
+            Instant now = Instant.now();
+            queued.put(trace("first", now));
+            held.firstWriteStarted.await();
+            List<String> builtOn = new CopyOnWriteArrayList<>();
+            for (String id : List.of("read", "unread")) {
+                queued.put(id, () -> {
+                    builtOn.add(id + " on " + Thread.currentThread().getName());
+                    return trace(id, now.plusMillis(1));
+                });
+            }
+            assertThat(builtOn).as("putting builds nothing").isEmpty();
+
+            assertThat(queued.get("read")).hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("read"));
+            assertThat(builtOn).containsExactly("read on " + Thread.currentThread().getName());
+            held.release.countDown();
+            queued.close();
+
+            assertThat(builtOn).as("each built once: the one read by its reader, the other by the writer")
+                    .containsExactly("read on " + Thread.currentThread().getName(), "unread on baton-trace-writer");
+            assertThat(store.traces().get("read")).isPresent();
+            assertThat(store.traces().get("unread")).isPresent();
+        }
+    }
+
+    @Test
+    void aTraceThatCannotBeBuiltIsCountedLikeOneTheStoreRefused() {
+        try (Store store = Store.inMemory()) {
+            QueuedTraceStore queued = new QueuedTraceStore(store.traces());
+            queued.put("broken", () -> {
+                throw new IllegalStateException("no JSON for this one");
+            });
+            queued.put(trace("fine", Instant.now()));
+            queued.close();
+
+            assertThat(queued.failures()).isEqualTo(1);
+            assertThat(store.traces().get("fine")).isPresent();
+            assertThat(store.traces().get("broken")).isEmpty();
+        }
+    }
+
+    @Test
     void aTraceTheStoreRefusesIsCounted() {
         TraceStore refusing = new TraceStore() {
             @Override

@@ -1,8 +1,6 @@
 package dev.baton.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.baton.task.Sha256;
 
 /**
  * Names a text by the SHA-256 of its UTF-8 bytes, so cached results are addressed by content: the
@@ -15,11 +13,6 @@ final class TextDigest {
 
     /** Returns the 32-byte SHA-256 of the text's UTF-8 encoding. */
     static byte[] of(String text) {
-        try {
-            // MessageDigest instances are not thread-safe and cheap to make, so make one per call.
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime must provide SHA-256", e);
-        }
+        return Sha256.of(text);
     }
 }

@@ -8,12 +8,10 @@ import dev.baton.learn.conductor.LearnedConductor;
 import dev.baton.learn.encode.QuestionEncoder;
 import dev.baton.learn.train.Checkpoint;
 import dev.baton.offline.ReplayedBenchmark;
+import dev.baton.task.Sha256;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
 import dev.baton.worker.Price;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,12 +91,8 @@ public final class ValidationChoice {
 
     /** Returns whether a train task of {@code benchmark} is in the validation part. */
     public static boolean inValidation(String benchmark, String taskId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((benchmark + ":" + taskId + ":validation").getBytes(StandardCharsets.UTF_8));
-            return Byte.toUnsignedInt(digest[0]) % 4 == 0;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK ships SHA-256", e);
-        }
+        byte[] digest = Sha256.of(benchmark + ":" + taskId + ":validation");
+        return Byte.toUnsignedInt(digest[0]) % 4 == 0;
     }
 
     /** The train tasks candidates learn from: train without validation. */

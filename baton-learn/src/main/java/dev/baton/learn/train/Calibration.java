@@ -9,7 +9,6 @@ import dev.baton.pool.Pool;
 import dev.baton.task.Split;
 import dev.baton.task.Task;
 import dev.baton.worker.WorkerCard;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -117,11 +116,6 @@ public final class Calibration {
     }
 
     private static String hash(String benchmark, String id) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(("calibrate:" + benchmark + ":" + id).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK ships SHA-256", e);
-        }
+        return java.util.HexFormat.of().formatHex(dev.baton.task.Sha256.of("calibrate:" + benchmark + ":" + id));
     }
 }
