@@ -9,9 +9,7 @@ import dev.baton.store.StoredTrace;
 import dev.baton.task.AnswerType;
 import dev.baton.task.Task;
 import dev.baton.workflow.WorkflowText;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +19,6 @@ import java.util.Optional;
  * counts the calls. What the answer is written as is the endpoint's business.
  */
 final class ChatAnswerer {
-
-    private static final SecureRandom IDS = new SecureRandom();
 
     private final ServedModels models;
     private final QueuedTraceStore traces;
@@ -47,7 +43,7 @@ final class ChatAnswerer {
         ServedModel model = models.get(request.model()).orElseThrow(() -> ApiException.modelNotFound(request.model()));
         Instant created = Instant.now();
         Completion completion = model.ownedBy().equals(ServedModels.WORKER)
-                ? new Completion(newId(), created.getEpochSecond(), model.name(), gateway.answer(model.name(), request, budget),
+                ? new Completion(TraceIds.next("chatcmpl-", created), created.getEpochSecond(), model.name(), gateway.answer(model.name(), request, budget),
                         List.of())
                 : conducted(model, request, budget, created);
         Answer answer = completion.answer();
@@ -69,7 +65,7 @@ final class ChatAnswerer {
                 .executor(models.executor())
                 .build();
         Answer answer = baton.ask(task);
-        return new Completion(newId(), created.getEpochSecond(), model.name(), answer,
+        return new Completion(TraceIds.next("chatcmpl-", created), created.getEpochSecond(), model.name(), answer,
                 conductor.workflows().stream().map(w -> WorkflowText.render(w, models.pool().pool().view())).toList());
     }
 
@@ -82,11 +78,5 @@ final class ChatAnswerer {
                 () -> Task.asked(request.questionWithContext(), AnswerType.TEXT),
                 benchmark -> ApiException.invalidRequest("The replay pool answers only questions it has recordings for, and "
                         + "the last user message is not one of " + benchmark + "'s questions", "messages"));
-    }
-
-    private static String newId() {
-        byte[] bytes = new byte[12];
-        IDS.nextBytes(bytes);
-        return "chatcmpl-" + HexFormat.of().formatHex(bytes);
     }
 }

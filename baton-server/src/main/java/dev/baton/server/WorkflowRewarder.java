@@ -19,10 +19,8 @@ import dev.baton.workflow.ParsedWorkflow;
 import dev.baton.workflow.Workflow;
 import dev.baton.workflow.WorkflowParseException;
 import dev.baton.workflow.WorkflowText;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,8 +36,6 @@ final class WorkflowRewarder {
     /** The {@code model} a stored trace of a reward is listed under. */
     static final String MODEL = "reward";
 
-    private static final SecureRandom IDS = new SecureRandom();
-
     private final ServedModels models;
     private final TraceStore traces;
     private final ServerMetrics metrics;
@@ -53,7 +49,7 @@ final class WorkflowRewarder {
     /** Reads, runs and grades {@code completion} as the workflow for {@code task}; stores the trace either way. */
     Reward judge(Task task, String completion, RewardMode mode, Budget budget) {
         Instant created = Instant.now();
-        String id = newId();
+        String id = TraceIds.next("reward-", created);
         PoolView view = models.pool().pool().view();
         ParsedWorkflow parsed;
         try {
@@ -108,11 +104,5 @@ final class WorkflowRewarder {
                 return MODEL;
             }
         };
-    }
-
-    private static String newId() {
-        byte[] bytes = new byte[12];
-        IDS.nextBytes(bytes);
-        return "reward-" + HexFormat.of().formatHex(bytes);
     }
 }

@@ -24,6 +24,12 @@ public final class QueuedResponseCache implements ResponseCache, AutoCloseable {
     private final ResponseCache store;
     private final Clock clock;
     private final WriteBehind<ByteBuffer, Queued> writes;
+    /**
+     * Looks a call up in the store by the key already computed for the queue, where the store can ({@link
+     * ResponseCacheTable}, the stores' own): a key is a canonical JSON of the call and its SHA-256, and a lookup that
+     * missed used to compute it three times on the request's path.
+     */
+    private final Lookup lookup;
 
     /**
      * Wraps {@code store}; close it before the store. A reply the store refuses to keep, later on the writer's thread, is
@@ -36,8 +42,13 @@ public final class QueuedResponseCache implements ResponseCache, AutoCloseable {
     QueuedResponseCache(ResponseCache store, ResponseCacheInterceptor.Listener failures, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.lookup = store instanceof ResponseCacheTable table
+                ? (key, model, request) -> table.get(key.array())
+                : (key, model, request) -> store.get(model, request);
         this.writes = new WriteBehind<>("baton-cache-writer", Queued::key,
-                batch -> store.putAll(batch.stream().map(Queued::entry).toList()),
+                store instanceof ResponseCacheTable table
+                        ? batch -> table.putAll(batch, queued -> queued.key().array(), Queued::entry)
+                        : batch -> store.putAll(batch.stream().map(Queued::entry).toList()),
                 queued -> store.put(queued.entry().model(), queued.entry().request(), queued.entry().reply()),
                 refused -> failures.failed(ResponseCacheInterceptor.Operation.WRITE, refused instanceof StoreException known
                         ? known : new StoreException(String.valueOf(refused.getMessage()), refused)));
@@ -45,7 +56,8 @@ public final class QueuedResponseCache implements ResponseCache, AutoCloseable {
 
     @Override
     public Optional<CachedResponse> get(String model, CallRequest request) {
-        return writes.pending(key(model, request)).map(Queued::cached).or(() -> store.get(model, request));
+        ByteBuffer key = key(model, request);
+        return writes.pending(key).map(Queued::cached).or(() -> lookup.get(key, model, request));
     }
 
     @Override
@@ -82,6 +94,12 @@ public final class QueuedResponseCache implements ResponseCache, AutoCloseable {
 
     private static ByteBuffer key(String model, CallRequest request) {
         return ByteBuffer.wrap(ResponseKey.of(model, request));
+    }
+
+    /** Finds a call's reply in the store, given its key too. */
+    @FunctionalInterface
+    private interface Lookup {
+        Optional<CachedResponse> get(ByteBuffer key, String model, CallRequest request);
     }
 
     /** A reply waiting to be written, under its cache key, with the time it was cached. */

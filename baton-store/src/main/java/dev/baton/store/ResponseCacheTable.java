@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The {@link ResponseCache} of either database: one row per reply in {@code response_cache}. Both write with the
@@ -77,7 +78,11 @@ final class ResponseCacheTable implements ResponseCache {
 
     @Override
     public Optional<CachedResponse> get(String model, CallRequest request) {
-        byte[] key = ResponseKey.of(Objects.requireNonNull(model, "model"), request);
+        return get(ResponseKey.of(Objects.requireNonNull(model, "model"), request));
+    }
+
+    /** Returns the reply cached under {@code key}, a {@link ResponseKey}. */
+    Optional<CachedResponse> get(byte[] key) {
         return database.query(LOOK_UP, query -> {
             query.setBytes(1, key);
             try (ResultSet row = query.executeQuery()) {
@@ -96,11 +101,20 @@ final class ResponseCacheTable implements ResponseCache {
 
     @Override
     public void putAll(List<Entry> entries) {
+        putAll(entries, entry -> ResponseKey.of(entry.model(), entry.request()), entry -> entry);
+    }
+
+    /**
+     * Caches the entry of every item under the key computed for it before ({@link ResponseKey}), each unless a reply
+     * is cached for it already, in one transaction.
+     */
+    <T> void putAll(List<T> items, Function<T, byte[]> key, Function<T, Entry> entry) {
         long now = clock.millis();
         database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(KEEP_FIRST)) {
-                for (Entry entry : entries) {
-                    bind(statement, ResponseKey.of(entry.model(), entry.request()), entry.model(), entry.reply(), now);
+                for (T item : items) {
+                    Entry kept = entry.apply(item);
+                    bind(statement, key.apply(item), kept.model(), kept.reply(), now);
                     statement.addBatch();
                 }
                 statement.executeBatch();
