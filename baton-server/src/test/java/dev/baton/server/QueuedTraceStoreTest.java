@@ -67,10 +67,8 @@ class QueuedTraceStoreTest {
     void tracesThatQueuedWhileTheStoreWasBusyAreWrittenTogetherInOneBatch() throws InterruptedException {
         try (Store store = Store.inMemory()) {
             HeldStore counting = new HeldStore(store.traces());
-            QueuedTraceStore queued = new QueuedTraceStore(counting);
             Instant now = Instant.now();
-            queued.put(trace("first", now));
-            counting.firstWriteStarted.await();
+            QueuedTraceStore queued = writingItsFirstTrace(counting, now);
             for (int i = 0; i < 99; i++) {
                 queued.put(trace("t" + i, now.plusMillis(i + 1)));
             }
@@ -90,10 +88,8 @@ class QueuedTraceStoreTest {
             // The store's own table: a batch holding an id kept before fails whole, and is then written trace by trace.
             store.traces().put(trace("t5", Instant.now()));
             HeldStore held = new HeldStore(store.traces());
-            QueuedTraceStore queued = new QueuedTraceStore(held);
             Instant now = Instant.now();
-            queued.put(trace("first", now));
-            held.firstWriteStarted.await();
+            QueuedTraceStore queued = writingItsFirstTrace(held, now);
             for (int i = 0; i < 10; i++) {
                 queued.put(trace("t" + i, now.plusMillis(i + 1)));
             }
@@ -109,10 +105,8 @@ class QueuedTraceStoreTest {
     void aTraceQueuedBeforeItIsBuiltIsBuiltOnceOffTheCallersThreadOrByItsFirstReader() throws InterruptedException {
         try (Store store = Store.inMemory()) {
             HeldStore held = new HeldStore(store.traces());
-            QueuedTraceStore queued = new QueuedTraceStore(held);
             Instant now = Instant.now();
-            queued.put(trace("first", now));
-            held.firstWriteStarted.await();
+            QueuedTraceStore queued = writingItsFirstTrace(held, now);
             List<String> builtOn = new CopyOnWriteArrayList<>();
             for (String id : List.of("read", "unread")) {
                 queued.put(id, () -> {
@@ -175,6 +169,14 @@ class QueuedTraceStoreTest {
 
         assertThat(queued.failures()).isEqualTo(2);
         assertThat(queued.get("a")).isEmpty();
+    }
+
+    /** Returns a queue in front of {@code held} whose writer is held writing a first trace, created at {@code now}. */
+    private static QueuedTraceStore writingItsFirstTrace(HeldStore held, Instant now) throws InterruptedException {
+        QueuedTraceStore queued = new QueuedTraceStore(held);
+        queued.put(trace("first", now));
+        held.firstWriteStarted.await();
+        return queued;
     }
 
     /**
