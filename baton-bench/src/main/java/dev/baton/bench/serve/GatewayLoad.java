@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * scenarios:
  *
  * <ul>
- *   <li>{@code latency}: one request at a time, direct and through each gateway, the upstream answering after 0, 5,
- *       50 and 200 ms: the median each way and the difference, the latency a gateway adds;</li>
+ *   <li>{@code latency}: one request at a time, direct and through each gateway in turn, the upstream answering after
+ *       0, 5, 50 and 200 ms: the median each way and the difference, the latency a gateway adds;</li>
  *   <li>{@code fast}: 64 clients against an upstream that answers at once: requests per second, percentiles,
  *       refusals, and the gateway's CPU time per request (its process's alone);</li>
  *   <li>{@code slow}: 1,000 clients against an upstream answering after 2 s, the real case: every request answered?
@@ -34,7 +34,12 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>Beside Baton and the peer runs {@code relay (floor)}, a {@link TcpRelay}: a process that only copies bytes, the
- * least any gateway can add on this machine (the latency of waking one more process each way).
+ * least any gateway can add on this machine (the latency of waking one more process each way). Asked for by name,
+ * {@code jetty-floor}, {@code javalin-floor} and {@code langchain4j-floor} run a {@link StackFloor}: the least a
+ * gateway on Baton's own libraries adds, without Baton's work.
+ *
+ * <p>{@code --compare FILE} runs a second Baton launcher (another build) beside the first, as {@code compared}: two
+ * builds measured in one sitting, under the same load on the machine, where one after the other they would not be.
  *
  * <p>Each gateway first gets the same warm-up, {@code --warmup} seconds (60 by default) of the fast scenario's load: a JVM
  * keeps compiling its hot path for about a minute, and a figure taken before that measures the compiler, not the gateway.
@@ -44,7 +49,8 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp "baton-bench/target/classes:baton-bench/target/lib/*" dev.baton.bench.serve.GatewayLoad \
- *     --portkey /path/to/portkey-folder [--scenario latency|fast|slow|all] [--seconds 20] [--repeats PERCENT]
+ *     --portkey /path/to/portkey-folder [--scenario latency|fast|slow|all] [--seconds 20] [--repeats PERCENT] \
+ *     [--gateways plain,cache,portkey,relay,jetty-floor,javalin-floor,langchain4j-floor] [--compare /other/checkout/baton]
  * </pre>
  */
 public final class GatewayLoad {
@@ -54,16 +60,20 @@ public final class GatewayLoad {
     private static final Duration SLOW = Duration.ofSeconds(2);
     /** Requests one at a time, each way, before the latency scenario measures: connections open, caches warm. */
     private static final int SEQUENTIAL_WARMUP = 3_000;
+    /** How many turns each target's requests at one delay are sent in, the targets taking turns. */
+    private static final int TURNS = 10;
 
     private GatewayLoad() {
     }
 
     /** The benchmark's options; see the class comment. */
-    private record Options(Path launcher, Optional<Path> portkey, String scenario, int seconds, int warmupSeconds,
-                           int fastClients, int slowClients, int rounds, List<String> gateways, int repeatPercent) {
+    private record Options(Path launcher, Optional<Path> compare, Optional<Path> portkey, String scenario, int seconds,
+                           int warmupSeconds, int fastClients, int slowClients, int rounds, List<String> gateways,
+                           int repeatPercent) {
 
         static Options parse(String[] args) {
             Path launcher = Path.of("baton");
+            Optional<Path> compare = Optional.empty();
             Optional<Path> portkey = Optional.empty();
             String scenario = "all";
             int seconds = 20;
@@ -79,6 +89,7 @@ public final class GatewayLoad {
                 String value = args[i + 1];
                 switch (args[i]) {
                     case "--baton" -> launcher = Path.of(value);
+                    case "--compare" -> compare = Optional.of(Path.of(value));
                     case "--portkey" -> portkey = Optional.of(Path.of(value));
                     case "--scenario" -> scenario = value;
                     case "--seconds" -> seconds = Integer.parseInt(value);
@@ -89,8 +100,9 @@ public final class GatewayLoad {
                     case "--repeats" -> repeats = Integer.parseInt(value);
                     case "--gateways" -> gateways = List.of(value.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --baton FILE "
-                            + "--portkey DIR --scenario latency|fast|slow|all --seconds N --warmup N --fast-clients N "
-                            + "--slow-clients N --rounds N --gateways plain,cache,portkey,relay --repeats PERCENT");
+                            + "--compare FILE --portkey DIR --scenario latency|fast|slow|all --seconds N --warmup N --fast-clients N "
+                            + "--slow-clients N --rounds N --gateways plain,cache,portkey,relay,jetty-floor,javalin-floor,"
+                            + "langchain4j-floor --repeats PERCENT");
                 }
             }
             if (args.length % 2 != 0) {
@@ -99,7 +111,8 @@ public final class GatewayLoad {
             if (repeats < 0 || repeats > 100) {
                 throw new IllegalArgumentException("--repeats is a percentage, 0 to 100, got " + repeats);
             }
-            return new Options(launcher.toAbsolutePath(), portkey, scenario, seconds, warmup, fast, slow, rounds, gateways, repeats);
+            return new Options(launcher.toAbsolutePath(), compare.map(Path::toAbsolutePath), portkey, scenario, seconds, warmup,
+                    fast, slow, rounds, gateways, repeats);
         }
 
         boolean runs(String name) {
@@ -131,14 +144,20 @@ public final class GatewayLoad {
                      .connectTimeout(Duration.ofSeconds(10)).build()) {
             Path poolFile = writePool(folder, upstream);
             List<GatewayStart> gateways = new ArrayList<>();
-            if (options.gateways().contains("plain")) {
-                gateways.add(() -> GatewayProcess.baton(options.launcher(), poolFile, folder, false, http));
-            }
-            if (options.gateways().contains("cache")) {
-                gateways.add(() -> GatewayProcess.baton(options.launcher(), poolFile, folder, true, http));
+            for (boolean cache : new boolean[] {false, true}) {
+                if (options.gateways().contains(cache ? "cache" : "plain")) {
+                    gateways.add(() -> GatewayProcess.baton("baton", options.launcher(), poolFile, folder, cache, http));
+                    options.compare().ifPresent(other -> gateways.add(
+                            () -> GatewayProcess.baton("compared", other, poolFile, folder, cache, http)));
+                }
             }
             if (options.gateways().contains("relay")) {
                 gateways.add(() -> GatewayProcess.relay(upstream, folder, http));
+            }
+            for (String stack : List.of("jetty", "javalin", "langchain4j")) {
+                if (options.gateways().contains(stack + "-floor")) {
+                    gateways.add(() -> GatewayProcess.stackFloor(stack, upstream, folder, http));
+                }
             }
             if (options.gateways().contains("portkey")) {
                 options.portkey().ifPresent(dir -> gateways.add(() -> GatewayProcess.portkey(dir, upstream, folder, http)));
@@ -158,25 +177,39 @@ public final class GatewayLoad {
         }
     }
 
-    /** One request at a time: the median direct and through each gateway, at each upstream delay, pairs back to back. */
+    /**
+     * One request at a time: the median direct and through each gateway, at each upstream delay. Every gateway runs
+     * at once and they take turns ({@link #medians}), so that each median is taken over the same minutes: measured one
+     * whole block after another, two runs of one build differed by ±0.2 ms as the shared machine grew busier or
+     * quieter, as much as the changes being measured.
+     */
     private static void latency(PrintStream out, HttpClient http, Target direct, List<GatewayStart> gateways, Options options)
             throws Exception {
-        out.printf(Locale.ROOT, "%nadded latency: one request at a time, medians in ms (direct measured beside each gateway), "
-                + "after %d s of %d clients and %d requests each way to warm up%n", options.warmupSeconds(), options.fastClients(),
-                SEQUENTIAL_WARMUP);
-        out.printf(Locale.ROOT, "%-18s %10s %10s %10s %10s%n", "gateway", "upstream", "direct", "gateway", "added");
-        for (GatewayStart start : gateways) {
-            try (GatewayProcess gateway = start.start()) {
+        out.printf(Locale.ROOT, "%nadded latency: one request at a time, medians in ms, direct and every gateway taking %d turns, "
+                + "after %d s of %d clients and %d requests each way to warm up%n", TURNS, options.warmupSeconds(),
+                options.fastClients(), SEQUENTIAL_WARMUP);
+        List<GatewayProcess> started = new ArrayList<>();
+        try {
+            for (GatewayStart start : gateways) {
+                GatewayProcess gateway = start.start();
+                started.add(gateway);
                 warmUp(http, gateway, options);
-                median(http, direct, Duration.ZERO, SEQUENTIAL_WARMUP, "warm-up");
-                median(http, gateway, Duration.ZERO, SEQUENTIAL_WARMUP, "warm-up");
-                for (Duration delay : LATENCY_DELAYS) {
-                    int count = requestsAt(delay);
-                    double straight = median(http, direct, delay, count, "direct " + delay);
-                    double through = median(http, gateway, delay, count, gateway.name() + " " + delay);
-                    out.printf(Locale.ROOT, "%-18s %10s %10.2f %10.2f %+10.2f%n", gateway.name(), delay.toMillis() + " ms",
-                            straight, through, through - straight);
+            }
+            List<Target> targets = new ArrayList<>();
+            targets.add(direct);
+            targets.addAll(started);
+            medians(http, targets, Duration.ZERO, SEQUENTIAL_WARMUP, "warm-up");
+            out.printf(Locale.ROOT, "%-20s %10s %10s %10s %10s%n", "gateway", "upstream", "direct", "gateway", "added");
+            for (Duration delay : LATENCY_DELAYS) {
+                double[] medians = medians(http, targets, delay, requestsAt(delay), "at " + delay.toMillis());
+                for (int i = 1; i < targets.size(); i++) {
+                    out.printf(Locale.ROOT, "%-20s %10s %10.2f %10.2f %+10.2f%n", targets.get(i).name(),
+                            delay.toMillis() + " ms", medians[0], medians[i], medians[i] - medians[0]);
                 }
+            }
+        } finally {
+            for (GatewayProcess gateway : started.reversed()) {
+                gateway.close();
             }
         }
     }
@@ -193,7 +226,7 @@ public final class GatewayLoad {
                 + "instant upstream) and %d s of these clients, the gateways' defaults, %d%% of questions asked before%n", clients,
                 delay.toMillis(), options.seconds(), options.warmupSeconds(), options.fastClients(), Math.max(5, 3 * delay.toSeconds()),
                 options.repeatPercent());
-        out.printf(Locale.ROOT, "%-18s %9s %10s %9s %9s %9s %8s %8s %12s %10s %8s%n", "gateway", "answered", "requests/s", "p50 ms",
+        out.printf(Locale.ROOT, "%-20s %9s %10s %9s %9s %9s %8s %8s %12s %10s %8s%n", "gateway", "answered", "requests/s", "p50 ms",
                 "p99 ms", "max ms", "errors", "429s", "CPU ms/req", "peak RSS", "load avg");
         // In rounds (A B C, A B C ...), so that a machine growing busier in the middle of the sitting shows as a
         // difference between rounds, not between gateways.
@@ -218,7 +251,7 @@ public final class GatewayLoad {
             measured.run(options.seconds(), null);
             Duration cpu = gateway.cpu().minus(cpuBefore);
             LoadRun.Result result = measured.result();
-            out.printf(Locale.ROOT, "%-18s %9d %10.0f %9.2f %9.2f %9.2f %8d %8d %12.3f %7d MiB %8s%n", gateway.name(),
+            out.printf(Locale.ROOT, "%-20s %9d %10.0f %9.2f %9.2f %9.2f %8d %8d %12.3f %7d MiB %8s%n", gateway.name(),
                     result.latenciesNanos().length, result.requests() / result.seconds(), result.percentileMs(50),
                     result.percentileMs(99), result.percentileMs(100), result.errors(), result.refused(),
                     cpu.toNanos() / 1e6 / Math.max(1, result.requests()), gateway.peakRssMib(), loadAverage());
@@ -243,19 +276,37 @@ public final class GatewayLoad {
                 .run(options.warmupSeconds(), null);
     }
 
-    /** Sends {@code count} requests one after another; returns the median latency in milliseconds. */
-    private static double median(HttpClient http, Target target, Duration delay, int count, String run) throws Exception {
-        long[] nanos = new long[count];
-        for (int i = 0; i < count; i++) {
-            long start = System.nanoTime();
-            HttpResponse<String> response = http.send(target.request(delay, run + " " + i), HttpResponse.BodyHandlers.ofString());
-            nanos[i] = System.nanoTime() - start;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(target.name() + " answered " + response.statusCode() + ": " + response.body());
+    /**
+     * Sends {@code count} requests to each target, one request at a time, in turns of a tenth of them a target (direct,
+     * then each gateway, the first target turning by one each round); returns each target's median latency in
+     * milliseconds. A turn keeps a target's requests back to back, as one client's are; the turns spread each target
+     * over the same minutes.
+     */
+    private static double[] medians(HttpClient http, List<Target> targets, Duration delay, int count, String run) throws Exception {
+        int turn = Math.max(1, count / TURNS);
+        long[][] nanos = new long[targets.size()][count];
+        for (int from = 0, round = 0; from < count; from += turn, round++) {
+            for (int k = 0; k < targets.size(); k++) {
+                int t = (round + k) % targets.size();
+                Target target = targets.get(t);
+                for (int i = from; i < Math.min(count, from + turn); i++) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = http.send(target.request(delay, target.name() + " " + run + " " + i),
+                            HttpResponse.BodyHandlers.ofString());
+                    nanos[t][i] = System.nanoTime() - start;
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(target.name() + " answered " + response.statusCode() + ": "
+                                + response.body());
+                    }
+                }
             }
         }
-        Arrays.sort(nanos);
-        return nanos[count / 2] / 1e6;
+        double[] medians = new double[targets.size()];
+        for (int t = 0; t < targets.size(); t++) {
+            Arrays.sort(nanos[t]);
+            medians[t] = nanos[t][count / 2] / 1e6;
+        }
+        return medians;
     }
 
     /** Writes the pool file Baton serves: one worker per upstream delay, every setting left at its default. */

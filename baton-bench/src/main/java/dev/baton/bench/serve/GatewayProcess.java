@@ -40,19 +40,20 @@ final class GatewayProcess implements Target, AutoCloseable {
     /**
      * Starts {@code baton serve} through the launcher over {@code poolFile}, whose workers are named {@code stub-<ms>}
      * after the upstream delay their base URL asks for; a request asks the worker of its delay by its id, as a
-     * gateway's client does.
+     * gateway's client does. The gateway is named {@code <name> (cache)} or {@code <name> (no cache)}.
      */
-    static GatewayProcess baton(Path launcher, Path poolFile, Path folder, boolean cache, HttpClient http) throws Exception {
+    static GatewayProcess baton(String name, Path launcher, Path poolFile, Path folder, boolean cache, HttpClient http)
+            throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "serve", "--pool", poolFile.toString(),
                 "--port", Integer.toString(port), "--store", folder.resolve("baton-" + port + ".db").toString()));
         if (!cache) {
             command.add("--no-cache");
         }
-        String name = cache ? "baton (cache)" : "baton (no cache)";
+        String named = name + (cache ? " (cache)" : " (no cache)");
         URI endpoint = URI.create("http://127.0.0.1:" + port + "/v1/chat/completions");
         Process process = start(command, folder.resolve("baton-" + port + ".log"));
-        GatewayProcess gateway = new GatewayProcess(name, process, (delay, label) ->
+        GatewayProcess gateway = new GatewayProcess(named, process, (delay, label) ->
                 ServeLoad.post(endpoint, Target.body("stub-" + delay.toMillis(), label), Map.of()));
         gateway.awaitListening(http, URI.create("http://127.0.0.1:" + port + "/health"));
         return gateway;
@@ -84,11 +85,28 @@ final class GatewayProcess implements Target, AutoCloseable {
      * what any gateway adds, one more process that wakes to copy each request and each reply.
      */
     static GatewayProcess relay(StubUpstream upstream, Path folder, HttpClient http) throws Exception {
+        return onThisClassPath("relay (floor)", List.of(TcpRelay.class.getName()), upstream, folder, http);
+    }
+
+    /**
+     * Starts a {@link StackFloor} of {@code stack} ({@code javalin} or {@code langchain4j}) in front of {@code upstream},
+     * with the heap the launcher gives {@code baton serve}: the floor of what a gateway on Baton's libraries adds.
+     */
+    static GatewayProcess stackFloor(String stack, StubUpstream upstream, Path folder, HttpClient http) throws Exception {
+        return onThisClassPath(stack + " (floor)", List.of("-Xmx320m", StackFloor.class.getName(), stack), upstream, folder,
+                http);
+    }
+
+    /** Starts {@code main} (JVM options, then a class whose main takes the ports to listen on and of the upstream). */
+    private static GatewayProcess onThisClassPath(String name, List<String> main, StubUpstream upstream, Path folder,
+                                                  HttpClient http) throws Exception {
         int port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = start(List.of(java, "-cp", System.getProperty("java.class.path"), TcpRelay.class.getName(),
-                Integer.toString(port), Integer.toString(upstream.port())), folder.resolve("relay-" + port + ".log"));
-        GatewayProcess gateway = new GatewayProcess("relay (floor)", process, (delay, label) -> ServeLoad.post(
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path")));
+        command.addAll(main);
+        command.addAll(List.of(Integer.toString(port), Integer.toString(upstream.port())));
+        Process process = start(command, folder.resolve("jvm-" + port + ".log"));
+        GatewayProcess gateway = new GatewayProcess(name, process, (delay, label) -> ServeLoad.post(
                 URI.create("http://127.0.0.1:" + port + "/d/" + delay.toMillis() + "/v1/chat/completions"),
                 Target.body("stub", label), Map.of()));
         gateway.awaitListening(http, URI.create("http://127.0.0.1:" + port + "/"));
