@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * The server's metrics in Prometheus' text format: HTTP requests by endpoint and status with a latency histogram,
- * and per worker the calls made, the calls that failed (by kind) and what they cost.
+ * and per worker the calls made, the calls that failed (by kind), the calls the response cache answered and what they
+ * cost.
  *
  * <pre>
  * baton_http_requests_total{endpoint="/v1/chat/completions",method="POST",status="200"} 3.0
@@ -24,6 +25,7 @@ import java.util.function.Function;
  * baton_worker_calls_total{worker="gpt-4o-2024-08-06"} 3.0
  * baton_worker_errors_total{kind="timeout",worker="..."} 0.0
  * baton_worker_cost_usd_total{worker="..."} 0.0123
+ * baton_response_cache_hits_total{worker="..."} 1.0
  * baton_answers_total{model="best-solo",answered="true"} 3.0
  * </pre>
  */
@@ -71,9 +73,16 @@ final class ServerMetrics {
         counter(List.of("calls", worker), labels -> Counter.builder("baton.worker.calls").description("Worker calls made")
                 .tag("worker", labels.get(1))).increment();
         switch (call.result()) {
-            case CallResult.Answered answered -> counter(List.of("cost", worker), labels -> Counter.builder("baton.worker.cost")
-                    .baseUnit("usd").description("What worker calls cost").tag("worker", labels.get(1)))
-                    .increment(answered.reply().costUsd());
+            case CallResult.Answered answered -> {
+                counter(List.of("cost", worker), labels -> Counter.builder("baton.worker.cost").baseUnit("usd")
+                        .description("What worker calls cost").tag("worker", labels.get(1))).increment(answered.reply().costUsd());
+                if (answered.cached()) {
+                    // Hits over calls is the share of questions asked before: a cache pays from about a quarter.
+                    counter(List.of("cache-hits", worker), labels -> Counter.builder("baton.response.cache.hits")
+                            .description("Worker calls answered from the response cache").tag("worker", labels.get(1)))
+                            .increment();
+                }
+            }
             case CallResult.Failed failed -> counter(List.of("errors", worker, failed.kind().name().toLowerCase(Locale.ROOT)),
                     labels -> Counter.builder("baton.worker.errors").description("Worker calls that failed")
                             .tags("worker", labels.get(1), "kind", labels.get(2))).increment();
