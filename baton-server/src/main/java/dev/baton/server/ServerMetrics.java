@@ -16,8 +16,8 @@ import java.util.function.Function;
 
 /**
  * The server's metrics in Prometheus' text format: HTTP requests by endpoint and status with a latency histogram,
- * and per worker the calls made, the calls that failed (by kind), the calls the response cache answered and what they
- * cost.
+ * and per worker the calls made, the calls that failed (by kind), what they cost and how many the response cache
+ * answered.
  *
  * <pre>
  * baton_http_requests_total{endpoint="/v1/chat/completions",method="POST",status="200"} 3.0
